@@ -151,7 +151,7 @@ public final class DicomReader {
                 throw malformed(tag, start, "unexpected " + Tags.toString(tag) + " outside a sequence");
             }
             if (topLevel && options.stopBeforePixelData() && Integer.compareUnsigned(tag, Tags.FLOAT_PIXEL_DATA) >= 0) {
-                recordPixelDataHeader(tag, start, encoding);
+                recordPixelDataHeader(tag, start, encoding, target);
                 return;
             }
             if (options.stopBeforePixelData() && start > options.maxHeaderBytes()) {
@@ -185,7 +185,7 @@ public final class DicomReader {
     private Element readElement(int tag, long start, Encoding encoding, long end, int depth, Attributes parent)
             throws IOException {
         Header header = readHeader(tag, start, encoding);
-        VR vr = header.vr();
+        VR vr = encoding.explicitVr() ? header.vr() : implicitPixelVr(tag, header.vr(), parent);
         long length = header.length();
         if (length == UNDEFINED) {
             return readUndefinedLength(tag, vr, start, encoding, depth, parent);
@@ -280,12 +280,24 @@ public final class DicomReader {
         }
     }
 
-    private void recordPixelDataHeader(int tag, long start, Encoding encoding) throws IOException {
+    private void recordPixelDataHeader(int tag, long start, Encoding encoding, Attributes dataset)
+            throws IOException {
         Header header = readHeader(tag, start, encoding);
-        VR vr = header.vr();
+        VR vr = encoding.explicitVr() ? header.vr() : implicitPixelVr(tag, header.vr(), dataset);
         long length = header.length();
         pixelData = new DicomFile.PixelDataHeader(tag, vr, start, source.position(),
                 length == UNDEFINED ? -1 : length);
+    }
+
+    /**
+     * In implicit VR, native Pixel Data is OW when Bits Allocated is over 8, else OB (PS3.5 §A.1):
+     * the choice matters when the value is later written big endian.
+     */
+    private static VR implicitPixelVr(int tag, VR dictionaryVr, Attributes dataset) {
+        if (tag != Tags.PIXEL_DATA) {
+            return dictionaryVr;
+        }
+        return dataset.getInt(Tags.BITS_ALLOCATED, 8) > 8 ? VR.OW : VR.OB;
     }
 
     private void checkLength(int tag, long start, long length, long end) throws DicomParseException {
