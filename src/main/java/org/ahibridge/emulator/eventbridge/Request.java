@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,7 +117,7 @@ record Request(JsonNode body) {
         }
 
         /** Writes the page of {@code items} into {@code response} under {@code member}, with NextToken when more remain. */
-        <T> void write(List<T> items, ObjectNode response, String member, java.util.function.Function<T, JsonNode> json) {
+        <T> void write(List<T> items, ObjectNode response, String member, Function<T, JsonNode> json) {
             ArrayNode array = response.putArray(member);
             int end = Math.min(items.size(), offset + size);
             for (int i = offset; i < end; i++) {

@@ -68,9 +68,10 @@ public final class SqsServer implements AutoCloseable {
             int bound = server.waitUntilStarted().localAddress().getPort();
             LOG.info("SQS server (ElasticMQ) listening on http://{}:{}", HOST, bound);
             return new SqsServer(actorSystem, server, bound);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Scala code may throw checked exceptions (BindException) without declaring them.
             actorSystem.terminate();
-            throw e;
+            throw new IllegalStateException("Cannot start the SQS server on " + HOST + ":" + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -92,4 +92,11 @@ class SqsServerIT {
                     .isEqualTo("http://127.0.0.1:" + port + "/123456789012/fixed");
         }
     }
+
+    @Test
+    void shouldFailWithAClearReasonWhenThePortIsTaken() {
+        assertThatThrownBy(() -> SqsServer.start(server.port()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Cannot start the SQS server on 127.0.0.1:" + server.port());
+    }
 }
