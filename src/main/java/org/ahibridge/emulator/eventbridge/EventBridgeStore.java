@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,13 +74,26 @@ final class EventBridgeStore {
         return List.copyOf(rulesOf(bus).values());
     }
 
-    synchronized void save(Rule rule) {
-        rulesOf(rule.bus()).put(rule.name(), rule);
+    /**
+     * Replaces the rule {@code name} on {@code bus} by what {@code change} makes of it (null when it does not
+     * exist yet), atomically with respect to other changes; a ServiceError thrown by {@code change} leaves
+     * everything as it was.
+     */
+    synchronized Rule change(String bus, String name, UnaryOperator<Rule> change) {
+        Map<String, Rule> onBus = rulesOf(bus);
+        Rule changed = change.apply(onBus.get(name));
+        onBus.put(name, changed);
         persist();
+        return changed;
     }
 
-    synchronized void delete(String bus, String name) {
-        if (rulesOf(bus).remove(name) != null) {
+    /** Deletes the rule if it exists and {@code check} (which may throw a ServiceError) lets it. */
+    synchronized void delete(String bus, String name, Consumer<Rule> check) {
+        Map<String, Rule> onBus = rulesOf(bus);
+        Rule rule = onBus.get(name);
+        if (rule != null) {
+            check.accept(rule);
+            onBus.remove(name);
             persist();
         }
     }

@@ -3,6 +3,7 @@ package org.ahibridge.emulator.eventbridge;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,9 +99,13 @@ final class EventRouter {
         }
         Instant time = entry.path("Time").isNumber()
                 ? Instant.ofEpochMilli((long) (entry.get("Time").asDouble() * 1000)) : Instant.now();
-        List<String> resources = entry.path("Resources").isArray()
-                ? JSON.convertValue(entry.get("Resources"), JSON.getTypeFactory().constructCollectionType(List.class, String.class))
-                : List.of();
+        List<String> resources = new ArrayList<>();
+        for (JsonNode resource : entry.path("Resources")) {
+            if (!resource.isTextual()) {
+                throw new EntryError("InvalidArgument", "Parameter Resources is not valid. Reason: resources must be strings.");
+            }
+            resources.add(resource.asText());
+        }
         return new Routed(bus, envelope(source, detailType, time, resources, detail));
     }
 

@@ -1,6 +1,7 @@
 package org.ahibridge.emulator.eventbridge;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +32,15 @@ final class RuleOperations {
         String bus = request.busName();
         String pattern = request.optional("EventPattern");
         String schedule = request.optional("ScheduleExpression");
-        String state = request.optional("State") == null ? "ENABLED" : request.optional("State");
+        String state = Objects.requireNonNullElse(request.optional("State"), "ENABLED");
         String description = request.optional("Description");
+        validate(bus, pattern, schedule, state, description);
+        store.change(bus, name, existing -> new Rule(name, bus, pattern, schedule, state, description,
+                existing == null ? List.of() : existing.targets()));
+        return object().put("RuleArn", Arns.rule(region, account, bus, name));
+    }
+
+    private static void validate(String bus, String pattern, String schedule, String state, String description) {
         if (pattern == null && schedule == null) {
             throw ServiceError.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
@@ -56,9 +64,6 @@ final class RuleOperations {
         if (description != null && description.length() > 512) {
             throw ServiceError.validation("Description must be at most 512 characters long.");
         }
-        List<JsonNode> targets = existingTargets(bus, name);
-        store.save(new Rule(name, bus, pattern, schedule, state, description, targets));
-        return object().put("RuleArn", Arns.rule(region, account, bus, name));
     }
 
     JsonNode describeRule(Request request) {
@@ -82,18 +87,12 @@ final class RuleOperations {
     JsonNode deleteRule(Request request) {
         String bus = request.busName();
         String name = request.required("Name");
-        store.bus(bus);
-        List<JsonNode> targets = existingTargets(bus, name);
-        if (!targets.isEmpty() && !request.flag("Force")) {
-            throw ServiceError.validation("Rule can't be deleted since it has targets.");
-        }
-        store.delete(bus, name);
+        store.delete(bus, name, rule -> {
+            if (!rule.targets().isEmpty() && !request.flag("Force")) {
+                throw ServiceError.validation("Rule can't be deleted since it has targets.");
+            }
+        });
         return object();
-    }
-
-    private List<JsonNode> existingTargets(String bus, String name) {
-        return store.rules(bus).stream().filter(r -> r.name().equals(name)).findFirst()
-                .map(Rule::targets).orElse(List.of());
     }
 
     private ObjectNode ruleJson(Rule rule) {

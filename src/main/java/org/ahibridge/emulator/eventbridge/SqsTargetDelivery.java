@@ -1,5 +1,7 @@
 package org.ahibridge.emulator.eventbridge;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -26,6 +29,8 @@ final class SqsTargetDelivery implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
     SqsTargetDelivery(SqsClient sqs) {
         this.sqs = sqs;
@@ -50,17 +55,26 @@ final class SqsTargetDelivery implements AutoCloseable {
             if (body == null) {
                 return;
             }
-            String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-            SendMessageRequest.Builder message = SendMessageRequest.builder().queueUrl(url).messageBody(body);
+            SendMessageRequest.Builder message = SendMessageRequest.builder().messageBody(body);
             JsonNode groupId = target.path("SqsParameters").path("MessageGroupId");
             if (groupId.isTextual()) {
                 message.messageGroupId(groupId.asText()).messageDeduplicationId(event.path("id").asText());
             }
-            sqs.sendMessage(message.build());
+            try {
+                sqs.sendMessage(message.queueUrl(queueUrl(queue)).build());
+            } catch (QueueDoesNotExistException e) {
+                // The queue may have been deleted and created again since its URL was looked up.
+                queueUrls.remove(queue);
+                sqs.sendMessage(message.queueUrl(queueUrl(queue)).build());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Event for rule {} target {} not delivered to queue {}: {}", rule.name(),
                     target.path("Id").asText(), queue, e.getClass().getSimpleName());
         }
+    }
+
+    private String queueUrl(String queue) {
+        return queueUrls.computeIfAbsent(queue, name -> sqs.getQueueUrl(b -> b.queueName(name)).queueUrl());
     }
 
     private static String body(JsonNode target, JsonNode event) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,29 +34,34 @@ final class TargetOperations {
 
     JsonNode putTargets(Request request) {
         String bus = request.busName();
-        Rule rule = store.rule(bus, request.required("Rule"));
+        String ruleName = request.required("Rule");
         List<JsonNode> requested = request.list("Targets", 1, 10);
-        Map<String, JsonNode> targets = byId(rule.targets());
         ObjectNode response = RuleOperations.object();
-        var failed = response.putArray("FailedEntries");
-        Set<String> seen = new HashSet<>();
-        for (JsonNode target : requested) {
-            String id = Request.checked("Id", target.path("Id").asText(""), Request.NAME, 64);
-            if (!seen.add(id)) {
-                throw ServiceError.validation("Target ids must be unique within a request: " + id);
+        ArrayNode failed = response.putArray("FailedEntries");
+        store.change(bus, ruleName, rule -> {
+            if (rule == null) {
+                throw ServiceError.ruleNotFound(ruleName, bus);
             }
-            String problem = problemWith(target);
-            if (problem == null) {
-                targets.put(id, target);
-            } else {
-                failed.addObject().put("TargetId", id).put("ErrorCode", "ValidationException").put("ErrorMessage", problem);
+            Map<String, JsonNode> targets = byId(rule.targets());
+            Set<String> seen = new HashSet<>();
+            for (JsonNode target : requested) {
+                String id = Request.checked("Id", target.path("Id").asText(""), Request.NAME, 64);
+                if (!seen.add(id)) {
+                    throw ServiceError.validation("Target ids must be unique within a request: " + id);
+                }
+                String problem = problemWith(target);
+                if (problem == null) {
+                    targets.put(id, target);
+                } else {
+                    failed.addObject().put("TargetId", id).put("ErrorCode", "ValidationException").put("ErrorMessage", problem);
+                }
             }
-        }
-        if (targets.size() > MAX_TARGETS_PER_RULE) {
-            throw new ServiceError("LimitExceededException",
-                    "The requested resource exceeds the maximum number allowed (" + MAX_TARGETS_PER_RULE + " targets per rule).");
-        }
-        store.save(rule.withTargets(new ArrayList<>(targets.values())));
+            if (targets.size() > MAX_TARGETS_PER_RULE) {
+                throw new ServiceError("LimitExceededException", "The requested resource exceeds the maximum number"
+                        + " allowed (" + MAX_TARGETS_PER_RULE + " targets per rule).");
+            }
+            return rule.withTargets(new ArrayList<>(targets.values()));
+        });
         return response.put("FailedEntryCount", failed.size());
     }
 
@@ -68,11 +74,17 @@ final class TargetOperations {
     }
 
     JsonNode removeTargets(Request request) {
-        Rule rule = store.rule(request.busName(), request.required("Rule"));
+        String bus = request.busName();
+        String ruleName = request.required("Rule");
         List<JsonNode> ids = request.list("Ids", 1, 100);
-        Map<String, JsonNode> targets = byId(rule.targets());
-        ids.forEach(id -> targets.remove(id.asText()));
-        store.save(rule.withTargets(new ArrayList<>(targets.values())));
+        store.change(bus, ruleName, rule -> {
+            if (rule == null) {
+                throw ServiceError.ruleNotFound(ruleName, bus);
+            }
+            Map<String, JsonNode> targets = byId(rule.targets());
+            ids.forEach(id -> targets.remove(id.asText()));
+            return rule.withTargets(new ArrayList<>(targets.values()));
+        });
         ObjectNode response = RuleOperations.object().put("FailedEntryCount", 0);
         response.putArray("FailedEntries");
         return response;

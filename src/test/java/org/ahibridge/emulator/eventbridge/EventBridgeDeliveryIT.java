@@ -176,6 +176,22 @@ class EventBridgeDeliveryIT {
         assertThat(event.get("id").asText()).matches("[0-9a-f-]{36}");
     }
 
+    @Test
+    void shouldKeepDeliveringAfterATargetQueueWasMissingForAWhile() throws Exception {
+        String queue = aws.createQueue("flaky");
+        events.putRule(b -> b.name("flaky").eventPattern("{\"source\":[\"flaky\"]}"));
+        events.putTargets(b -> b.rule("flaky").targets(t -> t.id("q").arn(EmulatedAws.queueArn("flaky"))));
+        events.putEvents(b -> b.entries(entry("flaky", "First", "{}")));
+        assertThat(awaitMessages(queue, 1)).extracting(e -> e.get("detail-type").asText()).containsExactly("First");
+
+        aws.sqs.deleteQueue(b -> b.queueUrl(queue));
+        events.putEvents(b -> b.entries(entry("flaky", "Lost", "{}")));
+        String again = aws.createQueue("flaky");
+        events.putEvents(b -> b.entries(entry("flaky", "Second", "{}")));
+
+        assertThat(awaitMessages(again, 1)).extracting(e -> e.get("detail-type").asText()).contains("Second");
+    }
+
     private static PutEventsRequestEntry entry(String source, String detailType, String detail) {
         return PutEventsRequestEntry.builder().source(source).detailType(detailType).detail(detail).build();
     }
