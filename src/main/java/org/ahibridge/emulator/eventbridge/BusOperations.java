@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * CreateEventBus and ListEventBuses.
+ * CreateEventBus, DescribeEventBus, DeleteEventBus and ListEventBuses.
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html">CreateEventBus</a>
  */
@@ -33,6 +33,21 @@ final class BusOperations {
             response.put("Description", bus.description());
         }
         return response;
+    }
+
+    JsonNode describeEventBus(Request request) {
+        String name = request.optional("Name");
+        return busJson(store.bus(name == null ? "default" : Arns.busName(name)));
+    }
+
+    /** Deletes a custom bus that has no rules left; deleting a bus that does not exist succeeds. */
+    JsonNode deleteEventBus(Request request) {
+        String name = request.name("Name", NEW_BUS_NAME, 256);
+        if ("default".equals(name)) {
+            throw ServiceError.validation("Cannot delete event bus default.");
+        }
+        store.deleteBus(name);
+        return RuleOperations.object();
     }
 
     JsonNode listEventBuses(Request request) {

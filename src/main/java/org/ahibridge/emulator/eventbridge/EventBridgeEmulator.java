@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * PutEvents, over the AWS JSON 1.1 protocol ({@code X-Amz-Target: AWSEvents.<Operation>}). Services of
  * the emulator {@link #publish} their events onto the default bus here, as AWS services do.
  *
- * <p>Operations: PutEvents, PutRule, DescribeRule, ListRules, DeleteRule, PutTargets, ListTargetsByRule,
- * RemoveTargets, CreateEventBus, ListEventBuses. Buses, rules and targets survive a restart when a state
+ * <p>Operations: PutEvents, PutRule, DescribeRule, ListRules, DeleteRule, EnableRule, DisableRule,
+ * ListRuleNamesByTarget, PutTargets, ListTargetsByRule, RemoveTargets, CreateEventBus, DescribeEventBus,
+ * DeleteEventBus, ListEventBuses. Buses, rules and targets survive a restart when a state
  * directory is given; events are delivered once, best effort, and never stored.
  *
  * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/APIReference/Welcome.html">Amazon EventBridge API Reference</a>
@@ -57,19 +58,25 @@ public final class EventBridgeEmulator implements EventPublisher, AutoCloseable 
         RuleOperations rules = new RuleOperations(store, region, accountId);
         TargetOperations targets = new TargetOperations(store);
         BusOperations buses = new BusOperations(store, region, accountId);
+        RuleStateOperations ruleStates = new RuleStateOperations(store);
         this.delivery = new SqsTargetDelivery(sqs);
         this.router = new EventRouter(store, delivery, region, accountId);
-        this.operations = Map.of(
-                "PutEvents", router::putEvents,
-                "PutRule", rules::putRule,
-                "DescribeRule", rules::describeRule,
-                "ListRules", rules::listRules,
-                "DeleteRule", rules::deleteRule,
-                "PutTargets", targets::putTargets,
-                "ListTargetsByRule", targets::listTargetsByRule,
-                "RemoveTargets", targets::removeTargets,
-                "CreateEventBus", buses::createEventBus,
-                "ListEventBuses", buses::listEventBuses);
+        this.operations = Map.ofEntries(
+                Map.entry("PutEvents", router::putEvents),
+                Map.entry("PutRule", rules::putRule),
+                Map.entry("DescribeRule", rules::describeRule),
+                Map.entry("ListRules", rules::listRules),
+                Map.entry("DeleteRule", rules::deleteRule),
+                Map.entry("EnableRule", ruleStates::enableRule),
+                Map.entry("DisableRule", ruleStates::disableRule),
+                Map.entry("ListRuleNamesByTarget", ruleStates::listRuleNamesByTarget),
+                Map.entry("PutTargets", targets::putTargets),
+                Map.entry("ListTargetsByRule", targets::listTargetsByRule),
+                Map.entry("RemoveTargets", targets::removeTargets),
+                Map.entry("CreateEventBus", buses::createEventBus),
+                Map.entry("DescribeEventBus", buses::describeEventBus),
+                Map.entry("DeleteEventBus", buses::deleteEventBus),
+                Map.entry("ListEventBuses", buses::listEventBuses));
     }
 
     /**

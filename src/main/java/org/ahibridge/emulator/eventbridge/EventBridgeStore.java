@@ -61,6 +61,17 @@ final class EventBridgeStore {
         return bus;
     }
 
+    synchronized void deleteBus(String name) {
+        if (!rules.getOrDefault(name, Map.of()).isEmpty()) {
+            // The API reference says all rules of the bus need to be deleted first.
+            throw ServiceError.validation("Event bus " + name + " still has rules; delete them first.");
+        }
+        if (buses.remove(name) != null) {
+            rules.remove(name);
+            persist();
+        }
+    }
+
     /** The rule, or ResourceNotFoundException when the bus or the rule does not exist. */
     synchronized Rule rule(String bus, String name) {
         Rule rule = rulesOf(bus).get(name);

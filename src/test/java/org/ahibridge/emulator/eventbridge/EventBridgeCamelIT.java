@@ -87,4 +87,36 @@ class EventBridgeCamelIT {
         assertThat(received).hasSize(1);
         assertThat(aws.events.describeRule(b -> b.name("camel-rule")).eventPattern()).contains("ahi-bridge.audit");
     }
+
+    @Test
+    void shouldServeTheRuleOperationsOfTheCamelProducer() throws Exception {
+        Path pattern = folder.resolve("pattern.json");
+        Files.writeString(pattern, "{\"source\": [\"ahi-bridge.audit\"]}");
+        String eventBridge = "aws2-eventbridge://default?overrideEndpoint=true&uriEndpointOverride=" + aws.http.endpoint()
+                + CREDENTIALS + "&operation=";
+        camel.start();
+        ProducerTemplate producer = camel.createProducerTemplate();
+        Map<String, Object> rule = Map.of(EventbridgeConstants.RULE_NAME, "ops-rule");
+
+        producer.sendBodyAndHeaders(eventBridge + "putRule&eventPatternFile=file:" + pattern, null, rule);
+        producer.sendBodyAndHeaders(eventBridge + "putTargets", null, Map.of(EventbridgeConstants.RULE_NAME, "ops-rule",
+                EventbridgeConstants.TARGETS, List.of(software.amazon.awssdk.services.eventbridge.model.Target.builder()
+                        .id("q").arn(EmulatedAws.queueArn("camel-events")).build())));
+        producer.sendBodyAndHeaders(eventBridge + "disableRule", null, rule);
+        var described = producer.requestBodyAndHeaders(eventBridge + "describeRule", null, rule,
+                software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse.class);
+        var byTarget = producer.requestBodyAndHeader(eventBridge + "listRuleNamesByTarget", null,
+                EventbridgeConstants.TARGET_ARN, EmulatedAws.queueArn("camel-events"),
+                software.amazon.awssdk.services.eventbridge.model.ListRuleNamesByTargetResponse.class);
+        var listed = producer.requestBodyAndHeader(eventBridge + "listRules", null, EventbridgeConstants.RULE_NAME_PREFIX,
+                "ops-", software.amazon.awssdk.services.eventbridge.model.ListRulesResponse.class);
+        producer.sendBodyAndHeaders(eventBridge + "removeTargets", null, Map.of(EventbridgeConstants.RULE_NAME, "ops-rule",
+                EventbridgeConstants.TARGETS_IDS, List.of("q")));
+        producer.sendBodyAndHeaders(eventBridge + "deleteRule", null, rule);
+
+        assertThat(described.stateAsString()).isEqualTo("DISABLED");
+        assertThat(byTarget.ruleNames()).containsExactly("ops-rule");
+        assertThat(listed.rules()).extracting(r -> r.name()).containsExactly("ops-rule");
+        assertThat(aws.events.listRules(b -> b.namePrefix("ops-")).rules()).isEmpty();
+    }
 }

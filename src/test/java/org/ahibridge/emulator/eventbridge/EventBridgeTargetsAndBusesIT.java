@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /** PutTargets, ListTargetsByRule, RemoveTargets, CreateEventBus and ListEventBuses through the AWS SDK. */
@@ -159,5 +160,42 @@ class EventBridgeTargetsAndBusesIT {
                 .isInstanceOf(EventBridgeException.class)
                 .satisfies(e -> assertThat(((EventBridgeException) e).awsErrorDetails().errorCode())
                         .isEqualTo("ValidationException"));
+    }
+
+    @Test
+    void shouldDescribeAndDeleteACustomBusOnceItsRulesAreGone() {
+        events.createEventBus(b -> b.name("short-lived").description("for a while"));
+        events.putRule(b -> b.name("blocker").eventBusName("short-lived").eventPattern(PATTERN));
+
+        assertThat(events.describeEventBus(b -> b.name("short-lived")).description()).isEqualTo("for a while");
+        assertThat(events.describeEventBus(b -> b.name("default")).arn())
+                .isEqualTo("arn:aws:events:us-east-1:123456789012:event-bus/default");
+        assertThatThrownBy(() -> events.deleteEventBus(b -> b.name("short-lived")))
+                .isInstanceOf(EventBridgeException.class)
+                .hasMessageContaining("still has rules");
+        assertThatThrownBy(() -> events.deleteEventBus(b -> b.name("default")))
+                .isInstanceOf(EventBridgeException.class);
+
+        events.deleteRule(b -> b.name("blocker").eventBusName("short-lived"));
+        events.deleteEventBus(b -> b.name("short-lived"));
+
+        assertThatThrownBy(() -> events.describeEventBus(b -> b.name("short-lived")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void shouldDisableAndEnableRulesAndFindThemByTarget() {
+        events.putRule(b -> b.name("switchable").eventPattern(PATTERN));
+        events.putTargets(b -> b.rule("switchable").targets(t -> t.id("q").arn(EmulatedAws.queueArn("switch-q"))));
+
+        events.disableRule(b -> b.name("switchable"));
+        assertThat(events.describeRule(b -> b.name("switchable")).state()).isEqualTo(RuleState.DISABLED);
+        events.enableRule(b -> b.name("switchable"));
+        assertThat(events.describeRule(b -> b.name("switchable")).state()).isEqualTo(RuleState.ENABLED);
+
+        assertThat(events.listRuleNamesByTarget(b -> b.targetArn(EmulatedAws.queueArn("switch-q"))).ruleNames())
+                .containsExactly("switchable");
+        assertThatThrownBy(() -> events.disableRule(b -> b.name("ghost")))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 }
