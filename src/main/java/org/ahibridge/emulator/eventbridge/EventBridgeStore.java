@@ -118,7 +118,15 @@ final class EventBridgeStore {
         try {
             Snapshot snapshot = JSON.readValue(file.toFile(), Snapshot.class);
             snapshot.buses().forEach(bus -> buses.put(bus.name(), bus));
-            snapshot.rules().forEach(rule -> rules.computeIfAbsent(rule.bus(), b -> new TreeMap<>()).put(rule.name(), rule));
+            for (Rule rule : snapshot.rules()) {
+                if (rule.eventPattern() != null) {
+                    EventPattern.parse(rule.eventPattern());
+                }
+                rules.computeIfAbsent(rule.bus(), b -> new TreeMap<>()).put(rule.name(), rule);
+            }
+        } catch (InvalidEventPatternException e) {
+            throw new IllegalStateException("The EventBridge state in " + file + " holds a rule with an invalid pattern: "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the EventBridge state in " + file, e);
         }

@@ -1,8 +1,11 @@
 package org.ahibridge.emulator.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ahibridge.emulator.http.HttpReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The AWS JSON 1.1 framing of {@link EventBridgeEmulator#handle}, without a server. */
 class EventBridgeEmulatorTest {
@@ -64,6 +68,27 @@ class EventBridgeEmulatorTest {
 
         assertThat(body(emulator.handle("AWSEvents.ListTargetsByRule", "{\"Rule\":\"r\"}".getBytes(StandardCharsets.UTF_8)))
                 .get("Targets")).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseACorruptStateFileWithAClearReason(@TempDir Path state) throws Exception {
+        Files.writeString(state.resolve("eventbridge-state.json"), "{\"buses\": [");
+
+        assertThatThrownBy(() -> new EventBridgeEmulator(null, "us-east-1", "123456789012", state))
+                .hasMessageContaining("Cannot read the EventBridge state in")
+                .hasMessageContaining("eventbridge-state.json");
+    }
+
+    @Test
+    void shouldRefuseAStoredRuleWithAnInvalidPattern(@TempDir Path state) throws Exception {
+        Files.writeString(state.resolve("eventbridge-state.json"), """
+                {"buses": [{"name": "default", "createdEpochSeconds": 0}],
+                 "rules": [{"name": "r", "bus": "default", "eventPattern": "{\\"source\\": \\"x\\"}",
+                            "state": "ENABLED", "targets": []}]}""");
+
+        assertThatThrownBy(() -> new EventBridgeEmulator(null, "us-east-1", "123456789012", state))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("invalid pattern");
     }
 
     private static JsonNode body(HttpReply reply) throws Exception {
