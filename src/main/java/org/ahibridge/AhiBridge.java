@@ -15,6 +15,11 @@ public final class AhiBridge {
     }
 
     public static void main(String[] args) {
+        // The JDK HTTP server (emulator) reads this once, when the first server starts: without it every
+        // emulated AWS call waits for Nagle's delayed ACK (about 48 ms instead of 6 ms).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         if (args.length == 0 || args[0].startsWith("-")) {
             AhiBridgeApplication.run(args);
             return;
