@@ -139,8 +139,8 @@ final class P10Inspection {
         if (e.tag() != -1 && !message.contains(Tags.toString(e.tag()))) {
             message += " (in element " + Tags.toString(e.tag()) + ")";
         }
-        if (!message.contains("offset")) {
-            message += " at offset " + e.offset();
+        if (!message.contains("offset") && e.offset() >= 0) {
+            message += " (at offset " + e.offset() + ")";
         }
         return fail(reason, e.tag(), e.offset(), message);
     }
