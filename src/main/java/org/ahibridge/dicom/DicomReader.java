@@ -316,7 +316,8 @@ public final class DicomReader {
                 throw malformed(tag, start, "expected an item (FFFE,E000) in sequence " + Tags.toString(sequenceTag)
                         + " but found " + Tags.toString(tag));
             }
-            Attributes item = new Attributes(parent);
+            // A dropped item is never filled, so it needs no data set of its own (no allocation per item).
+            Attributes item = keep ? new Attributes(parent) : parent;
             if (length == UNDEFINED) {
                 readItemBody(item, encoding, -1, depth + 1, false, keep);
             } else {
