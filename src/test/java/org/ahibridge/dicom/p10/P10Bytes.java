@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * they need: preamble, File Meta Information, explicit or implicit VR elements, raw headers with any
  * length.
  */
-final class P10Bytes {
+public final class P10Bytes {
 
     static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
@@ -56,12 +56,12 @@ final class P10Bytes {
     }
 
     /** An explicit VR little endian element with its value. */
-    P10Bytes element(int tag, String vr, byte[] value) {
+    public P10Bytes element(int tag, String vr, byte[] value) {
         return header(tag, vr, value.length).raw(value);
     }
 
     /** An explicit VR little endian element header declaring any length (0xFFFFFFFF = undefined). */
-    P10Bytes header(int tag, String vr, long length) {
+    public P10Bytes header(int tag, String vr, long length) {
         tag(tag);
         out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
         if (Arrays.asList("OB", "OW", "OF", "OD", "OL", "OV", "SQ", "UN", "UC", "UR", "UT", "SV", "UV").contains(vr)) {
@@ -92,12 +92,12 @@ final class P10Bytes {
         return this;
     }
 
-    P10Bytes raw(byte[] bytes) {
+    public P10Bytes raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
@@ -106,7 +106,7 @@ final class P10Bytes {
     }
 
     /** A small, compliant CT-like object in explicit VR little endian, up to (not including) Pixel Data. */
-    static P10Bytes validHeader() {
+    public static P10Bytes validHeader() {
         return validHeader(Map.of());
     }
 
@@ -114,7 +114,7 @@ final class P10Bytes {
      * {@link #validHeader()} with some string elements changed, added (VR from a small table) or, with
      * a null value, removed; elements stay in ascending tag order.
      */
-    static P10Bytes validHeader(Map<Integer, String> changes) {
+    public static P10Bytes validHeader(Map<Integer, String> changes) {
         TreeMap<Integer, String> values = new TreeMap<>(Integer::compareUnsigned);
         values.putAll(Map.of(0x00080016, CT, 0x00080018, "1.2.3.4.5.6", 0x00080020, "20240105",
                 0x00080050, "ACC-77", 0x00080060, "CT", 0x00100020, "SECRET-PID-4711", 0x0020000D, "1.2.3.4.5",
@@ -139,7 +139,7 @@ final class P10Bytes {
             Map.entry(0x00280008, "IS"));
 
     /** {@link #validHeader()} with native Pixel Data of 4x4 16-bit pixels (32 bytes). */
-    static byte[] valid() {
+    public static byte[] valid() {
         return validHeader().element(0x7FE00010, "OW", new byte[32]).bytes();
     }
 }
