@@ -396,7 +396,8 @@ public final class DicomReader {
         }
         if (options.stopBeforePixelData() && valueStart + length > options.maxHeaderBytes()) {
             throw new DicomParseException(Kind.LIMIT_EXCEEDED, tag, start, "element " + Tags.toString(tag)
-                    + " ends past " + options.maxHeaderBytes() + " bytes before Pixel Data (limit maxHeaderBytes)");
+                    + " at offset " + start + " ends past " + options.maxHeaderBytes()
+                    + " bytes before Pixel Data (limit maxHeaderBytes)");
         }
         if (length > options.maxValueLength()) {
             throw new DicomParseException(Kind.LIMIT_EXCEEDED, tag, start, "element " + Tags.toString(tag)

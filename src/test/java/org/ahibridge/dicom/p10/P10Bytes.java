@@ -19,14 +19,14 @@ public final class P10Bytes {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    P10Bytes preamble() {
+    public P10Bytes preamble() {
         out.writeBytes(new byte[128]);
         out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
     /** A File Meta Information group with group length; a null value leaves that element out. */
-    P10Bytes meta(String sopClassUid, String sopInstanceUid, String transferSyntaxUid) {
+    public P10Bytes meta(String sopClassUid, String sopInstanceUid, String transferSyntaxUid) {
         P10Bytes group = new P10Bytes().element(0x00020001, "OB", new byte[] {0, 1});
         if (sopClassUid != null) {
             group.string(0x00020002, "UI", sopClassUid);
@@ -42,7 +42,7 @@ public final class P10Bytes {
         return element(0x00020000, "UL", le32(body.length)).raw(body);
     }
 
-    P10Bytes string(int tag, String vr, String value) {
+    public P10Bytes string(int tag, String vr, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         if ((bytes.length & 1) == 1) {
             bytes = Arrays.copyOf(bytes, bytes.length + 1);
@@ -51,7 +51,7 @@ public final class P10Bytes {
         return element(tag, vr, bytes);
     }
 
-    P10Bytes us(int tag, int value) {
+    public P10Bytes us(int tag, int value) {
         return element(tag, "US", new byte[] {(byte) value, (byte) (value >>> 8)});
     }
 
@@ -80,7 +80,7 @@ public final class P10Bytes {
     }
 
     /** An item, item delimiter or sequence delimiter header: tag and 32-bit length. */
-    P10Bytes item(int tag, long length) {
+    public P10Bytes item(int tag, long length) {
         return implicitHeader(tag, length);
     }
 
