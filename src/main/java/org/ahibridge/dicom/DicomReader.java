@@ -21,8 +21,10 @@ import org.ahibridge.dicom.TransferSyntax.Encoding;
  * elements are read into {@link Attributes}.
  *
  * <p>Hostile input: every declared length is checked against the object's remaining size (when
- * known), the enclosing item and the configured limits before a byte is read, and no buffer is
- * allocated from a length larger than 1 MiB before the bytes arrive. Nesting depth is bounded.
+ * known), the enclosing item and the configured limits before a byte is read; a buffer is sized from
+ * a length only when that length was verified against the known size or is at most 1 MiB, otherwise
+ * it grows as the bytes arrive. Nesting depth is bounded (deeper is MALFORMED). With
+ * {@link #retainOnly} the values and items a caller does not need are checked and skipped, not held.
  *
  * <p>Header mode ({@link ReadOptions#stopBeforePixelData()}) stops at the first top-level element
  * at or after (7FE0,0008) and reports its header in {@link DicomFile#pixelData()}.

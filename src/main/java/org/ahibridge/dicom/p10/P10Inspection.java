@@ -23,6 +23,7 @@ final class P10Inspection {
     private final long size;
     private final int encapsulatedMargin;
     private Attributes meta;
+    private long pixelBound = -1;
 
     P10Inspection(DicomReader reader, CountingInputStream counting, long size, int encapsulatedMargin) {
         this.reader = reader;
@@ -65,8 +66,10 @@ final class P10Inspection {
         }
         Attributes dataset = reader.readDataset(syntax);
         PixelDataHeader pixels = reader.pixelData();
+        // Offsets in a deflated data set count inflated bytes: the object's size does not bound them.
+        pixelBound = TransferSyntax.encodingOf(syntax).deflated() ? -1 : size;
         if (pixels != null && pixels.tag() == Tags.PIXEL_DATA) {
-            P10Verdict broken = pixels.encapsulated() ? checkEncapsulated(pixels) : checkNative(pixels, syntax);
+            P10Verdict broken = pixels.encapsulated() ? checkEncapsulated(pixels) : checkNative(pixels);
             if (broken != null) {
                 return broken;
             }
@@ -81,12 +84,9 @@ final class P10Inspection {
     }
 
     /** Native Pixel Data: with a known size, the declared length must fit in the object. */
-    private P10Verdict checkNative(PixelDataHeader pixels, String syntax) {
-        if (size < 0 || TransferSyntax.encodingOf(syntax).deflated()) {
-            return null;
-        }
+    private P10Verdict checkNative(PixelDataHeader pixels) {
         long end = pixels.valueOffset() + pixels.length();
-        if (end <= size) {
+        if (pixelBound < 0 || end <= pixelBound) {
             return null;
         }
         return fail(P10Reason.TRUNCATED, pixels.tag(), pixels.offset(), "Pixel Data (7FE0,0010) at offset "
@@ -119,7 +119,7 @@ final class P10Inspection {
                     + " (FFFE,E000) of defined length in encapsulated Pixel Data at offset " + item.offset()
                     + " but found " + Tags.toString(item.tag()));
         }
-        if (size >= 0 && item.end() > size) {
+        if (pixelBound >= 0 && item.end() > pixelBound) {
             return fail(P10Reason.TRUNCATED, Tags.ITEM, item.offset(), "the " + what + " (FFFE,E000) of Pixel Data"
                     + " at offset " + item.offset() + " declares " + item.length() + " bytes but the object ends"
                     + " at byte " + size + " (" + (item.end() - size) + " bytes missing)");

@@ -58,6 +58,28 @@ class P10ClassifierCorpusTest {
     }
 
     @Test
+    void shouldGiveTheSameVerdictsFromManyThreadsWithOneInstance() throws Exception {
+        List<P10Verdict> sequential = new java.util.ArrayList<>();
+        for (DcmtkCorpus.Item item : DcmtkCorpus.items()) {
+            sequential.add(classifier.classify(item.file()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<java.util.concurrent.Future<P10Verdict>> futures = new java.util.ArrayList<>();
+                for (DcmtkCorpus.Item item : DcmtkCorpus.items()) {
+                    futures.add(pool.submit(() -> classifier.classify(item.file())));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldReportTheDicomdirAsMediaDirectory() throws IOException {
         P10Verdict verdict = classifier.classify(DcmtkCorpus.dicomdir());
 
