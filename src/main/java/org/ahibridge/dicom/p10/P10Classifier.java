@@ -81,8 +81,7 @@ public final class P10Classifier {
             return inspection.run();
         } catch (RuntimeException e) {
             // A reader defect must not stop a pipeline: the object is reported, and tests look for this text.
-            return inspection.fail(P10Reason.MALFORMED, -1, reader.position(), "internal reader error near offset "
-                    + reader.position() + " (" + e.getClass().getSimpleName() + "); treated as malformed");
+            return inspection.failUnexpectedly(reader.position(), e);
         }
     }
 }

@@ -149,6 +149,13 @@ final class P10Inspection {
         return verdict(false, reason, tag, offset, message);
     }
 
+    /** After an unexpected reader failure: nothing read is trusted, not even for extraction. */
+    P10Verdict failUnexpectedly(long offset, RuntimeException e) {
+        return new P10Verdict(false, P10Reason.MALFORMED, "internal reader error near offset " + offset + " ("
+                + e.getClass().getSimpleName() + "); treated as malformed", -1, offset, counting.count(), size,
+                P10Attributes.NONE);
+    }
+
     private P10Verdict verdict(boolean compliant, P10Reason reason, int tag, long offset, String message) {
         return new P10Verdict(compliant, reason, message, tag, offset, counting.count(), size,
                 P10Extract.of(meta, reader.dataset()));
