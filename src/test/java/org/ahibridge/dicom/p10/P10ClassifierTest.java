@@ -376,6 +376,28 @@ class P10ClassifierTest {
         assertThat(classify(Arrays.copyOf(object, object.length - 30)).reason()).isEqualTo(P10Reason.TRUNCATED);
     }
 
+    @Test
+    void shouldTurnAnUnexpectedFailureIntoAMalformedVerdict() throws IOException {
+        byte[] valid = P10Bytes.valid();
+        java.io.InputStream failing = new java.io.InputStream() {
+            private int position;
+
+            @Override
+            public int read() {
+                if (position == 300) {
+                    throw new IllegalStateException("simulated defect");
+                }
+                return valid[position++] & 0xFF;
+            }
+        };
+
+        P10Verdict verdict = classifier.classify(failing, valid.length);
+
+        assertThat(verdict.reason()).isEqualTo(P10Reason.MALFORMED);
+        assertThat(verdict.message()).contains("internal reader error").contains("IllegalStateException");
+        assertThat(verdict.attributes()).isEqualTo(P10Attributes.NONE);
+    }
+
     /** Encapsulated Pixel Data: empty offset table, one fragment, delimiter. */
     private static byte[] encapsulated(int fragmentLength, int fragmentBytesPresent) {
         return P10Bytes.validHeader().header(0x7FE00010, "OB", UNDEFINED).item(0xFFFEE000, 0)
