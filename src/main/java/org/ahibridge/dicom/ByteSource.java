@@ -1,8 +1,13 @@
 package org.ahibridge.dicom;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads bytes from a stream while tracking the offset, in little or big endian. It never reads ahead
@@ -20,6 +25,7 @@ final class ByteSource {
     private final byte[] lookahead = new byte[4];
     private int lookaheadLength;
     private boolean bigEndian;
+    private byte[] discard;
 
     ByteSource(InputStream in) {
         this.in = in;
@@ -37,15 +43,58 @@ final class ByteSource {
         return bigEndian;
     }
 
-    /** Replaces the stream from here on (deflated data sets); position keeps counting. */
-    void switchTo(java.util.function.UnaryOperator<InputStream> wrapper) {
+    /**
+     * Replaces the stream from here on with an inflating one (deflated data sets, PS3.5 §A.5);
+     * position keeps counting, in inflated bytes. A corrupt or cut deflate stream becomes a
+     * {@link DicomParseException} (MALFORMED or TRUNCATED) rather than a bare zip error.
+     */
+    void inflateFromHere() {
         InputStream rest = in;
         if (lookaheadLength != 0) {
             rest = new java.io.SequenceInputStream(
                     new java.io.ByteArrayInputStream(Arrays.copyOf(lookahead, lookaheadLength)), in);
             lookaheadLength = 0;
         }
-        this.in = wrapper.apply(rest);
+        this.in = new Inflated(new InflaterInputStream(rest, new Inflater(true), 512));
+    }
+
+    /** Translates the inflater's exceptions into parse verdicts with the offset reached. */
+    private final class Inflated extends FilterInputStream {
+        Inflated(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException e) {
+                throw cut();
+            } catch (ZipException e) {
+                throw corrupt(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException e) {
+                throw cut();
+            } catch (ZipException e) {
+                throw corrupt(e);
+            }
+        }
+
+        private DicomParseException cut() {
+            return new DicomParseException(DicomParseException.Kind.TRUNCATED, -1, position,
+                    "the deflated data set ends early, at inflated offset " + position);
+        }
+
+        private DicomParseException corrupt(ZipException e) {
+            return new DicomParseException(DicomParseException.Kind.MALFORMED, -1, position,
+                    "the deflated data set is corrupt near inflated offset " + position + " (" + e.getMessage() + ")");
+        }
     }
 
     /** Reads up to {@code length} bytes; returns how many arrived before the end of the stream. */
@@ -131,10 +180,11 @@ final class ByteSource {
 
     /**
      * Reads a value of a declared length. The length was checked against the limits by the caller,
-     * but it may still be a lie: large values grow only as bytes really arrive.
+     * but it may still be a lie: unless {@code verified} (checked against the object's known size),
+     * large values grow only as bytes really arrive.
      */
-    byte[] readValue(long length, int tag) throws IOException {
-        if (length <= DIRECT_READ_LIMIT) {
+    byte[] readValue(long length, int tag, boolean verified) throws IOException {
+        if (length <= DIRECT_READ_LIMIT || verified) {
             byte[] value = new byte[(int) length];
             readFully(value, 0, value.length, tag);
             return value;
@@ -153,7 +203,9 @@ final class ByteSource {
 
     /** Skips a value by reading and discarding it, so that skipping past the end is noticed. */
     void skip(long length, int tag) throws IOException {
-        byte[] discard = new byte[(int) Math.min(length, 8192)];
+        if (discard == null) {
+            discard = new byte[8192];
+        }
         long left = length;
         while (left > 0) {
             int chunk = (int) Math.min(left, discard.length);

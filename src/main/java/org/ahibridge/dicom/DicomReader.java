@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
+import java.util.Map;
+import java.util.Set;
 
 import org.ahibridge.dicom.DicomParseException.Kind;
 import org.ahibridge.dicom.TransferSyntax.Encoding;
@@ -20,8 +21,10 @@ import org.ahibridge.dicom.TransferSyntax.Encoding;
  * elements are read into {@link Attributes}.
  *
  * <p>Hostile input: every declared length is checked against the object's remaining size (when
- * known), the enclosing item and the configured limits before a byte is read, and no buffer is
- * allocated from a length larger than 1 MiB before the bytes arrive. Nesting depth is bounded.
+ * known), the enclosing item and the configured limits before a byte is read; a buffer is sized from
+ * a length only when that length was verified against the known size or is at most 1 MiB, otherwise
+ * it grows as the bytes arrive. Nesting depth is bounded (deeper is MALFORMED). With
+ * {@link #retainOnly} the values and items a caller does not need are checked and skipped, not held.
  *
  * <p>Header mode ({@link ReadOptions#stopBeforePixelData()}) stops at the first top-level element
  * at or after (7FE0,0008) and reports its header in {@link DicomFile#pixelData()}.
@@ -35,8 +38,11 @@ public final class DicomReader {
     private final ByteSource source;
     private final ReadOptions options;
     private final DicomDictionary dictionary = DicomDictionary.standard();
+    private final Map<Integer, Long> offsets = new HashMap<>();
     private boolean sizeKnown;
     private DicomFile.PixelDataHeader pixelData;
+    private Set<Integer> retainedTopLevel;
+    private Attributes dataset;
 
     public DicomReader(InputStream in, ReadOptions options) {
         this.source = new ByteSource(in);
@@ -61,6 +67,51 @@ public final class DicomReader {
     /** Bytes consumed so far (in the inflated stream once a deflated data set has started). */
     public long position() {
         return source.position();
+    }
+
+    /**
+     * Keeps only these top-level data set elements (and the File Meta Information): the others are
+     * still parsed and checked, but their values are skipped and their items dropped, so memory stays
+     * bounded by the retained elements whatever the header holds. For callers that need a few
+     * attributes, such as a compliance check.
+     */
+    public DicomReader retainOnly(Set<Integer> topLevelTags) {
+        this.retainedTopLevel = Set.copyOf(topLevelTags);
+        return this;
+    }
+
+    /** Byte offset of a File Meta or retained top-level element's tag, or -1 when it was not read. */
+    public long offsetOf(int tag) {
+        return offsets.getOrDefault(tag, -1L);
+    }
+
+    /** The data set read so far: complete after {@link #readDataset}, partial when it threw. */
+    public Attributes dataset() {
+        return dataset;
+    }
+
+    /** Tag, offset and declared length of an item header (PS3.5 §7.5), as read by {@link #readItemHeader}. */
+    public record ItemHeader(int tag, long offset, long length) {
+        /** Byte offset just past the item's declared value. */
+        public long end() {
+            return offset + 8 + length;
+        }
+    }
+
+    /**
+     * Header mode, after stopping at encapsulated Pixel Data: reads the next item header (the Basic
+     * Offset Table, a fragment, or the sequence delimiter), so a caller can check a bounded margin of
+     * the pixel data without reading it.
+     */
+    public ItemHeader readItemHeader() throws IOException {
+        long start = source.position();
+        int tag = source.readTag();
+        return new ItemHeader(tag, start, source.readUInt32(tag));
+    }
+
+    /** Reads and discards {@code length} bytes of the value of {@code tag}; TRUNCATED if the object ends. */
+    public void skip(long length, int tag) throws IOException {
+        source.skip(length, tag);
     }
 
     /** The Pixel Data header when header mode stopped at it, else null. */
@@ -97,11 +148,16 @@ public final class DicomReader {
         while (true) {
             int group = source.peekUInt16();
             if (group != 0x0002) {
+                if (group < 0 && meta.isEmpty()) {
+                    throw new DicomParseException(Kind.TRUNCATED, -1, source.position(), "the object ends at byte "
+                            + source.position() + ", right after the 'DICM' prefix, without File Meta Information");
+                }
                 break;
             }
             long start = source.position();
             int tag = source.readTag();
-            Element element = readElement(tag, start, Encoding.EXPLICIT_LE, -1, 0, meta);
+            offsets.put(tag, start);
+            Element element = readElement(tag, start, Encoding.EXPLICIT_LE, -1, 0, meta, true);
             meta.put(element);
         }
         if (meta.isEmpty()) {
@@ -116,21 +172,22 @@ public final class DicomReader {
         Encoding encoding = TransferSyntax.encodingOf(transferSyntaxUid);
         if (encoding.deflated()) {
             // Offsets from here on count inflated bytes, and the object's size no longer bounds them.
-            source.switchTo(raw -> new InflaterInputStream(raw, new Inflater(true), 512));
+            source.inflateFromHere();
             sizeKnown = false;
         }
         source.bigEndian(encoding.bigEndian());
-        Attributes dataset = new Attributes();
-        readItemBody(dataset, encoding, -1, 0, true);
+        dataset = new Attributes();
+        readItemBody(dataset, encoding, -1, 0, true, true);
         return dataset;
     }
 
     /**
      * Reads elements into {@code target} until {@code end} (a byte offset), or with {@code end == -1}
-     * until an item delimiter (in an item) or the end of the stream (top level).
+     * until an item delimiter (in an item) or the end of the stream (top level). Elements are put into
+     * {@code target} only when {@code keep} (see {@link #retainOnly}).
      */
-    private void readItemBody(Attributes target, Encoding encoding, long end, int depth, boolean topLevel)
-            throws IOException {
+    private void readItemBody(Attributes target, Encoding encoding, long end, int depth, boolean topLevel,
+            boolean keep) throws IOException {
         while (true) {
             long start = source.position();
             if (end >= 0 && start >= end) {
@@ -158,7 +215,14 @@ public final class DicomReader {
                 throw new DicomParseException(Kind.LIMIT_EXCEEDED, tag, start, "the header runs past "
                         + options.maxHeaderBytes() + " bytes without reaching Pixel Data (limit maxHeaderBytes)");
             }
-            target.put(readElement(tag, start, encoding, end, depth, target));
+            boolean keepElement = keep && (!topLevel || retainedTopLevel == null || retainedTopLevel.contains(tag));
+            if (topLevel && keepElement) {
+                offsets.put(tag, start);
+            }
+            Element element = readElement(tag, start, encoding, end, depth, target, keepElement);
+            if (keepElement) {
+                target.put(element);
+            }
         }
     }
 
@@ -182,53 +246,65 @@ public final class DicomReader {
         return new Header(vr, source.readUInt16(tag));
     }
 
-    private Element readElement(int tag, long start, Encoding encoding, long end, int depth, Attributes parent)
-            throws IOException {
+    /** Reads one element after its tag; when not {@code keep}, checks it but returns null. */
+    private Element readElement(int tag, long start, Encoding encoding, long end, int depth, Attributes parent,
+            boolean keep) throws IOException {
         Header header = readHeader(tag, start, encoding);
         VR vr = encoding.explicitVr() ? header.vr() : implicitPixelVr(tag, header.vr(), parent);
         long length = header.length();
         if (length == UNDEFINED) {
-            return readUndefinedLength(tag, vr, start, encoding, depth, parent);
+            return readUndefinedLength(tag, vr, start, encoding, depth, parent, keep);
         }
         checkLength(tag, start, length, end);
         if (vr == VR.SQ) {
-            return Element.ofItems(tag, readItems(tag, source.position() + length, encoding, depth, parent));
+            return Element.ofItems(tag, readItems(tag, source.position() + length, encoding, depth, parent, keep));
         }
-        byte[] value = source.readValue(length, tag);
+        if (!keep) {
+            source.skip(length, tag);
+            return null;
+        }
+        byte[] value = source.readValue(length, tag, sizeKnown);
         if (source.bigEndian() && vr.unitSize() > 1) {
             swap(value, vr.unitSize());
         }
         return Element.ofBytes(tag, vr, value);
     }
 
-    private Element readUndefinedLength(int tag, VR vr, long start, Encoding encoding, int depth, Attributes parent)
-            throws IOException {
+    private Element readUndefinedLength(int tag, VR vr, long start, Encoding encoding, int depth, Attributes parent,
+            boolean keep) throws IOException {
         if (tag == Tags.PIXEL_DATA) {
-            return Element.ofFragments(tag, vr == VR.OW ? VR.OW : VR.OB, readFragments(tag));
+            return Element.ofFragments(tag, vr == VR.OW ? VR.OW : VR.OB, readFragments(tag, keep));
         }
         if (vr == VR.SQ) {
-            return Element.ofItems(tag, readItems(tag, -1, encoding, depth, parent));
+            return Element.ofItems(tag, readItems(tag, -1, encoding, depth, parent, keep));
         }
         if (vr == VR.UN) {
             // PS3.5 §6.2.2: an undefined-length UN is a sequence encoded in implicit VR little endian.
             boolean wasBigEndian = source.bigEndian();
             source.bigEndian(false);
-            List<Attributes> items = readItems(tag, -1, Encoding.IMPLICIT_LE, depth, parent);
+            List<Attributes> items = readItems(tag, -1, Encoding.IMPLICIT_LE, depth, parent, keep);
             source.bigEndian(wasBigEndian);
             return Element.ofItems(tag, items);
         }
         throw malformed(tag, start, "undefined length is only allowed for SQ, UN and Pixel Data, not " + vr);
     }
 
-    private List<Attributes> readItems(int sequenceTag, long end, Encoding encoding, int depth, Attributes parent)
-            throws IOException {
+    /** Items of a sequence; when not {@code keep}, they are checked but not collected. */
+    private List<Attributes> readItems(int sequenceTag, long end, Encoding encoding, int depth, Attributes parent,
+            boolean keep) throws IOException {
         if (depth + 1 > options.maxDepth()) {
-            throw new DicomParseException(Kind.LIMIT_EXCEEDED, sequenceTag, source.position(),
-                    "sequences nested deeper than " + options.maxDepth() + " levels (limit maxDepth)");
+            // Real objects nest a handful of levels; hundreds are hostile, so this is a malformed stream.
+            throw malformed(sequenceTag, source.position(), "sequence " + Tags.toString(sequenceTag)
+                    + " nests deeper than " + options.maxDepth() + " levels (limit maxDepth)");
         }
         List<Attributes> items = new ArrayList<>();
         while (end < 0 || source.position() < end) {
             long start = source.position();
+            if (options.stopBeforePixelData() && start > options.maxHeaderBytes()) {
+                throw new DicomParseException(Kind.LIMIT_EXCEEDED, sequenceTag, start, "sequence "
+                        + Tags.toString(sequenceTag) + " runs past " + options.maxHeaderBytes()
+                        + " bytes without reaching Pixel Data (limit maxHeaderBytes)");
+            }
             int tag = source.readTag();
             long length = source.readUInt32(tag);
             if (tag == Tags.SEQUENCE_DELIMITATION_ITEM) {
@@ -242,14 +318,17 @@ public final class DicomReader {
                 throw malformed(tag, start, "expected an item (FFFE,E000) in sequence " + Tags.toString(sequenceTag)
                         + " but found " + Tags.toString(tag));
             }
-            Attributes item = new Attributes(parent);
+            // A dropped item is never filled, so it needs no data set of its own (no allocation per item).
+            Attributes item = keep ? new Attributes(parent) : parent;
             if (length == UNDEFINED) {
-                readItemBody(item, encoding, -1, depth + 1, false);
+                readItemBody(item, encoding, -1, depth + 1, false, keep);
             } else {
                 checkLength(tag, start, length, end);
-                readItemBody(item, encoding, source.position() + length, depth + 1, false);
+                readItemBody(item, encoding, source.position() + length, depth + 1, false, keep);
             }
-            items.add(item);
+            if (keep) {
+                items.add(item);
+            }
         }
         if (source.position() != end) {
             throw malformed(sequenceTag, source.position(), "items overrun the length of sequence "
@@ -259,14 +338,15 @@ public final class DicomReader {
     }
 
     /** Encapsulated pixel data: the Basic Offset Table item, then fragment items, then a delimiter. */
-    private List<byte[]> readFragments(int pixelTag) throws IOException {
+    private List<byte[]> readFragments(int pixelTag, boolean keep) throws IOException {
         List<byte[]> fragments = new ArrayList<>();
+        boolean offsetTableSeen = false;
         while (true) {
             long start = source.position();
             int tag = source.readTag();
             long length = source.readUInt32(tag);
             if (tag == Tags.SEQUENCE_DELIMITATION_ITEM) {
-                if (fragments.isEmpty()) {
+                if (!offsetTableSeen) {
                     throw malformed(pixelTag, start, "encapsulated Pixel Data has no Basic Offset Table item");
                 }
                 return fragments;
@@ -276,7 +356,12 @@ public final class DicomReader {
                         + " but found " + Tags.toString(tag));
             }
             checkLength(tag, start, length, -1);
-            fragments.add(source.readValue(length, tag));
+            offsetTableSeen = true;
+            if (keep) {
+                fragments.add(source.readValue(length, tag, sizeKnown));
+            } else {
+                source.skip(length, tag);
+            }
         }
     }
 
@@ -313,7 +398,8 @@ public final class DicomReader {
         }
         if (options.stopBeforePixelData() && valueStart + length > options.maxHeaderBytes()) {
             throw new DicomParseException(Kind.LIMIT_EXCEEDED, tag, start, "element " + Tags.toString(tag)
-                    + " ends past " + options.maxHeaderBytes() + " bytes before Pixel Data (limit maxHeaderBytes)");
+                    + " at offset " + start + " ends past " + options.maxHeaderBytes()
+                    + " bytes before Pixel Data (limit maxHeaderBytes)");
         }
         if (length > options.maxValueLength()) {
             throw new DicomParseException(Kind.LIMIT_EXCEEDED, tag, start, "element " + Tags.toString(tag)

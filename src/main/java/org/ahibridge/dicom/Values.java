@@ -80,10 +80,13 @@ final class Values {
 
     private static List<String> decodeBinary(VR vr, byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int count = bytes.length / vr.unitSize();
+        // An AT value is two 16-bit words (unitSize counts one word, for byte swapping); a trailing
+        // partial value is ignored rather than read past the end.
+        int valueSize = vr == VR.AT ? 4 : vr.unitSize();
+        int count = bytes.length / valueSize;
         List<String> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int offset = i * vr.unitSize();
+            int offset = i * valueSize;
             values.add(switch (vr) {
                 case FL -> Float.toString(buffer.getFloat(offset));
                 case FD -> Double.toString(buffer.getDouble(offset));
@@ -92,9 +95,6 @@ final class Values {
                 case UV -> Long.toUnsignedString(buffer.getLong(offset));
                 default -> Long.toString(binaryValue(vr, buffer, offset));
             });
-            if (vr == VR.AT) {
-                i++; // an AT value is two 16-bit words; unitSize counts one word for byte swapping
-            }
         }
         return values;
     }

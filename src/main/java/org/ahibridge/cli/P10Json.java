@@ -1,0 +1,58 @@
+package org.ahibridge.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.ahibridge.dicom.TransferSyntax;
+import org.ahibridge.dicom.p10.P10Attributes;
+import org.ahibridge.dicom.p10.P10Verdict;
+
+/**
+ * The output lines of {@code p10 check}: a JSON object per file (fields of DESIGN.md §6 plus a few
+ * routing attributes) or a readable line. Patient ID and Accession Number are left out: the output
+ * ends up in terminals, CI logs and tickets.
+ */
+final class P10Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private P10Json() {
+    }
+
+    static String line(Path file, P10Verdict verdict) {
+        P10Attributes a = verdict.attributes();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("path", file.toString());
+        fields.put("compliant", verdict.compliant());
+        fields.put("reason", verdict.reasonCode());
+        fields.put("message", verdict.message());
+        fields.put("transferSyntaxUID", a.transferSyntaxUid());
+        fields.put("sopClassUID", a.sopClassUid());
+        fields.put("sopInstanceUID", a.sopInstanceUid());
+        fields.put("studyInstanceUID", a.studyInstanceUid());
+        fields.put("seriesInstanceUID", a.seriesInstanceUid());
+        fields.put("modality", a.modality());
+        fields.put("studyDate", a.studyDate());
+        fields.put("seriesNumber", a.seriesNumber());
+        fields.put("numberOfFrames", a.numberOfFrames());
+        fields.put("size", verdict.size());
+        fields.put("bytesRead", verdict.bytesRead());
+        try {
+            return MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers always serialises", e);
+        }
+    }
+
+    static String text(Path file, P10Verdict verdict) {
+        if (verdict.compliant()) {
+            return "OK    " + file + "  " + TransferSyntax.nameOf(verdict.attributes().transferSyntaxUid())
+                    + ", read " + verdict.bytesRead() + " of " + verdict.size() + " bytes";
+        }
+        return "FAIL  " + file + "  " + verdict.reasonCode() + ": " + verdict.message();
+    }
+}
