@@ -1,0 +1,118 @@
+package org.ahibridge.dicom.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Compares two DICOM JSON documents after normalising what PS3.18 leaves open: number formatting
+ * (1.0 and 1 and "1" are one value; FL values within float precision), base64 line layout, and the
+ * Specific Character Set, which dcm2json rewrites to ISO_IR 192 because it transcodes to UTF-8.
+ */
+final class JsonDiff {
+
+    private JsonDiff() {
+    }
+
+    static List<String> differences(JsonNode expected, JsonNode actual) {
+        List<String> out = new ArrayList<>();
+        compareObjects("", expected, actual, out);
+        return out;
+    }
+
+    private static void compareObjects(String path, JsonNode expected, JsonNode actual, List<String> out) {
+        TreeSet<String> keys = new TreeSet<>();
+        expected.fieldNames().forEachRemaining(keys::add);
+        actual.fieldNames().forEachRemaining(keys::add);
+        keys.remove("00080005");
+        for (String key : keys) {
+            JsonNode want = expected.get(key);
+            JsonNode got = actual.get(key);
+            if (want == null || got == null) {
+                out.add(path + key + (want == null ? " unexpected" : " missing"));
+            } else {
+                compareElement(path + key, want, got, out);
+            }
+        }
+    }
+
+    private static void compareElement(String path, JsonNode want, JsonNode got, List<String> out) {
+        String vr = want.path("vr").asText();
+        if (!vr.equals(got.path("vr").asText()) && !readerChoice(path, vr, got.path("vr").asText())) {
+            out.add(path + " vr " + vr + " vs " + got.path("vr").asText());
+            return;
+        }
+        if (want.has("InlineBinary") || got.has("InlineBinary")) {
+            byte[] a = Base64.getMimeDecoder().decode(want.path("InlineBinary").asText());
+            byte[] b = Base64.getMimeDecoder().decode(got.path("InlineBinary").asText());
+            if (!java.util.Arrays.equals(a, b)) {
+                out.add(path + " InlineBinary differs (" + a.length + " vs " + b.length + " bytes)");
+            }
+            return;
+        }
+        JsonNode a = want.path("Value");
+        JsonNode b = got.path("Value");
+        if (a.size() != b.size()) {
+            out.add(path + " Value " + a + " vs " + b);
+            return;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode x = a.get(i);
+            JsonNode y = b.get(i);
+            if (vr.equals("SQ")) {
+                compareObjects(path + "[" + i + "].", x, y, out);
+            } else if (!sameValue(vr, x, y)) {
+                out.add(path + " Value[" + i + "] " + x + " vs " + y);
+            }
+        }
+    }
+
+    /**
+     * In implicit VR the reader takes the dictionary's first VR for "US or SS" and OB for 8-bit Pixel
+     * Data where dcmtk picks by Pixel Representation and OW; the values must still be equal.
+     */
+    private static boolean readerChoice(String path, String a, String b) {
+        java.util.Set<String> pair = java.util.Set.of(a, b);
+        return pair.equals(java.util.Set.of("US", "SS")) || pair.equals(java.util.Set.of("OB", "OW"))
+                && path.endsWith("7FE00010");
+    }
+
+    private static boolean sameValue(String vr, JsonNode x, JsonNode y) {
+        if (x.isNumber() || y.isNumber()) {
+            BigDecimal p = decimal(x);
+            BigDecimal q = decimal(y);
+            if (p == null || q == null) {
+                return false;
+            }
+            if (vr.equals("FL")) {
+                return p.floatValue() == q.floatValue();
+            }
+            if (vr.equals("FD")) {
+                return p.doubleValue() == q.doubleValue();
+            }
+            return p.compareTo(q) == 0;
+        }
+        if (x.isObject() && y.isObject()) {
+            Map<String, String> p = new java.util.TreeMap<>();
+            Map<String, String> q = new java.util.TreeMap<>();
+            x.fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asText()));
+            y.fields().forEachRemaining(e -> q.put(e.getKey(), e.getValue().asText()));
+            return p.equals(q);
+        }
+        return x.equals(y);
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        try {
+            return node.isNumber() ? new BigDecimal(node.asText()) : new BigDecimal(node.asText().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+}
