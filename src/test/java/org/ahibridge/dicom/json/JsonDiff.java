@@ -19,29 +19,35 @@ final class JsonDiff {
     private JsonDiff() {
     }
 
-    static List<String> differences(JsonNode expected, JsonNode actual) {
+    /** The differences; with {@code standardOnly}, group lengths and private elements are not compared. */
+    static List<String> differences(JsonNode expected, JsonNode actual, boolean standardOnly) {
         List<String> out = new ArrayList<>();
-        compareObjects("", expected, actual, out);
+        compareObjects("", expected, actual, standardOnly, out);
         return out;
     }
 
-    private static void compareObjects(String path, JsonNode expected, JsonNode actual, List<String> out) {
+    private static void compareObjects(String path, JsonNode expected, JsonNode actual, boolean standardOnly,
+            List<String> out) {
         TreeSet<String> keys = new TreeSet<>();
         expected.fieldNames().forEachRemaining(keys::add);
         actual.fieldNames().forEachRemaining(keys::add);
         keys.remove("00080005");
+        if (standardOnly) {
+            keys.removeIf(key -> key.endsWith("0000") || (Integer.parseInt(key.substring(0, 4), 16) & 1) == 1);
+        }
         for (String key : keys) {
             JsonNode want = expected.get(key);
             JsonNode got = actual.get(key);
             if (want == null || got == null) {
                 out.add(path + key + (want == null ? " unexpected" : " missing"));
             } else {
-                compareElement(path + key, want, got, out);
+                compareElement(path + key, want, got, standardOnly, out);
             }
         }
     }
 
-    private static void compareElement(String path, JsonNode want, JsonNode got, List<String> out) {
+    private static void compareElement(String path, JsonNode want, JsonNode got, boolean standardOnly,
+            List<String> out) {
         String vr = want.path("vr").asText();
         if (!vr.equals(got.path("vr").asText()) && !readerChoice(path, vr, got.path("vr").asText())) {
             out.add(path + " vr " + vr + " vs " + got.path("vr").asText());
@@ -55,8 +61,8 @@ final class JsonDiff {
             }
             return;
         }
-        JsonNode a = want.path("Value");
-        JsonNode b = got.path("Value");
+        List<JsonNode> a = values(vr, want.path("Value"));
+        List<JsonNode> b = values(vr, got.path("Value"));
         if (a.size() != b.size()) {
             out.add(path + " Value " + a + " vs " + b);
             return;
@@ -64,12 +70,43 @@ final class JsonDiff {
         for (int i = 0; i < a.size(); i++) {
             JsonNode x = a.get(i);
             JsonNode y = b.get(i);
+            if (x.isNull() && y.isNull()) {
+                continue;
+            }
             if (vr.equals("SQ")) {
-                compareObjects(path + "[" + i + "].", x, y, out);
+                compareObjects(path + "[" + i + "].", x, y, standardOnly, out);
             } else if (!sameValue(vr, x, y)) {
                 out.add(path + " Value[" + i + "] " + x + " vs " + y);
             }
         }
+    }
+
+    /**
+     * The values, with person names normalised as PS3.5 §6.2.1.1 allows (trailing empty components
+     * and groups dropped, so "^^^^" is empty) and a lone empty value treated as no value.
+     */
+    private static List<JsonNode> values(String vr, JsonNode array) {
+        List<JsonNode> values = new ArrayList<>();
+        array.forEach(value -> values.add(vr.equals("PN") ? personName(value) : value));
+        if (values.size() == 1 && values.get(0).isNull()) {
+            values.clear();
+        }
+        return values;
+    }
+
+    private static JsonNode personName(JsonNode value) {
+        if (!value.isObject()) {
+            return value;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode normalised =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        value.fields().forEachRemaining(group -> {
+            String text = group.getValue().asText().replaceAll("\\^+$", "");
+            if (!text.isEmpty()) {
+                normalised.put(group.getKey(), text);
+            }
+        });
+        return normalised.isEmpty() ? com.fasterxml.jackson.databind.node.NullNode.instance : normalised;
     }
 
     /**
