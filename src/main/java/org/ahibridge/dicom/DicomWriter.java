@@ -30,10 +30,9 @@ import org.ahibridge.dicom.TransferSyntax.Encoding;
  */
 public final class DicomWriter {
 
-    private static final int MAX_SHORT_LENGTH = 0xFFFE;
-
     private final OutputStream target;
     private final DicomOutput output;
+    private final ElementEncoder elements;
     private final String transferSyntaxUid;
     private final Encoding encoding;
     private final boolean nativeSyntax;
@@ -47,6 +46,7 @@ public final class DicomWriter {
     public DicomWriter(OutputStream out, String transferSyntaxUid) {
         this.target = out;
         this.output = new DicomOutput(out);
+        this.elements = new ElementEncoder(output);
         this.transferSyntaxUid = transferSyntaxUid;
         this.encoding = TransferSyntax.encodingOf(transferSyntaxUid);
         this.nativeSyntax = TransferSyntax.isNative(transferSyntaxUid);
@@ -101,7 +101,7 @@ public final class DicomWriter {
         output.writeValue(VR.UL, new byte[] {(byte) groupLength, (byte) (groupLength >>> 8),
                 (byte) (groupLength >>> 16), (byte) (groupLength >>> 24)});
         for (Element element : meta.elements()) {
-            writeElement(element);
+            elements.write(element);
         }
         if (encoding.deflated()) {
             deflaterEngine = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
@@ -132,7 +132,7 @@ public final class DicomWriter {
             if (tag == Tags.PIXEL_DATA) {
                 checkPixelDataShape(element.isEncapsulated());
             }
-            writeElement(element);
+            elements.write(element);
         }
     }
 
@@ -180,47 +180,6 @@ public final class DicomWriter {
         }
         target.flush();
         finished = true;
-    }
-
-    private void writeElement(Element element) throws IOException {
-        if (element.isSequence()) {
-            writeSequence(element);
-        } else if (element.isEncapsulated()) {
-            output.writeHeader(element.tag(), VR.OB, DicomOutput.UNDEFINED_LENGTH);
-            FragmentSink sink = new FragmentSink(output, () -> { });
-            for (byte[] fragment : element.fragments()) {
-                sink.writeFragment(fragment);
-            }
-            sink.finish();
-        } else {
-            byte[] value = element.bytes();
-            VR headerVr = element.vr();
-            long length = padded(value.length);
-            Encoding current = output.encoding();
-            if (current.explicitVr() && !headerVr.longLength() && length > MAX_SHORT_LENGTH) {
-                if (current.bigEndian()) {
-                    throw new IllegalArgumentException(Tags.toString(element.tag()) + " " + headerVr + " has "
-                            + length + " bytes, too long for its 16-bit length in explicit VR big endian");
-                }
-                headerVr = VR.UN;
-            }
-            output.writeHeader(element.tag(), headerVr, length);
-            output.writeValue(element.vr(), value);
-        }
-    }
-
-    private void writeSequence(Element sequence) throws IOException {
-        output.writeHeader(sequence.tag(), VR.SQ, DicomOutput.UNDEFINED_LENGTH);
-        for (Attributes item : sequence.items()) {
-            output.writeItemHeader(Tags.ITEM, DicomOutput.UNDEFINED_LENGTH);
-            for (Element element : item.elements()) {
-                if (!Tags.isGroupLength(element.tag())) {
-                    writeElement(element);
-                }
-            }
-            output.writeItemHeader(Tags.ITEM_DELIMITATION_ITEM, 0);
-        }
-        output.writeItemHeader(Tags.SEQUENCE_DELIMITATION_ITEM, 0);
     }
 
     private void checkPixelDataShape(boolean encapsulated) {

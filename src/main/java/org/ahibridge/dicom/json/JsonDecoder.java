@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class JsonDecoder {
 
+    private static final java.util.regex.Pattern HEX_TAG = java.util.regex.Pattern.compile("[0-9A-Fa-f]{8}");
+
     private final BulkDataResolver resolver;
 
     JsonDecoder(BulkDataResolver resolver) {
@@ -158,14 +160,10 @@ final class JsonDecoder {
     }
 
     private static int parseTag(String key, String path) throws DicomJsonException {
-        if (key.length() != 8) {
+        if (!HEX_TAG.matcher(key).matches()) {
             throw new DicomJsonException(path, "key '" + key + "' is not a tag of 8 hex digits");
         }
-        try {
-            return Integer.parseUnsignedInt(key, 16);
-        } catch (NumberFormatException e) {
-            throw new DicomJsonException(path, "key '" + key + "' is not a tag of 8 hex digits");
-        }
+        return Integer.parseUnsignedInt(key, 16);
     }
 
     private static VR parseVr(String text, String path) throws DicomJsonException {
