@@ -3,6 +3,7 @@ package org.ahibridge.dicom.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +13,9 @@ import java.util.stream.Stream;
 import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.DicomFile;
 import org.ahibridge.dicom.DicomParseException;
+import org.ahibridge.dicom.DicomWriter;
 import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.testing.CorpusFiles;
 import org.ahibridge.dicom.testing.ExternalTool;
 import org.junit.jupiter.api.Assumptions;
@@ -86,9 +89,33 @@ class DicomJsonCorpusTest {
                     .filter(difference -> !difference.startsWith(DCM2JSON_DEVIATIONS.getOrDefault(
                             CorpusFiles.label(source), "\0"))).toList()).as(CorpusFiles.label(source) + ": ours vs dcm2json (or pydicom)").isEmpty();
         }
+        if (oracle.exitCode() == 0 && !pydicom && !DCM2JSON_DEVIATIONS.containsKey(CorpusFiles.label(source))) {
+            assertDcm2jsonOutputReadsAndWritesBack(source, oracle.stdout());
+        }
         String again = DicomJson.toJson(DicomJson.fromJson(ours));
         assertThat(again).as(CorpusFiles.label(source) + ": JSON -> data set -> JSON").isEqualTo(ours);
         Assumptions.assumeTrue(oracle.exitCode() == 0, "neither dcm2json nor pydicom converts this file: "
                 + oracle.stderr());
+    }
+
+    /**
+     * dcm2json's JSON, read by us and written as a Part 10 file, converts back with dcm2json to the
+     * same JSON: our reader understands another implementation's output, and the file we write from it
+     * carries the same content.
+     */
+    private static void assertDcm2jsonOutputReadsAndWritesBack(Path source, String dcm2json) throws IOException {
+        Attributes dataset = DicomJson.fromJson(dcm2json);
+        if (dataset.getString(Tags.SOP_CLASS_UID) == null || dataset.getString(Tags.SOP_INSTANCE_UID) == null) {
+            return;
+        }
+        Files.createDirectories(OUT);
+        Path written = OUT.resolve(CorpusFiles.label(source).replace('/', '_') + ".from-json.dcm");
+        try (OutputStream out = Files.newOutputStream(written)) {
+            DicomWriter.write(out, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        ExternalTool.Result again = ExternalTool.run("dcm2json", "-fc", written.toString());
+        assertThat(again.exitCode()).as(written + ": " + again.stderr()).isZero();
+        assertThat(JsonDiff.differences(MAPPER.readTree(dcm2json), MAPPER.readTree(again.stdout()), false))
+                .as(CorpusFiles.label(source) + ": dcm2json -> ours -> P10 -> dcm2json").isEmpty();
     }
 }
