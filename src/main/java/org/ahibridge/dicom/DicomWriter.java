@@ -1,10 +1,12 @@
 package org.ahibridge.dicom;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -44,7 +46,8 @@ public final class DicomWriter {
     private FragmentSink openFragments;
 
     public DicomWriter(OutputStream out, String transferSyntaxUid) {
-        this.target = out;
+        this.target = Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(transferSyntaxUid, "transferSyntaxUid");
         this.output = new DicomOutput(out);
         this.elements = new ElementEncoder(output);
         this.transferSyntaxUid = transferSyntaxUid;
@@ -72,7 +75,7 @@ public final class DicomWriter {
     /** Writes a whole data set to a new file (replacing an existing one). */
     public static void write(Path file, Attributes fileMeta, Attributes dataset, String transferSyntaxUid)
             throws IOException {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
             write(out, fileMeta, dataset, transferSyntaxUid);
         }
     }
