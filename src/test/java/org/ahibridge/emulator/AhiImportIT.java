@@ -50,6 +50,8 @@ class AhiImportIT {
     static JsonNode manifest1;
     static JsonNode manifest2;
     static String job1Folder;
+    static software.amazon.awssdk.services.sqs.SqsClient sqs;
+    static String queueUrl;
     @TempDir
     static Path temp;
 
@@ -62,6 +64,13 @@ class AhiImportIT {
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
         datastoreId = ahi.createDatastore(b -> b.datastoreName("e2e")).datastoreId();
+        sqs = EmulatorClients.sqs(emulator.endpoints());
+        queueUrl = sqs.createQueue(b -> b.queueName("ahi-events")).queueUrl();
+        try (var events = EmulatorClients.eventBridge(emulator.endpoints())) {
+            events.putRule(b -> b.name("ahi-to-sqs").eventPattern("{\"source\":[\"aws.medical-imaging\"]}"));
+            events.putTargets(b -> b.rule("ahi-to-sqs").targets(t -> t.id("queue")
+                    .arn("arn:aws:sqs:us-east-1:123456789012:ahi-events")));
+        }
 
         upload("job1/nested/ct-jpeg-ls.dcm", corpus("ct jpeg-ls-lossless"));
         upload("job1/mr-rle.dcm", corpus("mr-multiframe rle"));
@@ -81,6 +90,7 @@ class AhiImportIT {
         if (emulator != null) {
             ahi.close();
             s3.close();
+            sqs.close();
             emulator.close();
         }
     }
@@ -203,6 +213,38 @@ class AhiImportIT {
                 .isInstanceOfSatisfying(MedicalImagingException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(406);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotAcceptableException");
+                });
+    }
+
+    @Test
+    void shouldDeliverJobAndImageSetEventsToAnSqsQueueThroughAnEventBridgeRule() {
+        List<JsonNode> events = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                    .forEach(m -> events.add(EmulatorClients.json(m.body())));
+            return events.stream().filter(e -> e.get("detail-type").asText().equals("Import Job Completed")).count() == 2
+                    && events.stream().anyMatch(e -> e.get("detail-type").asText().equals("Image Set Updated"));
+        });
+        assertThat(events).allSatisfy(e -> assertThat(e.get("source").asText()).isEqualTo("aws.medical-imaging"));
+        assertThat(events).extracting(e -> e.get("detail-type").asText()).contains("Import Job Submitted",
+                "Import Job In Progress", "Import Job Completed", "Image Set Created", "Image Set Updated");
+        JsonNode completed = events.stream().filter(e -> e.get("detail-type").asText().equals("Import Job Completed"))
+                .findFirst().orElseThrow();
+        assertThat(completed.at("/detail/jobStatus").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.at("/detail/outputS3Uri").asText()).contains("-DicomImport-");
+        assertThat(completed.get("resources").get(0).asText()).endsWith(":datastore/" + datastoreId);
+        assertThat(events).filteredOn(e -> e.get("detail-type").asText().equals("Image Set Created"))
+                .hasSize(4).anySatisfy(e -> {
+                    assertThat(e.at("/detail/isPrimary").asBoolean()).isFalse();
+                    assertThat(e.at("/detail/imageSetId").asText()).matches("[0-9a-z]{32}");
+                    assertThat(e.at("/detail/imageSetVersion").asText()).isEqualTo("1");
+                    assertThat(e.at("/detail/imageSetWorkflowStatus").asText()).isEqualTo("CREATED");
+                });
+        assertThat(events).filteredOn(e -> e.get("detail-type").asText().equals("Image Set Updated"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.at("/detail/imageSetId").asText()).isEqualTo(ctPrimary());
+                    assertThat(e.at("/detail/imageSetVersion").asText()).isEqualTo("2");
+                    assertThat(e.get("resources").get(0).asText()).endsWith("/imageset/" + ctPrimary());
                 });
     }
 

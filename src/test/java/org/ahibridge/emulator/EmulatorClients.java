@@ -34,6 +34,20 @@ public final class EmulatorClients {
                 .build();
     }
 
+    public static software.amazon.awssdk.services.sqs.SqsClient sqs(EmulatorEndpoints endpoints) {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(endpoints.sqs())
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(Emulator.CREDENTIALS))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static software.amazon.awssdk.services.eventbridge.EventBridgeClient eventBridge(EmulatorEndpoints endpoints) {
+        return software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder()
+                .endpointOverride(endpoints.eventBridge()).region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(Emulator.CREDENTIALS))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
     public static S3Client s3(EmulatorEndpoints endpoints) {
         return Emulator.s3Client(endpoints.s3(), endpoints.region());
     }
