@@ -45,7 +45,8 @@ public final class Emulator implements AutoCloseable {
         String region = config.ahi().region();
         String account = config.ahi().accountId();
         try {
-            S3Server s3Server = push(started, S3Server.start(config.host(), config.s3Port(), config.dataDir()));
+            // s3proxy is a separate JVM: it boots while SQS and AHI start here.
+            S3Server s3Server = push(started, S3Server.launch(config.host(), config.s3Port(), config.dataDir()));
             S3Client s3 = push(started, s3Client(s3Server.endpoint(), region));
             SqsServer sqsServer = push(started, SqsServer.start(config.sqsPort(), region, account));
             SqsClient sqs = push(started, sqsClient(sqsServer.endpoint(), region));
@@ -54,6 +55,7 @@ public final class Emulator implements AutoCloseable {
             AhiEmulator ahi = push(started, new AhiEmulator(config.host(), config.ahiPort(), config.ahi(),
                     config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
                     eventBridge::handle, config.faultSeed()));
+            s3Server.awaitReady();
             EmulatorEndpoints endpoints = new EmulatorEndpoints(ahi.endpoint(), ahi.endpoint(), s3Server.endpoint(),
                     sqsServer.endpoint(), region, account);
             return new Emulator(started, ahi, endpoints);
