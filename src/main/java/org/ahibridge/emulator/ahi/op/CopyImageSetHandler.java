@@ -25,6 +25,8 @@ import org.ahibridge.emulator.http.HttpReply;
  * version ids must be current. A destination of another study needs {@code force}.
  * {@code promoteToPrimary} makes the result primary and demotes the primary image set of its series.
  * A copy to a new image set is otherwise non-primary.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_CopyImageSet.html">CopyImageSet</a>
  */
 public final class CopyImageSetHandler {
 

@@ -21,6 +21,11 @@ import org.ahibridge.emulator.http.HttpReply;
 /**
  * CreateDatastore, GetDatastore, ListDatastores, DeleteDatastore (AWS HealthImaging API reference).
  * Data stores are ACTIVE as soon as they are created; deleting one needs all its image sets deleted.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_CreateDatastore.html">CreateDatastore</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDatastore.html">GetDatastore</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListDatastores.html">ListDatastores</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_DeleteDatastore.html">DeleteDatastore</a>
  */
 public final class DatastoreHandlers {
 

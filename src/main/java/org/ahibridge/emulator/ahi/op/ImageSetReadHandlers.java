@@ -21,6 +21,11 @@ import org.ahibridge.emulator.http.HttpReply;
  * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (AHI.md §3-§5). Metadata is
  * returned gzipped with {@code Content-Encoding: gzip}; frames raw, with the Content-Type of their
  * stored transfer syntax ({@link FrameContentTypes}) and 406 for an Accept header that cannot match.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSet.html">GetImageSet</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSetMetadata.html">GetImageSetMetadata</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageFrame.html">GetImageFrame</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListImageSetVersions.html">ListImageSetVersions</a>
  */
 public final class ImageSetReadHandlers {
 
