@@ -57,6 +57,8 @@ public final class DatastoreHandlers {
             Datastore datastore = new Datastore(Ids.newId(), name == null ? "datastore" : name, "ACTIVE", kms,
                     Validate.text(body, "lambdaAuthorizerArn"), format, now, now, token, TagHandlers.tags(body));
             context.store().put(datastore);
+            context.events().datastore("Data Store Creating", datastore.id(), datastore.name(), "CREATING");
+            context.events().datastore("Data Store Created", datastore.id(), datastore.name(), "ACTIVE");
             return reply(datastore);
         }
     }
@@ -111,6 +113,8 @@ public final class DatastoreHandlers {
                 throw AhiError.conflict("Datastore " + d.id() + " has import jobs in progress");
             }
             context.store().put(d.withStatus("DELETED", context.now()));
+            context.events().datastore("Data Store Deleting", d.id(), d.name(), "DELETING");
+            context.events().datastore("Data Store Deleted", d.id(), d.name(), "DELETED");
             // The call answers DELETING; the data store is gone right after.
             return Json.ok(Json.object().put("datastoreId", d.id()).put("datastoreStatus", "DELETING"));
         }
