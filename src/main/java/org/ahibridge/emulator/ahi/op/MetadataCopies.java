@@ -33,6 +33,20 @@ final class MetadataCopies {
         }
         JsonNode wanted = selection.path("Study").path("Series");
         ObjectNode series = document.with("Study").with("Series");
+        for (Iterator<Map.Entry<String, JsonNode>> it = wanted.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode source = series.get(entry.getKey());
+            if (source == null) {
+                throw AhiError.validation("copiableAttributes names series " + entry.getKey()
+                        + ", which the source image set does not have");
+            }
+            entry.getValue().path("Instances").fieldNames().forEachRemaining(uid -> {
+                if (!source.path("Instances").has(uid)) {
+                    throw AhiError.validation("copiableAttributes names instance " + uid
+                            + ", which the source image set does not have");
+                }
+            });
+        }
         for (Iterator<String> it = series.fieldNames(); it.hasNext();) {
             String seriesUid = it.next();
             if (!wanted.has(seriesUid)) {
