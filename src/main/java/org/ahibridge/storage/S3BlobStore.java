@@ -78,7 +78,9 @@ public final class S3BlobStore implements BlobStore {
         String[] position = decodeToken(token);
         ListObjectsV2Response response;
         try {
-            response = client.listObjectsV2(request.continuationToken(position[1]).build());
+            response = client.listObjectsV2(position[1] != null
+                    ? request.continuationToken(position[1]).build()
+                    : request.startAfter(position[0] == null ? null : root + position[0]).build());
         } catch (SdkException e) {
             if (position[1] == null || e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
                 throw S3Errors.translate("listing", describe() + prefix, e);
@@ -89,11 +91,16 @@ public final class S3BlobStore implements BlobStore {
         }
         List<BlobInfo> objects = new ArrayList<>(response.contents().size());
         for (S3Object object : response.contents()) {
-            objects.add(new BlobInfo(object.key().substring(root.length()), object.size(),
-                    unquote(object.eTag()), object.lastModified()));
+            // A token a server does not honour must not replay keys already handed out.
+            if (position[0] == null || compareUtf8(object.key(), root + position[0]) > 0) {
+                objects.add(new BlobInfo(object.key().substring(root.length()), object.size(),
+                        unquote(object.eTag()), object.lastModified()));
+            }
         }
-        String next = Boolean.TRUE.equals(response.isTruncated()) && !objects.isEmpty()
-                ? encodeToken(objects.get(objects.size() - 1).key(), response.nextContinuationToken())
+        String lastKey = response.contents().isEmpty() ? position[0]
+                : response.contents().get(response.contents().size() - 1).key().substring(root.length());
+        String next = Boolean.TRUE.equals(response.isTruncated()) && lastKey != null
+                ? encodeToken(lastKey, response.nextContinuationToken())
                 : null;
         return new ListPage(objects, next);
     }
@@ -206,6 +213,11 @@ public final class S3BlobStore implements BlobStore {
             }
             throw S3Errors.translate("PutObjectTagging", describe() + key, e);
         }
+    }
+
+    // S3 lists keys in UTF-8 binary order.
+    private static int compareUtf8(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String unquote(String eTag) {
