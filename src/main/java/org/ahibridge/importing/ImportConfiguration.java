@@ -3,6 +3,7 @@ package org.ahibridge.importing;
 import java.time.Clock;
 
 import org.ahibridge.ahi.AhiTemplates;
+import org.ahibridge.audit.AuditSink;
 import org.ahibridge.ahi.TokenBucket;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ListingPositions;
@@ -51,6 +52,25 @@ public class ImportConfiguration {
     @Bean
     ManifestJoin manifestJoin(ImportProperties properties) {
         return new ManifestJoin(properties.maxAttempts());
+    }
+
+    @Bean
+    BatchStager batchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches, AuditSink auditSink,
+            Clock clock) {
+        return new BatchStager(objects, transitions, batches, auditSink, clock);
+    }
+
+    @Bean
+    ImportJobStarter importJobStarter(AhiTemplates ahiTemplates, Batches batches, ObjectTransitions transitions,
+            TransactionTemplate ledgerTransactions, ImportProperties properties) {
+        return new ImportJobStarter(ahiTemplates::forDatastore, batches, transitions, ledgerTransactions,
+                properties.jobs().maxConcurrentPerDatastore());
+    }
+
+    @Bean
+    JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
+            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditSink auditSink, Clock clock) {
+        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditSink, clock);
     }
 
     @Bean(destroyMethod = "close")
