@@ -1,11 +1,8 @@
 package org.ahibridge.importing;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.ahibridge.audit.AuditRecord;
-import org.ahibridge.audit.AuditSink;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.BatchState;
 import org.ahibridge.ledger.Batches;
@@ -31,16 +28,13 @@ public final class BatchStager {
     private final SourceObjects objects;
     private final ObjectTransitions transitions;
     private final Batches batches;
-    private final AuditSink audit;
-    private final Clock clock;
+    private final AuditedOutcomes outcomes;
 
-    public BatchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches, AuditSink audit,
-            Clock clock) {
+    public BatchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches, AuditedOutcomes outcomes) {
         this.objects = objects;
         this.transitions = transitions;
         this.batches = batches;
-        this.audit = audit;
-        this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /** How a staging pass went: files copied (of them server-side) and files failed. */
@@ -87,9 +81,6 @@ public final class BatchStager {
     }
 
     private void fail(SourceObject file, String reason) {
-        if (transitions.finish(file.id(), Outcome.FAILED, reason)) {
-            SourceObject row = objects.find(file.id()).orElseThrow();
-            audit.record(AuditRecord.of(clock.instant(), row.runId(), row, Outcome.FAILED, reason));
-        }
+        outcomes.finish(file.id(), Outcome.FAILED, reason);
     }
 }

@@ -55,9 +55,31 @@ public class ImportConfiguration {
     }
 
     @Bean
-    BatchStager batchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches, AuditSink auditSink,
+    AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink auditSink,
             Clock clock) {
-        return new BatchStager(objects, transitions, batches, auditSink, clock);
+        return new AuditedOutcomes(objects, transitions, auditSink, clock);
+    }
+
+    @Bean
+    VerdictRecorder verdictRecorder(ObjectTransitions transitions, AuditedOutcomes auditedOutcomes,
+            ImportProperties properties) {
+        return new VerdictRecorder(transitions, auditedOutcomes, properties.importRules());
+    }
+
+    @Bean
+    Redrive redrive(SourceObjects objects, ObjectTransitions transitions) {
+        return new Redrive(objects, transitions);
+    }
+
+    @Bean
+    StagingCleaner stagingCleaner() {
+        return new StagingCleaner();
+    }
+
+    @Bean
+    BatchStager batchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches,
+            AuditedOutcomes auditedOutcomes) {
+        return new BatchStager(objects, transitions, batches, auditedOutcomes);
     }
 
     @Bean
@@ -69,8 +91,8 @@ public class ImportConfiguration {
 
     @Bean
     JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
-            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditSink auditSink, Clock clock) {
-        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditSink, clock);
+            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes) {
+        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes);
     }
 
     @Bean(destroyMethod = "close")

@@ -102,7 +102,18 @@ public class SourceObjects {
 
     /** Up to {@code limit} objects in a state, oldest first: the work queue of a pipeline step. */
     public List<SourceObject> inState(WorkState state, int limit) {
-        return jdbc.sql(COLUMNS + " where work_state = ? order by object_id").param(state.name())
-                .query(SourceObject::map).list().stream().limit(limit).toList();
+        return jdbc.sql(COLUMNS + " where work_state = ? order by object_id fetch first ? rows only")
+                .params(state.name(), limit).query(SourceObject::map).list();
+    }
+
+    /** Up to {@code limit} FAILED objects, of one storage or (null) of all: what a re-drive picks up. */
+    public List<SourceObject> failed(String storage, int limit) {
+        // Two statements: PostgreSQL cannot type a null parameter in "? is null".
+        if (storage == null) {
+            return jdbc.sql(COLUMNS + " where work_state = 'DONE' and outcome = 'FAILED' order by object_id"
+                    + " fetch first ? rows only").param(limit).query(SourceObject::map).list();
+        }
+        return jdbc.sql(COLUMNS + " where work_state = 'DONE' and outcome = 'FAILED' and storage = ? order by object_id"
+                + " fetch first ? rows only").params(storage, limit).query(SourceObject::map).list();
     }
 }

@@ -44,8 +44,8 @@ class BatchStagerIT {
                     ledger.transitions.assignBatch(id, "B1");
                 }
                 ledger.batches.seal("B1");
-                BatchStager stager = new BatchStager(ledger.objects, ledger.transitions, ledger.batches, r -> { },
-                        ledger.clock);
+                BatchStager stager = new BatchStager(ledger.objects, ledger.transitions, ledger.batches,
+                        new AuditedOutcomes(ledger.objects, ledger.transitions, r -> { }, ledger.clock));
 
                 BatchStager.Result result = stager.stage(ledger.batches.find("B1").orElseThrow(), staging,
                         StorageUris.parse("s3://staging-bucket/ahi-staging/"), storage -> source);

@@ -48,7 +48,8 @@ class BatchStagerTest {
         ledger = new Ledger(LedgerDatabase.h2(true));
         source = new FileBlobStore(temp.resolve("source"));
         staging = new FileBlobStore(temp.resolve("staging"));
-        stager = new BatchStager(ledger.objects, ledger.transitions, ledger.batches, audit::add, ledger.clock);
+        stager = new BatchStager(ledger.objects, ledger.transitions, ledger.batches,
+                new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock));
         ledger.runs.start("run-1", "inbox", "", "main");
         ledger.batches.open("B1", "main");
     }
