@@ -41,9 +41,19 @@ public class SourceObjects {
             }
         }
         SourceObject row = existing.orElseThrow();
+        if (!row.isTerminal() && !runId.equals(row.runId())) {
+            jdbc.sql("update source_object set run_id = ?, updated_at = ? where object_id = ? and work_state <> 'DONE'")
+                    .params(runId, Timestamps.db(clock.instant()), row.id()).update();
+            // Re-read: the object may have been finished by its earlier run in the meantime.
+            row = find(row.id()).orElseThrow();
+        }
         if (row.isTerminal()) {
             Outcome reported = row.outcome().isImported() ? Outcome.ALREADY_IMPORTED : row.outcome();
             String reason = row.outcome().isImported() ? "imported before by run " + row.runId() : row.outcomeReason();
+            if (runId.equals(row.runId())) {
+                reported = row.outcome();
+                reason = row.outcomeReason();
+            }
             try {
                 recordRunOutcome(runId, row.id(), reported, reason);
             } catch (DuplicateKeyException raced) {
@@ -51,11 +61,7 @@ public class SourceObjects {
             }
             return new Discovery(row, false, reported);
         }
-        if (!runId.equals(row.runId())) {
-            jdbc.sql("update source_object set run_id = ?, updated_at = ? where object_id = ? and work_state <> 'DONE'")
-                    .params(runId, Timestamps.db(clock.instant()), row.id()).update();
-        }
-        return new Discovery(find(row.id()).orElseThrow(), false, null);
+        return new Discovery(row, false, null);
     }
 
     private void insert(String runId, ObjectVersion object, String datastore, String identity) {

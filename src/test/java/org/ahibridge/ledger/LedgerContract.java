@@ -189,6 +189,20 @@ abstract class LedgerContract {
     }
 
     @Test
+    void shouldStreamARunsFilesPageByPageInDiscoveryOrder() {
+        for (int i = 0; i < ImportRuns.PAGE + 1; i++) {
+            long id = ledger.objects.discover(run, version("many/" + i + ".dcm", "e1"), "main").object().id();
+            ledger.transitions.finish(id, Outcome.SKIPPED_BY_RULE, "size below min-size");
+        }
+        List<Long> ids = new ArrayList<>();
+
+        ledger.runs.forEachFile(run, file -> ids.add(file.object().id()));
+
+        assertThat(ids).hasSize(ImportRuns.PAGE + 1).isSorted().doesNotHaveDuplicates();
+        assertThat(ledger.runs.outcomeCounts(run)).isEqualTo(Map.of(Outcome.SKIPPED_BY_RULE, ImportRuns.PAGE + 1));
+    }
+
+    @Test
     void shouldPageWorkQueuesAndFailedObjects() {
         for (int i = 0; i < 5; i++) {
             long id = ledger.objects.discover(run, version("q" + i + ".dcm", "e1"), "main").object().id();
