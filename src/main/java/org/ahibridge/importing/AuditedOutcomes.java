@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.audit.AuditSink;
+import org.ahibridge.ledger.Discovery;
 import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
@@ -36,6 +37,14 @@ public final class AuditedOutcomes {
     public boolean imported(long objectId, Outcome outcome, String imageSetId, Integer imageSetVersion, Boolean isPrimary,
             String reason) {
         return audited(objectId, transitions.imported(objectId, outcome, imageSetId, imageSetVersion, isPrimary, reason));
+    }
+
+    /** Audits what a run reported for an object that had already ended (e.g. ALREADY_IMPORTED). */
+    public void reported(String runId, Discovery discovery) {
+        if (discovery.reportedOutcome() != null) {
+            audit.record(AuditRecord.of(clock.instant(), runId, discovery.object(), discovery.reportedOutcome(),
+                    discovery.reportedReason()));
+        }
     }
 
     private boolean audited(long objectId, boolean changed) {

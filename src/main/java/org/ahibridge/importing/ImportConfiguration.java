@@ -40,8 +40,9 @@ public class ImportConfiguration {
 
     @Bean
     IncrementalLister incrementalLister(ListingPositions positions, SeenObjects seen, SourceObjects objects,
-            StabilityRule stabilityRule, Clock clock, ImportProperties properties) {
-        return new IncrementalLister(positions, seen, objects, stabilityRule, clock, properties.discovery().pageSize());
+            StabilityRule stabilityRule, AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties) {
+        return new IncrementalLister(positions, seen, objects, stabilityRule, auditedOutcomes, clock,
+                properties.discovery().pageSize());
     }
 
     @Bean

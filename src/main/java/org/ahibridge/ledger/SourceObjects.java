@@ -35,7 +35,7 @@ public class SourceObjects {
         if (existing.isEmpty()) {
             try {
                 insert(runId, object, datastore, identity);
-                return new Discovery(findByIdentity(identity).orElseThrow(), true, null);
+                return new Discovery(findByIdentity(identity).orElseThrow(), true, null, null);
             } catch (DuplicateKeyException raced) {
                 existing = findByIdentity(identity);
             }
@@ -59,9 +59,9 @@ public class SourceObjects {
             } catch (DuplicateKeyException raced) {
                 // the same run reported it concurrently: one report is enough
             }
-            return new Discovery(row, false, reported);
+            return new Discovery(row, false, reported, reason);
         }
-        return new Discovery(row, false, null);
+        return new Discovery(row, false, null, null);
     }
 
     private void insert(String runId, ObjectVersion object, String datastore, String identity) {
