@@ -1,0 +1,184 @@
+package org.ahibridge.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * The {@code s3} provider, for AWS and any S3-compatible endpoint: a bucket and a root prefix.
+ *
+ * <ul>
+ * <li>Listing uses ListObjectsV2 with continuation tokens ({@link S3Lister}).
+ * <li>Ranged reads use GetObject with a {@code Range} header; nothing is buffered.
+ * <li>Writes use PutObject up to {@link S3Tuning#multipartThreshold()}, multipart upload above it (one
+ * part in memory at a time).
+ * <li>Copies inside one endpoint are server-side: CopyObject up to 5 GiB, UploadPartCopy above.
+ * <li>Tags use PutObjectTagging; a server without tagging (s3proxy answers 501 NotImplemented) gives
+ * {@link TaggingResult#UNSUPPORTED} and the ledger stays the only record of the verdict.
+ * </ul>
+ */
+public final class S3BlobStore implements BlobStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
+
+    private final S3Client client;
+    private final S3Connection connection;
+    private final String bucket;
+    private final String root;
+    private final S3Multipart multipart;
+    private final S3Lister lister;
+    private volatile boolean taggingUnsupported;
+
+    public S3BlobStore(S3Client client, S3Connection connection, String bucket, String root, S3Tuning tuning) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.root = root == null ? "" : root;
+        this.multipart = new S3Multipart(client, bucket, tuning);
+        this.lister = new S3Lister(client, bucket, this.root, describe());
+    }
+
+    /** The full object key in the bucket for a key of this store (what AHI reports as inputFile). */
+    public String objectKey(String key) {
+        return root + BlobKeys.requireSafe(key);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket + "/" + root;
+    }
+
+    @Override
+    public ListPage list(String prefix, String token, int maxKeys) {
+        return lister.list(prefix == null ? "" : prefix, token, maxKeys);
+    }
+
+    @Override
+    public Optional<BlobInfo> stat(String key) {
+        try {
+            HeadObjectResponse head = client.headObject(b -> b.bucket(bucket).key(objectKey(key)));
+            // The ETag, as in listings (ListObjectsV2 has no version ids), so both name a version alike.
+            String version = unquote(head.eTag());
+            return Optional.of(new BlobInfo(key, head.contentLength(), version, head.lastModified()));
+        } catch (SdkException e) {
+            if (S3Errors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw S3Errors.translate("HeadObject", describe() + key, e);
+        }
+    }
+
+    @Override
+    public InputStream openRange(String key, long from, long to) {
+        long start = Math.max(0, from);
+        if (to <= start) {
+            return new ByteArrayInputStream(new byte[0]);
+        }
+        try {
+            return client.getObject(b -> b.bucket(bucket).key(objectKey(key)).range("bytes=" + start + "-" + (to - 1)));
+        } catch (SdkException e) {
+            if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                    && service.statusCode() == 416) {
+                return new ByteArrayInputStream(new byte[0]);
+            }
+            throw S3Errors.translate("ranged GetObject", describe() + key, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) {
+        try {
+            return client.getObject(b -> b.bucket(bucket).key(objectKey(key)));
+        } catch (SdkException e) {
+            throw S3Errors.translate("GetObject", describe() + key, e);
+        }
+    }
+
+    @Override
+    public BlobInfo write(String key, InputStream content, long size) {
+        String objectKey = objectKey(key);
+        try {
+            if (size >= 0 && size <= multipart.tuning().multipartThreshold()) {
+                client.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.fromInputStream(content, size));
+            } else {
+                multipart.upload(objectKey, content);
+            }
+        } catch (SdkException e) {
+            throw S3Errors.translate("upload", describe() + key, e);
+        } catch (IOException e) {
+            throw new StorageException("reading the content for " + describe() + key + " failed: " + e, true, e);
+        }
+        return stat(key).orElseThrow(() -> new StorageException("uploaded " + describe() + key + " but cannot find it"));
+    }
+
+    @Override
+    public boolean copyServerSide(BlobStore source, String sourceKey, String targetKey) {
+        if (!(GuardedBlobStore.unwrap(source) instanceof S3BlobStore other) || !other.connection.equals(connection)) {
+            return false;
+        }
+        BlobInfo info = other.stat(sourceKey).orElseThrow(() -> new StorageException("cannot copy "
+                + other.describe() + sourceKey + ": the object does not exist"));
+        try {
+            multipart.copy(other.bucket, other.objectKey(sourceKey), info.size(), objectKey(targetKey));
+            return true;
+        } catch (SdkException e) {
+            throw S3Errors.translate("copy", other.describe() + sourceKey + " to " + describe() + targetKey, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.deleteObject(b -> b.bucket(bucket).key(objectKey(key)));
+        } catch (SdkException e) {
+            throw S3Errors.translate("DeleteObject", describe() + key, e);
+        }
+    }
+
+    @Override
+    public TaggingResult tag(String key, Map<String, String> tags) {
+        if (taggingUnsupported) {
+            return TaggingResult.UNSUPPORTED;
+        }
+        List<Tag> tagSet = tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                .toList();
+        try {
+            client.putObjectTagging(b -> b.bucket(bucket).key(objectKey(key)).tagging(t -> t.tagSet(tagSet)));
+            return TaggingResult.APPLIED;
+        } catch (SdkException e) {
+            if (S3Errors.isNotImplemented(e)) {
+                taggingUnsupported = true;
+                LOG.info("{} does not support object tagging; verdicts are kept in the ledger only", describe());
+                return TaggingResult.UNSUPPORTED;
+            }
+            throw S3Errors.translate("PutObjectTagging", describe() + key, e);
+        }
+    }
+
+
+    static String unquote(String eTag) {
+        if (eTag == null) {
+            return "";
+        }
+        return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
+    }
+
+
+}
