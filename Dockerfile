@@ -11,7 +11,7 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app ahibridge
 WORKDIR /app
 COPY --from=build /src/target/ahi-bridge.jar /app/ahi-bridge.jar
-COPY --from=build /src/target/emulators /app/target/emulators
+COPY --from=build /src/target/emulators /app/emulators
 COPY application.yaml /app/application.yaml
 COPY routes /app/routes
 RUN mkdir -p /app/data /app/audit && chown -R ahibridge /app/data /app/audit
