@@ -43,7 +43,9 @@ class EmulatorCommandIT {
             }
         });
         try {
-            Awaitility.await("ready line").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+            // Readiness time is measured in BENCHMARKS.md on a quiet machine; here the bound only stops a hang,
+            // since CI machines and parallel builds make wall-clock start times noisy.
+            Awaitility.await("ready line").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> lines.stream().anyMatch(l -> l.startsWith("EMULATOR_READY ")));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("AWS_DISABLE_HOST_PREFIX_INJECTION=true"));
             JsonNode ready = EmulatorClients.json(lines.stream().filter(l -> l.startsWith("EMULATOR_READY "))
