@@ -7,10 +7,12 @@ import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.Registrations;
 import org.ahibridge.storage.S3Clients;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
@@ -26,12 +28,14 @@ import org.springframework.core.env.Environment;
 public class EmbeddedDefaultConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static EmbeddedEmulator embeddedEmulator(Environment environment) {
         return new EmbeddedEmulator(Path.of(environment.getProperty("ahibridge.embedded.data-dir", "data/emulator")));
     }
 
     /** Adds {@code local} to the registrations and routes emulator endpoints to emulator credentials. */
     @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static BeanPostProcessor embeddedDefaultRegistrations(EmbeddedEmulator emulator) {
         return new BeanPostProcessor() {
             @Override

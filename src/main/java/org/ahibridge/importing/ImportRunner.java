@@ -95,7 +95,7 @@ public final class ImportRunner {
     }
 
     /** Takes an unfinished object one step further, as far as batching. */
-    void work(SourceObject object, BlobStore store) throws IOException {
+    public void work(SourceObject object, BlobStore store) throws IOException {
         SourceObject current = object;
         if (current.state() == WorkState.DISCOVERED) {
             if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
@@ -121,7 +121,7 @@ public final class ImportRunner {
     }
 
     /** Files sent back to CLASSIFIED (server errors in a job) go into new batches; true when any did. */
-    boolean batchLeftovers(String datastore) {
+    public boolean batchLeftovers(String datastore) {
         boolean any = false;
         for (SourceObject object : objects.inState(WorkState.CLASSIFIED, 10_000)) {
             if (datastore.equals(object.datastore())) {

@@ -77,47 +77,61 @@ public final class JobDriver {
         return jobsStarted;
     }
 
-    /** Drives every batch of the datastore to COMPLETED or FAILED. */
+    /** Drives every batch of the datastore to COMPLETED or FAILED, waiting between steps. */
     public void drive(String runId, DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
+        batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
         long wait = 100;
         while (true) {
+            Step step = step(datastore, rebatcher);
             batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
-            boolean progressed = false;
-            for (Batch sealed : mine(BatchState.SEALED, datastore)) {
-                stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
-                progressed = true;
-            }
-            boolean throttled = false;
-            for (Batch staged : mine(BatchState.STAGED, datastore)) {
-                try {
-                    Optional<ImportJob> job = starter.start(staged, datastore);
-                    if (job.isPresent()) {
-                        jobsStarted++;
-                        progressed = true;
-                    }
-                } catch (AhiThrottledException e) {
-                    throttled = true;
-                    if (startAttempts.merge(staged.id(), 1, Integer::sum) >= maxStartAttempts) {
-                        failBatch(staged, "StartDICOMImportJob throttled " + maxStartAttempts + " times: "
-                                + e.getMessage());
-                    }
-                } catch (AhiRejectedException e) {
-                    failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
-                }
-            }
-            List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
-            for (Batch batch : submitted) {
-                progressed |= follow(batch, datastore);
-            }
-            if (rebatcher.rebatch(datastore.name())) {
-                progressed = true;
-            }
             if (!active(datastore)) {
                 return;
             }
-            wait = progressed && !throttled ? 100 : Math.min(wait * 2, pollInterval.toMillis());
+            wait = step.progressed() && !step.throttled() ? 100 : Math.min(wait * 2, pollInterval.toMillis());
             sleep(wait);
         }
+    }
+
+    /** What one step did. */
+    public record Step(boolean progressed, boolean throttled) {
+    }
+
+    /**
+     * One pass without waiting: stages sealed batches, starts staged ones, accounts finished jobs and
+     * re-batches retried files. The routes call this on a timer; open batches are left to the caller.
+     */
+    public Step step(DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
+        boolean progressed = false;
+        for (Batch sealed : mine(BatchState.SEALED, datastore)) {
+            stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
+            progressed = true;
+        }
+        boolean throttled = false;
+        for (Batch staged : mine(BatchState.STAGED, datastore)) {
+            try {
+                Optional<ImportJob> job = starter.start(staged, datastore);
+                if (job.isPresent()) {
+                    jobsStarted++;
+                    progressed = true;
+                }
+            } catch (AhiThrottledException e) {
+                throttled = true;
+                if (startAttempts.merge(staged.id(), 1, Integer::sum) >= maxStartAttempts) {
+                    failBatch(staged, "StartDICOMImportJob throttled " + maxStartAttempts + " times: "
+                            + e.getMessage());
+                }
+            } catch (AhiRejectedException e) {
+                failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
+            }
+        }
+        List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
+        for (Batch batch : submitted) {
+            progressed |= follow(batch, datastore);
+        }
+        if (rebatcher.rebatch(datastore.name())) {
+            progressed = true;
+        }
+        return new Step(progressed, throttled);
     }
 
     private boolean follow(Batch batch, DatastoreRegistration datastore) throws IOException {
@@ -145,7 +159,8 @@ public final class JobDriver {
         cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
     }
 
-    private boolean active(DatastoreRegistration datastore) {
+    /** True while the datastore has a non-empty open batch or a batch not yet finished. */
+    public boolean active(DatastoreRegistration datastore) {
         Predicate<Batch> open = b -> b.fileCount() > 0;
         return batches.findOpen(datastore.name()).filter(open).isPresent()
                 || !mine(BatchState.SEALED, datastore).isEmpty() || !mine(BatchState.STAGED, datastore).isEmpty()

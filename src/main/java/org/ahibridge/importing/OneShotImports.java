@@ -111,11 +111,13 @@ public final class OneShotImports {
                 reports.write(runs, runId));
     }
 
-    private BlobStore store(String storage) {
+    /** The store of a storage name or URI, as recorded in the ledger. */
+    public BlobStore store(String storage) {
         return blobStores.open(registrations.resolveStorage(storage).registration());
     }
 
-    private JobDriver driver(DatastoreRegistration datastore) {
+    /** A job driver of the datastore over its staging and output stores (the routes step it on a timer). */
+    public JobDriver driver(DatastoreRegistration datastore) {
         Function<String, BlobStore> sources = this::store;
         Duration poll = properties.jobs().pollInterval();
         return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
