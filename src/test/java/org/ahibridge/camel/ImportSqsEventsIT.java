@@ -91,8 +91,8 @@ class ImportSqsEventsIT {
         registry.add("ahibridge.datastores.local.output", () -> "s3://output/out/");
         registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
         registry.add("ahibridge.routes.import.sources", () -> "landing");
-        registry.add("ahibridge.routes.import.events-enabled", () -> "true");
-        registry.add("ahibridge.routes.import.queue", () -> "import-events");
+        registry.add("ahibridge.routes.import.events-from",
+                () -> "aws2-sqs:import-events?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&delay=200");
         registry.add("ahibridge.routes.import.queue-endpoint", () -> e.sqs().toString());
         registry.add("ahibridge.routes.import.queue-region", e::region);
         registry.add("ahibridge.routes.import.tick-millis", () -> "300");
