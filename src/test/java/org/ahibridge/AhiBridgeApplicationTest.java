@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(properties = "camel.main.run-controller=false")
+@SpringBootTest(properties = {"camel.main.run-controller=false", "ahibridge.embedded.enabled=false"})
 class AhiBridgeApplicationTest {
 
     @Autowired

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import org.ahibridge.storage.DatastoreRegistration;
 
@@ -18,14 +19,27 @@ public final class AhiTemplates implements AutoCloseable {
     private final TokenBucket starts;
     private final Map<String, MedicalImagingClient> clients = new ConcurrentHashMap<>();
 
+    private final BiFunction<String, URI, MedicalImagingClient> clientFactory;
+
     public AhiTemplates(TokenBucket starts) {
+        this(starts, AhiClients::create);
+    }
+
+    /** @param clientFactory builds the client of a region and endpoint override (null: AWS) */
+    public AhiTemplates(TokenBucket starts, BiFunction<String, URI, MedicalImagingClient> clientFactory) {
         this.starts = Objects.requireNonNull(starts, "starts");
+        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+    }
+
+    /** Templates sharing this one's start pace, with clients from {@code factory}. */
+    public AhiTemplates withClientFactory(BiFunction<String, URI, MedicalImagingClient> factory) {
+        return new AhiTemplates(starts, factory);
     }
 
     public AhiOperations forDatastore(DatastoreRegistration datastore) {
         URI endpoint = datastore.endpoint();
         MedicalImagingClient client = clients.computeIfAbsent(datastore.region() + " " + endpoint,
-                key -> AhiClients.create(datastore.region(), endpoint));
+                key -> clientFactory.apply(datastore.region(), endpoint));
         return new AhiTemplate(client, starts);
     }
 

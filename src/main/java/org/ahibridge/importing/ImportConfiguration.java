@@ -5,7 +5,13 @@ import java.time.Clock;
 import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.audit.AuditSink;
 import org.ahibridge.ahi.TokenBucket;
+import org.ahibridge.audit.RunReportWriter;
+import org.ahibridge.camel.P10Properties;
+import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ImportRuns;
+import org.ahibridge.storage.BlobStores;
+import org.ahibridge.storage.Registrations;
 import org.ahibridge.ledger.ListingPositions;
 import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.SeenObjects;
@@ -94,6 +100,34 @@ public class ImportConfiguration {
     JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
             ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes) {
         return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes);
+    }
+
+    @Bean
+    BlobClassifier blobClassifier(P10Properties p10) {
+        return new BlobClassifier(new P10Classifier(p10.maxHeaderBytes().toBytes(), p10.maxDepth()));
+    }
+
+    @Bean
+    ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
+            AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
+            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs) {
+        // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
+        IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
+                java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
+                auditedOutcomes, clock, properties.discovery().pageSize());
+        return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
+                positions, auditedOutcomes);
+    }
+
+    @Bean
+    OneShotImports oneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner importRunner,
+            Redrive redrive, ImportRuns runs, Batches batches, SourceObjects objects, BatchStager batchStager,
+            ImportJobStarter importJobStarter, JobAccounting jobAccounting, StagingCleaner stagingCleaner,
+            AuditedOutcomes auditedOutcomes, AhiTemplates ahiTemplates, RunReportWriter runReportWriter,
+            ImportProperties properties, Clock clock) {
+        return new OneShotImports(registrations, blobStores, importRunner, redrive, runs, batches, objects, batchStager,
+                importJobStarter, jobAccounting, stagingCleaner, auditedOutcomes, ahiTemplates, runReportWriter,
+                properties, new BatchIds(clock));
     }
 
     @Bean(destroyMethod = "close")

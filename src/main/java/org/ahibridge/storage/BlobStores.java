@@ -27,6 +27,11 @@ public final class BlobStores implements AutoCloseable {
         this.tuning = Objects.requireNonNull(tuning, "tuning");
     }
 
+    /** A factory like this one whose S3 clients come from {@code factory} (same tuning). */
+    public BlobStores withClientFactory(Function<S3Connection, S3Client> factory) {
+        return new BlobStores(factory, tuning);
+    }
+
     public BlobStore open(StorageRegistration registration) {
         StorageLocation location = registration.location();
         BlobStore store = switch (location.provider()) {

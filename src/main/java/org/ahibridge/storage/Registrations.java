@@ -22,6 +22,30 @@ public final class Registrations {
         this.s3Defaults = binder.defaults();
     }
 
+    private Registrations(Map<String, StorageRegistration> storages, Map<String, DatastoreRegistration> datastores,
+            S3Connection s3Defaults) {
+        this.storages = Map.copyOf(storages);
+        this.datastores = Map.copyOf(datastores);
+        this.s3Defaults = s3Defaults;
+    }
+
+    /**
+     * These registrations plus a datastore registered by code (the embedded default's {@code local});
+     * refused when the name is already configured.
+     */
+    public Registrations withDatastore(DatastoreRegistration datastore) {
+        if (datastores.containsKey(datastore.name())) {
+            throw new IllegalArgumentException("datastore '" + datastore.name() + "' is already registered");
+        }
+        Map<String, DatastoreRegistration> more = new java.util.HashMap<>(datastores);
+        more.put(datastore.name(), datastore);
+        return new Registrations(storages, more, s3Defaults);
+    }
+
+    public boolean hasDatastore(String name) {
+        return datastores.containsKey(name);
+    }
+
     /** Validates the configuration; throws {@link InvalidRegistrationException} listing every problem. */
     public static Registrations from(RegistrationProperties properties) {
         return new Registrations(new RegistrationBinder(properties).bind());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The emulator stays apart from the bridge (DESIGN.md §5): it imports no project code but its own and
- * the DICOM codec, and no production code imports it except the {@code emulator} command.
+ * the DICOM codec, and no production code imports it except the {@code emulator} command and the
+ * embedded default's composition package {@code org.ahibridge.embedded}.
  */
 class EmulatorBoundaryTest {
 
@@ -26,12 +27,13 @@ class EmulatorBoundaryTest {
     }
 
     @Test
-    void shouldBeUsedByNoProductionCodeButTheEmulatorCommand() throws IOException {
+    void shouldBeUsedByNoProductionCodeButTheEmulatorCommandAndTheEmbeddedDefault() throws IOException {
         List<String> users;
         try (Stream<Path> files = Files.walk(MAIN)) {
             users = files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.startsWith(MAIN.resolve("emulator")))
                     .filter(p -> !p.endsWith(Path.of("cli", "EmulatorCommand.java")))
+                    .filter(p -> !p.startsWith(MAIN.resolve("embedded")))
                     .filter(p -> read(p).contains("import org.ahibridge.emulator.")).map(Path::toString).toList();
         }
         assertThat(users).isEmpty();

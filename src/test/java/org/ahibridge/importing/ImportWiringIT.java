@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application wires registrations, the migrated ledger, import and audit beans from configuration. */
 @SpringBootTest(properties = {
-    "camel.main.run-controller=false",
+    "camel.main.run-controller=false", "ahibridge.embedded.enabled=false",
     "ahibridge.storages.landing.location=s3://landing-bucket/dicom/",
     "ahibridge.storages.landing.access=Import only",
     "ahibridge.datastores.main.datastore-id=0123456789abcdef0123456789abcdef",

@@ -1,0 +1,181 @@
+package org.ahibridge.camel;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.ahibridge.importing.BatchAssembler;
+import org.ahibridge.importing.BatchIds;
+import org.ahibridge.importing.ImportRunner;
+import org.ahibridge.importing.IncrementalLister;
+import org.ahibridge.importing.IncrementalLister.PageResult;
+import org.ahibridge.importing.JobDriver;
+import org.ahibridge.importing.OneShotImports;
+import java.util.Optional;
+
+import org.ahibridge.ledger.Batch;
+import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ObjectVersion;
+import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.storage.BlobInfo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ahibridge.ledger.Discovery;
+import org.ahibridge.ledger.ImportRuns;
+import org.ahibridge.storage.AccessGuard;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.DatastoreRegistration;
+import org.ahibridge.storage.Registrations;
+import org.ahibridge.storage.StorageSelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code pollingImport} bean of the import routes: {@link #poll()} lists each configured source
+ * once through the incremental lister (stability rule applied; known versions pass silently), classifies
+ * and batches what it takes, and seals the open batch when a full pass found nothing new (the source is
+ * quiet) or the batch is older than {@code batch.max-age}; {@link #advance()} takes the datastore's
+ * batches one step further (stage, start, follow, account) without waiting. No Camel types: routes call
+ * these methods by name.
+ */
+public final class PollingImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollingImport.class);
+
+    private final ImportRouteProperties properties;
+    private final Registrations registrations;
+    private final OneShotImports imports;
+    private final IncrementalLister lister;
+    private final ImportRunner runner;
+    private final BatchAssembler assembler;
+    private final Batches batches;
+    private final ImportRuns runs;
+    private final String runPrefix;
+    private final Map<String, String> runIds = new HashMap<>();
+    private final SourceObjects objects;
+    private final ObjectEvents events;
+    private JobDriver driver;
+    private String lastOpenId;
+    private int lastOpenCount;
+
+    public PollingImport(ImportRouteProperties properties, Registrations registrations, OneShotImports imports,
+            IncrementalLister lister, ImportRunner runner, BatchAssembler assembler, Batches batches, ImportRuns runs,
+            BatchIds ids, SourceObjects objects, ObjectMapper json) {
+        this.objects = objects;
+        this.events = new ObjectEvents(json);
+        this.properties = properties;
+        this.registrations = registrations;
+        this.imports = imports;
+        this.lister = lister;
+        this.runner = runner;
+        this.assembler = assembler;
+        this.batches = batches;
+        this.runs = runs;
+        this.runPrefix = "poll-" + ids.get();
+    }
+
+    /** One polling cycle over every configured source; returns how many objects it took. */
+    public synchronized int poll() throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
+        int taken = 0;
+        boolean quiet = true;
+        for (String source : properties.sources()) {
+            StorageSelection selection = registrations.resolveStorage(source);
+            AccessGuard.requireImport(selection.registration(), datastore);
+            String storage = selection.registration().name();
+            String runId = runId(storage, selection.prefix(), datastore);
+            BlobStore store = imports.store(storage);
+            PageResult page;
+            do {
+                page = lister.nextPage(runId, store, storage, selection.prefix(), datastore.name(), false);
+                for (Discovery discovery : page.taken()) {
+                    runner.work(discovery.object(), store);
+                    // Objects still on their way (batched, staged, submitted) are seen again each pass.
+                    if (discovery.isNew()) {
+                        taken++;
+                        quiet = false;
+                    }
+                }
+                quiet &= page.waiting() == 0;
+            } while (!page.passCompleted());
+        }
+        if (quiet) {
+            batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+        }
+        assembler.sealExpired();
+        if (taken > 0) {
+            LOG.info("Polling took {} new objects for datastore '{}'", taken, datastore.name());
+        }
+        return taken;
+    }
+
+    /**
+     * Takes the objects an SQS message announces (S3 event notification or EventBridge "Object Created"),
+     * with no listing: each is looked up (HeadObject), recorded, classified and batched; returns how many
+     * were taken. Objects outside the configured sources are ignored.
+     */
+    public synchronized int ingest(String body) throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
+        int taken = 0;
+        for (ObjectEvents.Announced announced : events.read(body)) {
+            // Storage URIs name folders: resolve the key's folder, then add its last segment.
+            int slash = announced.key().lastIndexOf('/');
+            StorageSelection selection = registrations.resolveStorage("s3://" + announced.bucket() + "/"
+                    + announced.key().substring(0, slash + 1));
+            String storage = selection.registration().name();
+            if (!properties.sources().contains(storage)) {
+                LOG.warn("Ignoring an event for an object outside the sources {}", properties.sources());
+                continue;
+            }
+            AccessGuard.requireImport(selection.registration(), datastore);
+            BlobStore store = imports.store(storage);
+            String key = selection.prefix() + announced.key().substring(slash + 1);
+            Optional<BlobInfo> info = store.stat(key);
+            if (info.isEmpty()) {
+                continue;
+            }
+            String runId = runId(storage, "", datastore);
+            Discovery discovery = objects.discover(runId, new ObjectVersion(storage, key, info.get().version(),
+                    info.get().size(), info.get().lastModified()), datastore.name());
+            if (discovery.needsWork()) {
+                runner.work(discovery.object(), store);
+                taken += discovery.isNew() ? 1 : 0;
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Seals the open batch once it has not grown for one tick (message-driven ingestion has no listing
+     * pass to tell that the source is quiet) or is older than {@code batch.max-age}, then advances.
+     */
+    public synchronized boolean tick() throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
+        Optional<Batch> open = batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0);
+        if (open.isPresent() && open.get().fileCount() == lastOpenCount && open.get().id().equals(lastOpenId)) {
+            batches.seal(open.get().id());
+        }
+        lastOpenId = open.map(Batch::id).orElse(null);
+        lastOpenCount = open.map(Batch::fileCount).orElse(0);
+        assembler.sealExpired();
+        return advance();
+    }
+
+    private String runId(String storage, String prefix, DatastoreRegistration datastore) {
+        return runIds.computeIfAbsent(storage, s -> {
+            String id = runPrefix + "-" + runIds.size();
+            runs.start(id, s, prefix, datastore.name());
+            return id;
+        });
+    }
+
+    /** One step of the datastore's batches; true while work remains. */
+    public synchronized boolean advance() throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
+        if (driver == null) {
+            driver = imports.driver(datastore);
+        }
+        driver.step(datastore, runner::batchLeftovers);
+        return driver.active(datastore);
+    }
+}

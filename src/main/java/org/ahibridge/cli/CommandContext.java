@@ -1,0 +1,36 @@
+package org.ahibridge.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ahibridge.AhiBridgeApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring context of a one-shot command: the same configuration, ledger, registrations and embedded
+ * default as the service, but with no YAML routes and no Camel run controller, so nothing polls and the
+ * command starts in a few seconds. Extra {@code key=value} properties (tests) override the files.
+ */
+final class CommandContext {
+
+    private CommandContext() {
+    }
+
+    static ConfigurableApplicationContext start(List<String> extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "camel.main.routes-collector-enabled=false",
+                "camel.main.run-controller=false",
+                "camel.main.jmx-enabled=false",
+                "spring.main.banner-mode=off",
+                "logging.level.root=WARN",
+                "logging.level.org.ahibridge=INFO",
+                "logging.level.org.apache.camel=WARN",
+                "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR"));
+        properties.addAll(extraProperties);
+        // As command-line arguments they take precedence over application.yaml.
+        return new SpringApplicationBuilder(AhiBridgeApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,134 @@
+package org.ahibridge.importing;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+
+import org.ahibridge.importing.IncrementalLister.PageResult;
+import org.ahibridge.ledger.Discovery;
+import org.ahibridge.ledger.ImportRun;
+import org.ahibridge.ledger.ImportRuns;
+import org.ahibridge.ledger.ListingPositions;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkState;
+import org.ahibridge.storage.AccessGuard;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.DatastoreRegistration;
+import org.ahibridge.storage.StorageException;
+import org.ahibridge.storage.StorageSelection;
+
+/**
+ * One bulk import run of everything under a source (DESIGN.md §6, {@code import --once}): lists the
+ * whole source with the incremental lister, applies the filter rules, classifies each object with a
+ * ranged read, batches compliant files, and hands the batches to the {@link JobDriver} until every
+ * object the run saw has exactly one outcome for it. Objects an earlier run finished are reported
+ * (ALREADY_IMPORTED or their stored outcome) without any work.
+ */
+public final class ImportRunner {
+
+    private final IncrementalLister lister;
+    private final VerdictRecorder recorder;
+    private final BlobClassifier classifier;
+    private final BatchAssembler assembler;
+    private final SourceObjects objects;
+    private final ImportRuns runs;
+    private final ListingPositions positions;
+    private final AuditedOutcomes outcomes;
+
+    public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
+            BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
+            AuditedOutcomes outcomes) {
+        this.lister = Objects.requireNonNull(lister, "lister");
+        this.recorder = recorder;
+        this.classifier = classifier;
+        this.assembler = assembler;
+        this.objects = objects;
+        this.runs = runs;
+        this.positions = positions;
+        this.outcomes = outcomes;
+    }
+
+    /** What a run ended with: its state and a count per outcome. */
+    public record RunResult(String runId, ImportRun.RunState state, Map<Outcome, Integer> outcomes, int pending) {
+    }
+
+    /**
+     * Runs the import; returns when every object seen has an outcome, or throws when the run itself
+     * cannot complete (the run is then ABORTED and its unfinished objects are adopted by the next run).
+     */
+    public RunResult run(String runId, StorageSelection source, BlobStore sourceStore, DatastoreRegistration datastore,
+            JobDriver driver) throws IOException {
+        AccessGuard.requireImport(source.registration(), datastore);
+        String storage = source.registration().name();
+        runs.start(runId, storage, source.prefix(), datastore.name());
+        try {
+            discover(runId, storage, source.prefix(), sourceStore, datastore.name());
+            driver.drive(runId, datastore, this::batchLeftovers);
+            int pending = runs.pendingCount(runId);
+            ImportRun.RunState state = pending == 0 ? ImportRun.RunState.COMPLETED : ImportRun.RunState.ABORTED;
+            runs.end(runId, state);
+            return new RunResult(runId, state, runs.outcomeCounts(runId), pending);
+        } catch (IOException | RuntimeException e) {
+            runs.end(runId, ImportRun.RunState.ABORTED);
+            throw e;
+        }
+    }
+
+    private void discover(String runId, String storage, String prefix, BlobStore store, String datastore)
+            throws IOException {
+        // A run that starts mid-pass (an earlier run stopped there) lists one more full pass.
+        boolean fromStart = positions.get(storage, prefix).continuationToken() == null;
+        while (true) {
+            PageResult page = lister.nextPage(runId, store, storage, prefix, datastore, true);
+            for (Discovery discovery : page.taken()) {
+                work(discovery.object(), store);
+            }
+            if (page.passCompleted()) {
+                if (fromStart) {
+                    return;
+                }
+                fromStart = true;
+            }
+        }
+    }
+
+    /** Takes an unfinished object one step further, as far as batching. */
+    public void work(SourceObject object, BlobStore store) throws IOException {
+        SourceObject current = object;
+        if (current.state() == WorkState.DISCOVERED) {
+            if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
+                return;
+            }
+            try {
+                if (recorder.record(current.id(), classifier.classify(store, current.key(), current.size()))
+                        != VerdictRecorder.Next.BATCH) {
+                    return;
+                }
+            } catch (StorageException e) {
+                if (e.isTransient()) {
+                    throw e;
+                }
+                outcomes.finish(current.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
+                return;
+            }
+            current = objects.find(current.id()).orElseThrow();
+        }
+        if (current.state() == WorkState.CLASSIFIED) {
+            assembler.add(current);
+        }
+    }
+
+    /** Files sent back to CLASSIFIED (server errors in a job) go into new batches; true when any did. */
+    public boolean batchLeftovers(String datastore) {
+        boolean any = false;
+        for (SourceObject object : objects.inState(WorkState.CLASSIFIED, 10_000)) {
+            if (datastore.equals(object.datastore())) {
+                assembler.add(object);
+                any = true;
+            }
+        }
+        return any;
+    }
+}

@@ -1,0 +1,182 @@
+package org.ahibridge.importing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.ahibridge.ahi.AhiOperations;
+import org.ahibridge.ahi.AhiRejectedException;
+import org.ahibridge.ahi.AhiThrottledException;
+import org.ahibridge.ahi.ImportJob;
+import org.ahibridge.ledger.Batch;
+import org.ahibridge.ledger.BatchState;
+import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkState;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.DatastoreRegistration;
+
+/**
+ * Takes a datastore's batches from sealed to finished: stages each sealed batch into its own prefix,
+ * starts one import job per staged batch (clientToken = batch id; the start pace is the template's),
+ * follows submitted jobs with GetDICOMImportJob (AHI.md §2.1) and accounts each finished job's manifests
+ * back to the source objects. Throttling is retried with exponential backoff, at most
+ * {@code maxStartAttempts} times per batch; a rejected start fails the batch's files with AHI's reason
+ * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}.
+ */
+public final class JobDriver {
+
+    /** Puts files sent back to CLASSIFIED into batches; returns true when it placed any. */
+    public interface Rebatcher {
+        boolean rebatch(String datastore);
+    }
+
+    private final Batches batches;
+    private final SourceObjects objects;
+    private final BatchStager stager;
+    private final ImportJobStarter starter;
+    private final JobAccounting accounting;
+    private final StagingCleaner cleaner;
+    private final AuditedOutcomes outcomes;
+    private final Function<DatastoreRegistration, AhiOperations> ahi;
+    private final Function<String, BlobStore> sources;
+    private final BlobStore staging;
+    private final BlobStore output;
+    private final Duration pollInterval;
+    private final int maxStartAttempts;
+    private final Map<String, Integer> startAttempts = new HashMap<>();
+    private int jobsStarted;
+
+    public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
+            JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
+            Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources, BlobStore staging,
+            BlobStore output, Duration pollInterval, int maxStartAttempts) {
+        this.batches = batches;
+        this.objects = objects;
+        this.stager = stager;
+        this.starter = starter;
+        this.accounting = accounting;
+        this.cleaner = cleaner;
+        this.outcomes = outcomes;
+        this.ahi = ahi;
+        this.sources = sources;
+        this.staging = staging;
+        this.output = output;
+        this.pollInterval = pollInterval;
+        this.maxStartAttempts = maxStartAttempts;
+    }
+
+    public int jobsStarted() {
+        return jobsStarted;
+    }
+
+    /** Drives every batch of the datastore to COMPLETED or FAILED, waiting between steps. */
+    public void drive(String runId, DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
+        batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+        long wait = 100;
+        while (true) {
+            Step step = step(datastore, rebatcher);
+            batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+            if (!active(datastore)) {
+                return;
+            }
+            wait = step.progressed() && !step.throttled() ? 100 : Math.min(wait * 2, pollInterval.toMillis());
+            sleep(wait);
+        }
+    }
+
+    /** What one step did. */
+    public record Step(boolean progressed, boolean throttled) {
+    }
+
+    /**
+     * One pass without waiting: stages sealed batches, starts staged ones, accounts finished jobs and
+     * re-batches retried files. The routes call this on a timer; open batches are left to the caller.
+     */
+    public Step step(DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
+        boolean progressed = false;
+        for (Batch sealed : mine(BatchState.SEALED, datastore)) {
+            stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
+            progressed = true;
+        }
+        boolean throttled = false;
+        for (Batch staged : mine(BatchState.STAGED, datastore)) {
+            try {
+                Optional<ImportJob> job = starter.start(staged, datastore);
+                if (job.isPresent()) {
+                    jobsStarted++;
+                    progressed = true;
+                }
+            } catch (AhiThrottledException e) {
+                throttled = true;
+                if (startAttempts.merge(staged.id(), 1, Integer::sum) >= maxStartAttempts) {
+                    failBatch(staged, "StartDICOMImportJob throttled " + maxStartAttempts + " times: "
+                            + e.getMessage());
+                }
+            } catch (AhiRejectedException e) {
+                failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
+            }
+        }
+        List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
+        for (Batch batch : submitted) {
+            progressed |= follow(batch, datastore);
+        }
+        if (rebatcher.rebatch(datastore.name())) {
+            progressed = true;
+        }
+        return new Step(progressed, throttled);
+    }
+
+    private boolean follow(Batch batch, DatastoreRegistration datastore) throws IOException {
+        ImportJob job;
+        try {
+            job = ahi.apply(datastore).getImportJob(datastore.datastoreId(), batch.jobId());
+        } catch (AhiThrottledException e) {
+            return false;
+        }
+        if (!job.status().isFinished()) {
+            return false;
+        }
+        accounting.account(batch, job, output, datastore.requireOutput().location());
+        cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+        return true;
+    }
+
+    private void failBatch(Batch batch, String reason) {
+        for (SourceObject file : objects.inBatch(batch.id())) {
+            if (file.state() != WorkState.DONE) {
+                outcomes.finish(file.id(), Outcome.FAILED, reason);
+            }
+        }
+        batches.finished(batch.id(), BatchState.FAILED, reason);
+        cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+    }
+
+    /** True while the datastore has a non-empty open batch or a batch not yet finished. */
+    public boolean active(DatastoreRegistration datastore) {
+        Predicate<Batch> open = b -> b.fileCount() > 0;
+        return batches.findOpen(datastore.name()).filter(open).isPresent()
+                || !mine(BatchState.SEALED, datastore).isEmpty() || !mine(BatchState.STAGED, datastore).isEmpty()
+                || !mine(BatchState.SUBMITTED, datastore).isEmpty();
+    }
+
+    private List<Batch> mine(BatchState state, DatastoreRegistration datastore) {
+        return batches.inState(state).stream().filter(b -> b.datastore().equals(datastore.name())).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for import jobs", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.ahibridge.importing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.ahibridge.ahi.AhiTemplates;
+import org.ahibridge.audit.RunReportWriter;
+import org.ahibridge.importing.ImportRunner.RunResult;
+import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ImportRun;
+import org.ahibridge.ledger.ImportRuns;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkState;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.BlobStores;
+import org.ahibridge.storage.DatastoreRegistration;
+import org.ahibridge.storage.Registrations;
+import org.ahibridge.storage.StorageSelection;
+
+/**
+ * The {@code import --once} and {@code redrive} runs (DESIGN.md §6) over the import beans: resolves the
+ * source and datastore, runs the {@link ImportRunner} with a {@link JobDriver}, and writes the run report.
+ */
+public final class OneShotImports {
+
+    /** What a one-shot run prints: the run's result, the jobs it started and its report file. */
+    public record Summary(RunResult result, String source, String datastore, int jobs, Path report) {
+        public Map<Outcome, Integer> outcomes() {
+            return result.outcomes();
+        }
+    }
+
+    private final Registrations registrations;
+    private final BlobStores blobStores;
+    private final ImportRunner runner;
+    private final Redrive redrive;
+    private final ImportRuns runs;
+    private final Batches batches;
+    private final SourceObjects objects;
+    private final BatchStager stager;
+    private final ImportJobStarter starter;
+    private final JobAccounting accounting;
+    private final StagingCleaner cleaner;
+    private final AuditedOutcomes outcomes;
+    private final AhiTemplates ahi;
+    private final RunReportWriter reports;
+    private final ImportProperties properties;
+    private final BatchIds runIds;
+
+    public OneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner runner, Redrive redrive,
+            ImportRuns runs, Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
+            JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes, AhiTemplates ahi,
+            RunReportWriter reports, ImportProperties properties, BatchIds runIds) {
+        this.registrations = registrations;
+        this.blobStores = blobStores;
+        this.runner = runner;
+        this.redrive = redrive;
+        this.runs = runs;
+        this.batches = batches;
+        this.objects = objects;
+        this.stager = stager;
+        this.starter = starter;
+        this.accounting = accounting;
+        this.cleaner = cleaner;
+        this.outcomes = outcomes;
+        this.ahi = ahi;
+        this.reports = reports;
+        this.properties = properties;
+        this.runIds = runIds;
+    }
+
+    /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
+    public Summary importOnce(String sourceUri, String datastoreName) throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(datastoreName);
+        StorageSelection source = registrations.resolveStorage(sourceUri);
+        BlobStore store = blobStores.open(source.registration());
+        JobDriver driver = driver(datastore);
+        String runId = "import-" + runIds.get();
+        RunResult result = runner.run(runId, source, store, datastore, driver);
+        return new Summary(result, sourceUri, datastoreName, driver.jobsStarted(), reports.write(runs, runId));
+    }
+
+    /** Re-drives up to {@code limit} FAILED objects (of {@code storage}, or all when null) into the datastore. */
+    public Summary redrive(String datastoreName, String storage, int limit) throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(datastoreName);
+        JobDriver driver = driver(datastore);
+        String runId = "redrive-" + runIds.get();
+        runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
+        redrive.redrive(runId, storage, limit);
+        for (SourceObject object : objects.inState(WorkState.DISCOVERED, limit)) {
+            if (runId.equals(object.runId())) {
+                runner.work(object, store(object.storage()));
+            }
+        }
+        for (SourceObject object : objects.inState(WorkState.CLASSIFIED, limit)) {
+            if (runId.equals(object.runId())) {
+                runner.work(object, store(object.storage()));
+            }
+        }
+        driver.drive(runId, datastore, runner::batchLeftovers);
+        int pending = runs.pendingCount(runId);
+        ImportRun.RunState state = pending == 0 ? ImportRun.RunState.COMPLETED : ImportRun.RunState.ABORTED;
+        runs.end(runId, state);
+        RunResult result = new RunResult(runId, state, runs.outcomeCounts(runId), pending);
+        return new Summary(result, storage == null ? "*" : storage, datastoreName, driver.jobsStarted(),
+                reports.write(runs, runId));
+    }
+
+    /** The store of a storage name or URI, as recorded in the ledger. */
+    public BlobStore store(String storage) {
+        return blobStores.open(registrations.resolveStorage(storage).registration());
+    }
+
+    /** A job driver of the datastore over its staging and output stores (the routes step it on a timer). */
+    public JobDriver driver(DatastoreRegistration datastore) {
+        Function<String, BlobStore> sources = this::store;
+        Duration poll = properties.jobs().pollInterval();
+        return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
+                sources, blobStores.open(datastore.requireStaging()), blobStores.open(datastore.requireOutput()),
+                poll, 20);
+    }
+}

@@ -1,0 +1,146 @@
+package org.ahibridge.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.ahibridge.AhiBridgeApplication;
+import org.ahibridge.ahi.AhiClients;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.samples.SampleStudies;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Message-driven import over the real wire: an S3 event notification put on the SQS queue (ElasticMQ)
+ * gets its object imported into the emulated datastore by the routes import-sqs-events and import-tick
+ * (real aws2-sqs and timer components), with no listing of the source (the polling route is not loaded).
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = AhiBridgeApplication.class)
+@DirtiesContext
+class ImportSqsEventsIT {
+
+    static final Path TEMP;
+    static final Emulator EMULATOR;
+    static final String DATASTORE_ID;
+
+    static {
+        try {
+            TEMP = Files.createTempDirectory("sqs-events-it");
+            System.setProperty("aws.accessKeyId", "emulator");
+            System.setProperty("aws.secretAccessKey", "emulator");
+            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
+            try (S3Client s3 = Emulator.s3Client(EMULATOR.endpoints().s3(), EMULATOR.endpoints().region());
+                    MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
+                            EMULATOR.endpoints().ahi())) {
+                Stream.of("landing", "staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
+                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("events")).datastoreId();
+            }
+            try (SqsClient sqs = SqsClient.builder().endpointOverride(EMULATOR.endpoints().sqs())
+                    .region(software.amazon.awssdk.regions.Region.of(EMULATOR.endpoints().region())).build()) {
+                sqs.createQueue(b -> b.queueName("import-events"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        var e = EMULATOR.endpoints();
+        registry.add("camel.main.run-controller", () -> "false");
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
+                + "file:routes/import-dead-letter.camel.yaml,file:routes/import-sqs-events.camel.yaml,"
+                + "file:routes/import-tick.camel.yaml");
+        registry.add("ahibridge.embedded.enabled", () -> "false");
+        registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + TEMP.resolve("ledger/ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("ahibridge.audit.directory", () -> TEMP.resolve("audit").toString());
+        registry.add("ahibridge.s3.endpoint", () -> e.s3().toString());
+        registry.add("ahibridge.s3.path-style", () -> "true");
+        registry.add("ahibridge.s3.region", e::region);
+        registry.add("ahibridge.storages.landing.location", () -> "s3://landing/");
+        registry.add("ahibridge.storages.landing.access", () -> "read");
+        registry.add("ahibridge.datastores.local.datastore-id", () -> DATASTORE_ID);
+        registry.add("ahibridge.datastores.local.access", () -> "write");
+        registry.add("ahibridge.datastores.local.region", e::region);
+        registry.add("ahibridge.datastores.local.endpoint", () -> e.ahi().toString());
+        registry.add("ahibridge.datastores.local.data-access-role-arn",
+                () -> "arn:aws:iam::" + e.accountId() + ":role/ImportRole");
+        registry.add("ahibridge.datastores.local.staging", () -> "s3://staging/stage/");
+        registry.add("ahibridge.datastores.local.output", () -> "s3://output/out/");
+        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
+        registry.add("ahibridge.routes.import.sources", () -> "landing");
+        registry.add("ahibridge.routes.import.events-from",
+                () -> "aws2-sqs:import-events?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&delay=200");
+        registry.add("ahibridge.routes.import.queue-endpoint", () -> e.sqs().toString());
+        registry.add("ahibridge.routes.import.queue-region", e::region);
+        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
+    }
+
+    static ConfigurableApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    void remember(ConfigurableApplicationContext applicationContext) {
+        context = applicationContext;
+    }
+
+    @AfterAll
+    static void stop() {
+        // The routes stop before the servers they poll; Spring closes the rest (@DirtiesContext).
+        if (context != null && context.isActive()) {
+            context.getBean(org.apache.camel.CamelContext.class).stop();
+        }
+        EMULATOR.close();
+    }
+
+    @Test
+    void shouldImportAnObjectAnnouncedByAnS3EventNotificationWithoutListing() throws IOException {
+        String key = "incoming/scan 1 ü.dcm";
+        byte[] image = SampleStudies.instances(21, 1, 1, 1).get(0).toBytes();
+        var e = EMULATOR.endpoints();
+        try (S3Client s3 = Emulator.s3Client(e.s3(), e.region());
+                SqsClient sqs = SqsClient.builder().endpointOverride(e.sqs())
+                        .region(software.amazon.awssdk.regions.Region.of(e.region())).build()) {
+            s3.putObject(b -> b.bucket("landing").key(key), RequestBody.fromBytes(image));
+            String queue = sqs.getQueueUrl(b -> b.queueName("import-events")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("""
+                    {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                      "s3":{"bucket":{"name":"landing"},"object":{"key":"incoming/scan+1+%%C3%%BC.dcm","size":%d}}}]}
+                    """.formatted(image.length)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcome(key) != null);
+        assertThat(outcome(key)).isEqualTo("IMPORTED");
+        assertThat(jdbc.sql("select count(*) from listing_position").query(Integer.class).single()).isZero();
+        assertThat(Files.readString(Files.list(TEMP.resolve("audit")).filter(p -> p.toString().endsWith(".jsonl"))
+                .findFirst().orElseThrow())).contains("\"outcome\":\"IMPORTED\"").contains("scan 1 ü.dcm");
+    }
+
+    private String outcome(String key) {
+        return jdbc.sql("select outcome from source_object where object_key = ?").param(key).query(String.class)
+                .optional().orElse(null);
+    }
+}

@@ -1,0 +1,199 @@
+package org.ahibridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code import --once} and {@code redrive} end to end over the real wire: the jar's commands in this JVM
+ * against the emulator (AHI + EventBridge), its s3proxy and ElasticMQ, with real SDK clients. The source
+ * is an S3 bucket; the datastore {@code local} is configured like an AWS one, with endpoints.
+ */
+class ImportCommandIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Emulator emulator;
+    static S3Client s3;
+    static String datastoreId;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        // The default credentials chain of the bridge's clients reads these; the emulator accepts any.
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        emulator = Emulator.start(EmulatorConfig.ephemeral());
+        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
+        for (String bucket : List.of("staging", "output")) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
+                emulator.endpoints().ahi())) {
+            datastoreId = ahi.createDatastore(b -> b.datastoreName("it")).datastoreId();
+        }
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        s3.close();
+        emulator.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.faults().clear();
+    }
+
+    @Test
+    void shouldGiveEveryObjectOfALargeMixedSourceOneOutcomeAndImportNothingTwice() throws IOException {
+        ImportSource source = ImportSource.mixed(11, 30, 4, 15, 66);
+        String bucket = upload("large", source);
+        assertThat(source.objects.size()).isGreaterThanOrEqualTo(2000);
+
+        JsonNode first = run("import", "--source", "s3://" + bucket + "/", "--once");
+        assertThat(first.get("state").asText()).isEqualTo("COMPLETED");
+        long compliant = source.count(ImportSource.Expect.IMPORTED) + source.count(ImportSource.Expect.NON_PRIMARY);
+        assertThat(first.get("outcomes").get("IMPORTED").asLong()).isEqualTo(compliant);
+        assertThat(first.get("outcomes").get("SKIPPED_NOT_P10").asLong())
+                .isEqualTo(source.count(ImportSource.Expect.NOT_P10));
+        assertThat(first.get("files").asInt()).isEqualTo(source.objects.size());
+        assertThat(first.get("jobs").asInt()).isGreaterThanOrEqualTo((int) Math.ceil(compliant / 500.0));
+
+        JsonNode report = JSON.readTree(Path.of(first.get("report").asText()).toFile());
+        Map<String, Integer> perBatch = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        for (JsonNode file : report.get("fileOutcomes")) {
+            String key = file.get("key").asText();
+            seen.add(key);
+            ImportSource.Expect expect = source.expected.get(key);
+            assertThat(expect).as(key).isNotNull();
+            switch (expect) {
+                case IMPORTED, NON_PRIMARY -> {
+                    assertThat(file.get("outcome").asText()).as(key).isEqualTo("IMPORTED");
+                    assertThat(file.get("imageSetId").asText()).as(key).matches("[0-9a-f]{32}");
+                    assertThat(file.get("isPrimary").asBoolean()).as(key).isEqualTo(expect == ImportSource.Expect.IMPORTED);
+                    perBatch.merge(file.get("batchId").asText(), 1, Integer::sum);
+                }
+                case NOT_P10 -> {
+                    assertThat(file.get("outcome").asText()).as(key).isEqualTo("SKIPPED_NOT_P10");
+                    assertThat(file.get("reason").asText()).as(key).startsWith(source.reasons.get(key));
+                }
+            }
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(source.objects.keySet());
+        assertThat(perBatch.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(500));
+
+        JsonNode second = run("import", "--source", "s3://" + bucket + "/", "--once");
+        assertThat(second.get("outcomes").get("ALREADY_IMPORTED").asLong()).isEqualTo(compliant);
+        assertThat(second.get("outcomes").has("IMPORTED")).isFalse();
+        assertThat(second.get("jobs").asInt()).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterTheFilesOfAFailedJobUnderThrottlingAndRedriveThemOnceTheFaultIsGone() throws IOException {
+        ImportSource source = ImportSource.mixed(12, 2, 2, 10, 0);
+        String bucket = upload("faults", source);
+        emulator.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30)
+                .failJobs(1, 0, "Simulated storage failure");
+
+        JsonNode first = run("import", "--source", "s3://" + bucket + "/", "--once",
+                "-Dahibridge.import.batch.max-files=10");
+        assertThat(first.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(first.get("files").asInt()).isEqualTo(source.objects.size());
+        assertThat(first.get("outcomes").get("FAILED").asInt()).isEqualTo(10);
+        assertThat(first.get("outcomes").get("IMPORTED").asInt()).isEqualTo(source.objects.size() - 10 - source.count(ImportSource.Expect.NOT_P10));
+        String audit = Files.readString(Files.list(temp.resolve("audit")).filter(p -> p.toString().endsWith(".jsonl"))
+                .findFirst().orElseThrow());
+        assertThat(audit.lines().filter(l -> l.contains("\"outcome\":\"FAILED\"")))
+                .hasSize(10).allSatisfy(l -> assertThat(l).contains("Simulated storage failure"));
+
+        emulator.faults().clear();
+        JsonNode redrive = run("redrive");
+        assertThat(redrive.get("outcomes")).hasSize(1);
+        assertThat(redrive.get("outcomes").get("IMPORTED").asInt()).isEqualTo(10);
+
+        JsonNode again = run("import", "--source", "s3://" + bucket + "/", "--once");
+        assertThat(again.get("outcomes").get("ALREADY_IMPORTED").asInt())
+                .isEqualTo(source.objects.size() - source.count(ImportSource.Expect.NOT_P10));
+    }
+
+    @Test
+    void shouldRefuseAnImportWithoutSourceAsAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Commands.run("import", new String[] {"--once"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
+        assertThat(status).isEqualTo(Commands.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--source is required");
+    }
+
+    private String upload(String bucket, ImportSource source) {
+        s3.createBucket(b -> b.bucket(bucket));
+        ForkJoinPool pool = new ForkJoinPool(8);
+        try {
+            pool.submit(() -> source.objects.entrySet().parallelStream().forEach(e -> s3.putObject(
+                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
+        } finally {
+            pool.shutdown();
+        }
+        return bucket;
+    }
+
+    private JsonNode run(String command, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        var e = emulator.endpoints();
+        all.addAll(List.of(
+                "-Dahibridge.embedded.enabled=false",
+                "-Dahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "-Dahibridge.audit.directory=" + temp.resolve("audit"),
+                "-Dahibridge.s3.endpoint=" + e.s3(), "-Dahibridge.s3.path-style=true",
+                "-Dahibridge.s3.region=" + e.region(),
+                "-Dahibridge.datastores.local.datastore-id=" + datastoreId,
+                "-Dahibridge.datastores.local.access=write",
+                "-Dahibridge.datastores.local.region=" + e.region(),
+                "-Dahibridge.datastores.local.endpoint=" + e.ahi(),
+                "-Dahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
+                "-Dahibridge.datastores.local.staging=s3://staging/stage/",
+                "-Dahibridge.datastores.local.output=s3://output/out/",
+                "-Dahibridge.import.jobs.starts-per-second=1",
+                "-Dahibridge.import.jobs.poll-interval=PT0.5S"));
+        if (all.stream().noneMatch(a -> a.contains("batch.max-files"))) {
+            all.add("-Dahibridge.import.batch.max-files=500");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Commands.run(command, all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return JSON.readTree(lines.get(lines.size() - 1));
+    }
+}
