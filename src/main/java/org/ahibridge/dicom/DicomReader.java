@@ -148,9 +148,8 @@ public final class DicomReader {
         while (true) {
             int group = source.peekUInt16();
             if (group != 0x0002) {
-                if (group < 0 && meta.isEmpty()) {
-                    throw new DicomParseException(Kind.TRUNCATED, -1, source.position(), "the object ends at byte "
-                            + source.position() + ", right after the 'DICM' prefix, without File Meta Information");
+                if (group < 0) {
+                    checkFileMetaComplete(meta);
                 }
                 break;
             }
@@ -167,6 +166,26 @@ public final class DicomReader {
         return meta;
     }
 
+    /**
+     * The stream ended where a meta element could start. That is a truncation when nothing was read,
+     * or when (0002,0000) says the group goes on; otherwise {@link #readDataset} reports the missing
+     * data set.
+     */
+    private void checkFileMetaComplete(Attributes meta) throws DicomParseException {
+        long end = source.position();
+        if (meta.isEmpty()) {
+            throw new DicomParseException(Kind.TRUNCATED, -1, end, "the object ends at byte " + end
+                    + ", right after the 'DICM' prefix, without File Meta Information");
+        }
+        long declaredLength = meta.getLong(Tags.FILE_META_INFORMATION_GROUP_LENGTH, -1);
+        long groupLengthOffset = offsetOf(Tags.FILE_META_INFORMATION_GROUP_LENGTH);
+        if (declaredLength >= 0 && groupLengthOffset >= 0 && groupLengthOffset + 12 + declaredLength > end) {
+            throw new DicomParseException(Kind.TRUNCATED, -1, end, "the object ends at byte " + end
+                    + " inside the File Meta Information, which (0002,0000) says ends at byte "
+                    + (groupLengthOffset + 12 + declaredLength));
+        }
+    }
+
     /** Reads the data set that follows the File Meta Information, in the given transfer syntax. */
     public Attributes readDataset(String transferSyntaxUid) throws IOException {
         Encoding encoding = TransferSyntax.encodingOf(transferSyntaxUid);
@@ -177,6 +196,10 @@ public final class DicomReader {
         }
         source.bigEndian(encoding.bigEndian());
         dataset = new Attributes();
+        if (source.atEnd()) {
+            throw new DicomParseException(Kind.TRUNCATED, -1, source.position(), "the object ends at byte "
+                    + source.position() + ", right after the File Meta Information: it has no data set");
+        }
         readItemBody(dataset, encoding, -1, 0, true, true);
         return dataset;
     }

@@ -148,6 +148,34 @@ class P10ClassifierTest {
         }
 
         @Test
+        void shouldReportObjectCutAtAnElementBoundaryOfTheFileMetaAsTruncated() throws IOException {
+            byte[] meta = new P10Bytes().preamble().meta("1.2.840.10008.5.1.4.1.1.7", "1.2.3.4",
+                    "1.2.840.10008.1.2.1").bytes();
+            // Cut after each complete meta element: the transfer syntax may be missing, but the cut comes first.
+            for (int end = 132; end <= meta.length; end++) {
+                if (!isElementBoundary(meta, end)) {
+                    continue;
+                }
+                byte[] cut = Arrays.copyOf(meta, end);
+                assertThat(classify(cut).reason()).as("cut at %d", end).isEqualTo(P10Reason.TRUNCATED);
+                assertThat(classifyUnknownSize(cut).reason()).as("cut at %d", end).isEqualTo(P10Reason.TRUNCATED);
+            }
+        }
+
+        private static boolean isElementBoundary(byte[] meta, int end) {
+            int position = 132;
+            while (position < end) {
+                int vr = ((meta[position + 4] & 0xFF) << 8) | (meta[position + 5] & 0xFF);
+                boolean longLength = vr == ('O' << 8 | 'B') || vr == ('U' << 8 | 'N');
+                int length = longLength
+                        ? (meta[position + 8] & 0xFF) | (meta[position + 9] & 0xFF) << 8
+                        : (meta[position + 6] & 0xFF) | (meta[position + 7] & 0xFF) << 8;
+                position += (longLength ? 12 : 8) + length;
+            }
+            return position == end;
+        }
+
+        @Test
         void shouldReportObjectEndingRightAfterDicm() throws IOException {
             P10Verdict verdict = classify(new P10Bytes().preamble().bytes());
 
