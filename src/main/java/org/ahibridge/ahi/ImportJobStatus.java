@@ -1,0 +1,14 @@
+package org.ahibridge.ahi;
+
+/** An import job's {@code jobStatus} (AHI.md §2.1); {@link #UNKNOWN} for a value this version does not know. */
+public enum ImportJobStatus {
+    SUBMITTED,
+    IN_PROGRESS,
+    COMPLETED,
+    FAILED,
+    UNKNOWN;
+
+    public boolean isFinished() {
+        return this == COMPLETED || this == FAILED;
+    }
+}

@@ -1,0 +1,95 @@
+package org.ahibridge.importing;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.ahibridge.ledger.Batch;
+import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ObjectTransitions;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.WorkState;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Aggregates compliant files into durable staging batches on the ledger (DESIGN.md §1 step 4). Adding a
+ * file reserves room in the datastore's open batch and moves the file to BATCHED in one transaction, so
+ * a restart never loses or duplicates a file, and the reservation checks the limits in the database, so
+ * no batch ever exceeds {@link BatchPolicy} even with several workers or instances. A file that does
+ * not fit seals the batch and goes into a new one; a full batch is sealed at once; {@link #sealExpired}
+ * seals batches older than the policy's maximum age.
+ */
+public final class BatchAssembler {
+
+    private static final int MAX_TRIES = 16;
+
+    private final Batches batches;
+    private final ObjectTransitions transitions;
+    private final TransactionOperations transactions;
+    private final BatchPolicy policy;
+    private final Supplier<String> batchIds;
+    private final Clock clock;
+
+    public BatchAssembler(Batches batches, ObjectTransitions transitions, TransactionOperations transactions,
+            BatchPolicy policy, Supplier<String> batchIds, Clock clock) {
+        this.batches = batches;
+        this.transitions = transitions;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.batchIds = batchIds;
+        this.clock = clock;
+    }
+
+    /** Adds a CLASSIFIED, compliant file to the open batch of its datastore. */
+    public Placement add(SourceObject file) {
+        Objects.requireNonNull(file.datastore(), "the file has no datastore");
+        if (file.state() != WorkState.CLASSIFIED || file.verdict() == null || !file.verdict().compliant()) {
+            throw new IllegalArgumentException("object " + file.id() + " is not a classified compliant file");
+        }
+        if (file.size() > policy.effectiveMaxFileBytes()) {
+            String reason = "file is " + file.size() + " bytes; an AHI import job takes files of at most "
+                    + policy.effectiveMaxFileBytes() + " bytes (ahibridge.import.batch.max-file-bytes, AHI.md §8.1)";
+            return transitions.finish(file.id(), Outcome.FAILED, reason) ? Placement.tooLarge(reason)
+                    : Placement.takenElsewhere();
+        }
+        for (int i = 0; i < MAX_TRIES; i++) {
+            Batch open = openBatch(file.datastore());
+            Placement placement = transactions.execute(status -> {
+                if (!batches.reserve(open.id(), file.size(), policy.effectiveMaxFiles(), policy.effectiveMaxBytes())) {
+                    return null;
+                }
+                if (!transitions.assignBatch(file.id(), open.id())) {
+                    status.setRollbackOnly();
+                    return Placement.takenElsewhere();
+                }
+                return Placement.added(open.id(), false);
+            });
+            if (placement != null) {
+                return placement.kind() == Placement.Kind.ADDED ? sealIfFull(open.id()) : placement;
+            }
+            batches.seal(open.id());
+        }
+        throw new IllegalStateException("could not place object " + file.id() + " in a batch of datastore '"
+                + file.datastore() + "' after " + MAX_TRIES + " tries");
+    }
+
+    /** Seals every non-empty open batch older than the policy's maximum age; returns how many. */
+    public int sealExpired() {
+        return batches.sealOpenedBefore(clock.instant().minus(policy.maxAge()));
+    }
+
+    private Batch openBatch(String datastore) {
+        return batches.findOpen(datastore).orElseGet(() -> {
+            batches.open(batchIds.get(), datastore);
+            return batches.findOpen(datastore).orElseThrow(() -> new IllegalStateException(
+                    "no open batch for datastore '" + datastore + "' right after opening one"));
+        });
+    }
+
+    private Placement sealIfFull(String batchId) {
+        Batch batch = batches.find(batchId).orElseThrow();
+        boolean full = batch.fileCount() >= policy.effectiveMaxFiles() || batch.byteCount() >= policy.effectiveMaxBytes();
+        return Placement.added(batchId, full && batches.seal(batchId));
+    }
+}

@@ -1,0 +1,87 @@
+package org.ahibridge.importing;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.ahibridge.ahi.ImportJob;
+import org.ahibridge.ahi.ImportJobStatus;
+import org.ahibridge.audit.AuditRecord;
+import org.ahibridge.audit.AuditSink;
+import org.ahibridge.ledger.Batch;
+import org.ahibridge.ledger.BatchState;
+import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ObjectTransitions;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.StorageLocation;
+
+/**
+ * Accounts for a finished import job (DESIGN.md §1 step 7): reads its output, joins it to the batch's
+ * files ({@link ManifestJoin}), records every file's outcome in the ledger (server errors go back to
+ * batching), writes an audit record per terminal outcome, and closes the batch. A job that is COMPLETED
+ * with failed files is handled like any other: each file gets its own outcome.
+ */
+public final class JobAccounting {
+
+    private final SourceObjects objects;
+    private final ObjectTransitions transitions;
+    private final Batches batches;
+    private final ManifestReader reader;
+    private final ManifestJoin join;
+    private final AuditSink audit;
+    private final Clock clock;
+
+    public JobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches, ManifestReader reader,
+            ManifestJoin join, AuditSink audit, Clock clock) {
+        this.objects = objects;
+        this.transitions = transitions;
+        this.batches = batches;
+        this.reader = reader;
+        this.join = join;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * @param output         the datastore's output storage
+     * @param outputLocation its location, to turn the job's output URI into keys
+     */
+    public ManifestJoin.Joined account(Batch batch, ImportJob job, BlobStore output, StorageLocation outputLocation)
+            throws IOException {
+        if (!job.status().isFinished()) {
+            throw new IllegalArgumentException("import job " + job.jobId() + " is " + job.status() + ", not finished");
+        }
+        ImportOutput importOutput = job.outputS3Uri() == null
+                ? ImportOutput.missing("import job " + job.jobId() + " reported no output location")
+                : reader.read(output, JobOutputLocation.jobFolderKey(outputLocation,
+                        JobOutputLocation.jobFolderUri(job.outputS3Uri(), job.datastoreId(), job.jobId())));
+        List<SourceObject> files = objects.inBatch(batch.id());
+        ManifestJoin.Joined joined = join.join(files, importOutput, job);
+        joined.files().forEach(this::record);
+        batches.finished(batch.id(), job.status() == ImportJobStatus.COMPLETED ? BatchState.COMPLETED : BatchState.FAILED,
+                job.message());
+        return joined;
+    }
+
+    private void record(FileResolution resolution) {
+        long id = resolution.file().id();
+        boolean terminal = switch (resolution.result()) {
+            case IMPORTED -> transitions.imported(id, Outcome.IMPORTED, resolution.imageSetId(),
+                    resolution.imageSetVersion(), resolution.isPrimary(), resolution.reason());
+            case IMPORTED_WITH_WARNINGS -> transitions.imported(id, Outcome.IMPORTED_WITH_WARNINGS,
+                    resolution.imageSetId(), resolution.imageSetVersion(), resolution.isPrimary(), resolution.reason());
+            case FAILED -> transitions.finish(id, Outcome.FAILED, resolution.reason());
+            case RETRY -> {
+                transitions.retry(id, resolution.reason());
+                yield false;
+            }
+        };
+        if (terminal) {
+            SourceObject row = objects.find(id).orElseThrow();
+            audit.record(AuditRecord.of(clock.instant(), row.runId(), row, row.outcome(), row.outcomeReason()));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.ahibridge.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code import_batch} table. Capacity is reserved with one conditional update that checks the
+ * limits in the database, so concurrent adders (threads or instances) can never push a batch over its
+ * file count or byte size; every state change names the state it expects.
+ */
+public class Batches {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Batches(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Batch> find(String batchId) {
+        return jdbc.sql("select * from import_batch where batch_id = ?").param(batchId).query(Batch::map).optional();
+    }
+
+    /** The open batch of a datastore, if there is one (there is never more than one). */
+    public Optional<Batch> findOpen(String datastore) {
+        return jdbc.sql("select * from import_batch where open_slot = ?").param(datastore).query(Batch::map).optional();
+    }
+
+    /** Opens a batch; false when another batch of the datastore is already open. */
+    public boolean open(String batchId, String datastore) {
+        OffsetDateTime now = now();
+        try {
+            return jdbc.sql("""
+                    insert into import_batch (batch_id, datastore, batch_state, open_slot, file_count, byte_count,
+                        client_token, attempts, opened_at, updated_at)
+                    values (?, ?, 'OPEN', ?, 0, 0, ?, 0, ?, ?)""")
+                    .params(batchId, datastore, datastore, batchId, now, now).update() == 1;
+        } catch (DuplicateKeyException anotherIsOpen) {
+            return false;
+        }
+    }
+
+    /** Adds one file of {@code bytes} to an open batch if it stays within both limits. */
+    public boolean reserve(String batchId, long bytes, int maxFiles, long maxBytes) {
+        return jdbc.sql("""
+                update import_batch set file_count = file_count + 1, byte_count = byte_count + ?, updated_at = ?
+                where batch_id = ? and batch_state = 'OPEN' and file_count + 1 <= ? and byte_count + ? <= ?""")
+                .params(bytes, now(), batchId, maxFiles, bytes, maxBytes).update() == 1;
+    }
+
+    /** OPEN -> SEALED: the batch takes no more files. */
+    public boolean seal(String batchId) {
+        return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"
+                + " where batch_id = ? and batch_state = 'OPEN'").params(now(), now(), batchId).update() == 1;
+    }
+
+    /** Seals every non-empty open batch opened before {@code openedBefore}; returns how many. */
+    public int sealOpenedBefore(Instant openedBefore) {
+        return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"
+                + " where batch_state = 'OPEN' and file_count > 0 and opened_at < ?")
+                .params(now(), now(), Timestamps.db(openedBefore)).update();
+    }
+
+    /** SEALED -> STAGED once every file was copied under {@code stagingPrefix}. */
+    public boolean staged(String batchId, String stagingPrefix) {
+        return jdbc.sql("update import_batch set batch_state = 'STAGED', staging_prefix = ?, updated_at = ?"
+                + " where batch_id = ? and batch_state = 'SEALED'").params(stagingPrefix, now(), batchId).update() == 1;
+    }
+
+    /** STAGED -> SUBMITTED with the import job id. */
+    public boolean submitted(String batchId, String jobId) {
+        return jdbc.sql("update import_batch set batch_state = 'SUBMITTED', job_id = ?, attempts = attempts + 1,"
+                + " submitted_at = ?, updated_at = ? where batch_id = ? and batch_state = 'STAGED'")
+                .params(jobId, now(), now(), batchId).update() == 1;
+    }
+
+    /** SUBMITTED -> COMPLETED or FAILED after the job's output was accounted for. */
+    public boolean finished(String batchId, BatchState state, String failureReason) {
+        if (state != BatchState.COMPLETED && state != BatchState.FAILED) {
+            throw new IllegalArgumentException(state + " is not an end state");
+        }
+        return jdbc.sql("update import_batch set batch_state = ?, failure_reason = ?, completed_at = ?, updated_at = ?"
+                + " where batch_id = ? and batch_state = 'SUBMITTED'")
+                .params(state.name(), failureReason, now(), now(), batchId).update() == 1;
+    }
+
+    public List<Batch> inState(BatchState state) {
+        return jdbc.sql("select * from import_batch where batch_state = ? order by opened_at")
+                .param(state.name()).query(Batch::map).list();
+    }
+
+    /** Import jobs of a datastore that are running (SUBMITTED): the input of the concurrency cap. */
+    public int countSubmitted(String datastore) {
+        return jdbc.sql("select count(*) from import_batch where datastore = ? and batch_state = 'SUBMITTED'")
+                .param(datastore).query(Integer.class).single();
+    }
+
+    private OffsetDateTime now() {
+        return Timestamps.db(clock.instant());
+    }
+}

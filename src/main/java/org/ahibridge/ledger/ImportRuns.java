@@ -1,0 +1,69 @@
+package org.ahibridge.ledger;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code import_run} table and the per-run outcome queries behind the run report: counts per
+ * outcome and one row per file (the run's outcome joined with the object's ledger row).
+ */
+public class ImportRuns {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ImportRuns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public ImportRun start(String runId, String sourceStorage, String sourcePrefix, String datastore) {
+        jdbc.sql("insert into import_run (run_id, source_storage, source_prefix, datastore, run_state, started_at)"
+                + " values (?, ?, ?, ?, 'RUNNING', ?)")
+                .params(runId, sourceStorage, sourcePrefix, datastore, Timestamps.db(clock.instant())).update();
+        return find(runId).orElseThrow();
+    }
+
+    public boolean end(String runId, ImportRun.RunState state) {
+        return jdbc.sql("update import_run set run_state = ?, ended_at = ? where run_id = ? and run_state = 'RUNNING'")
+                .params(state.name(), Timestamps.db(clock.instant()), runId).update() == 1;
+    }
+
+    public Optional<ImportRun> find(String runId) {
+        return jdbc.sql("select * from import_run where run_id = ?").param(runId).query(ImportRun::map).optional();
+    }
+
+    /** How many objects the run reported per outcome (outcomes with no object are absent). */
+    public Map<Outcome, Integer> outcomeCounts(String runId) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        jdbc.sql("select outcome, count(*) as n from run_outcome where run_id = ? group by outcome").param(runId)
+                .query((row, n) -> counts.put(Outcome.valueOf(row.getString("outcome")), row.getInt("n"))).list();
+        return counts;
+    }
+
+    /** Objects the run saw that have no outcome for it yet. */
+    public int pendingCount(String runId) {
+        return jdbc.sql("select count(*) from source_object o where o.run_id = ? and not exists"
+                + " (select 1 from run_outcome r where r.run_id = ? and r.object_id = o.object_id)")
+                .params(runId, runId).query(Integer.class).single();
+    }
+
+    /** One row per file the run reported, in key order: the run's outcome and the object's ledger row. */
+    public List<RunFile> files(String runId) {
+        return jdbc.sql("select r.outcome as run_outcome, r.reason as run_reason, o.* from run_outcome r"
+                + " join source_object o on o.object_id = r.object_id where r.run_id = ? order by o.storage, o.object_key")
+                .param(runId)
+                .query((row, n) -> new RunFile(Outcome.valueOf(row.getString("run_outcome")), row.getString("run_reason"),
+                        SourceObject.map(row, n)))
+                .list();
+    }
+
+    /** A file of a run: what the run reported and the object's ledger row. */
+    public record RunFile(Outcome outcome, String reason, SourceObject object) {
+    }
+}

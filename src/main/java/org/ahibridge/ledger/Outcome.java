@@ -1,0 +1,19 @@
+package org.ahibridge.ledger;
+
+/**
+ * The terminal outcomes of a source object (DESIGN.md §3). Every object version reaches exactly one of
+ * them on {@code source_object}; {@link #ALREADY_IMPORTED} only ever appears in a later run's
+ * {@code run_outcome}, for an object version an earlier run imported.
+ */
+public enum Outcome {
+    IMPORTED,
+    IMPORTED_WITH_WARNINGS,
+    SKIPPED_NOT_P10,
+    SKIPPED_BY_RULE,
+    ALREADY_IMPORTED,
+    FAILED;
+
+    public boolean isImported() {
+        return this == IMPORTED || this == IMPORTED_WITH_WARNINGS;
+    }
+}

@@ -1,0 +1,108 @@
+package org.ahibridge.ledger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code source_object} and {@code run_outcome} tables (DESIGN.md §3): one row per source object
+ * version, recorded once however often it is listed or notified, and the outcome each run reports.
+ * State changes are in {@link ObjectTransitions}.
+ */
+public class SourceObjects {
+
+    static final String COLUMNS = "select * from source_object";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public SourceObjects(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code runId} saw an object version. A new version gets a row in state DISCOVERED; a
+     * known one keeps its row: if it is terminal the run reports its outcome (ALREADY_IMPORTED when it was
+     * imported), otherwise the run adopts the unfinished work (a restart after a crash).
+     */
+    public Discovery discover(String runId, ObjectVersion object, String datastore) {
+        String identity = object.identity();
+        Optional<SourceObject> existing = findByIdentity(identity);
+        if (existing.isEmpty()) {
+            try {
+                insert(runId, object, datastore, identity);
+                return new Discovery(findByIdentity(identity).orElseThrow(), true, null);
+            } catch (DuplicateKeyException raced) {
+                existing = findByIdentity(identity);
+            }
+        }
+        SourceObject row = existing.orElseThrow();
+        if (row.isTerminal()) {
+            Outcome reported = row.outcome().isImported() ? Outcome.ALREADY_IMPORTED : row.outcome();
+            String reason = row.outcome().isImported() ? "imported before by run " + row.runId() : row.outcomeReason();
+            try {
+                recordRunOutcome(runId, row.id(), reported, reason);
+            } catch (DuplicateKeyException raced) {
+                // the same run reported it concurrently: one report is enough
+            }
+            return new Discovery(row, false, reported);
+        }
+        if (!runId.equals(row.runId())) {
+            jdbc.sql("update source_object set run_id = ?, updated_at = ? where object_id = ? and work_state <> 'DONE'")
+                    .params(runId, Timestamps.db(clock.instant()), row.id()).update();
+        }
+        return new Discovery(find(row.id()).orElseThrow(), false, null);
+    }
+
+    private void insert(String runId, ObjectVersion object, String datastore, String identity) {
+        var now = Timestamps.db(clock.instant());
+        jdbc.sql("""
+                insert into source_object (identity_sha256, storage, object_key, object_version, size_bytes,
+                    last_modified, discovered_at, run_id, datastore, work_state, attempts, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISCOVERED', 0, ?)""")
+                .params(identity, object.storage(), object.key(), object.version(), object.size(),
+                        Timestamps.db(object.lastModified()), now, runId, datastore, now)
+                .update();
+    }
+
+    /** Adds the outcome a run reports for an object; a second report in the same run is ignored. */
+    void recordRunOutcome(String runId, long objectId, Outcome outcome, String reason) {
+        if (runId == null) {
+            return;
+        }
+        // Insert-if-absent in one portable statement: a failed insert would abort a PostgreSQL transaction.
+        jdbc.sql("""
+                insert into run_outcome (run_id, object_id, outcome, reason, recorded_at)
+                select ?, ?, ?, ?, ? from (values (0)) as one (x)
+                where not exists (select 1 from run_outcome where run_id = ? and object_id = ?)""")
+                .params(runId, objectId, outcome.name(), reason, Timestamps.db(clock.instant()), runId, objectId)
+                .update();
+    }
+
+    public Optional<SourceObject> find(long id) {
+        return jdbc.sql(COLUMNS + " where object_id = ?").param(id).query(SourceObject::map).optional();
+    }
+
+    public Optional<SourceObject> find(String storage, String key, String version) {
+        return findByIdentity(Digests.sha256(storage, key, version));
+    }
+
+    private Optional<SourceObject> findByIdentity(String identity) {
+        return jdbc.sql(COLUMNS + " where identity_sha256 = ?").param(identity).query(SourceObject::map).optional();
+    }
+
+    /** The objects of a batch, in key order. */
+    public List<SourceObject> inBatch(String batchId) {
+        return jdbc.sql(COLUMNS + " where batch_id = ? order by object_key").param(batchId).query(SourceObject::map).list();
+    }
+
+    /** Up to {@code limit} objects in a state, oldest first: the work queue of a pipeline step. */
+    public List<SourceObject> inState(WorkState state, int limit) {
+        return jdbc.sql(COLUMNS + " where work_state = ? order by object_id").param(state.name())
+                .query(SourceObject::map).list().stream().limit(limit).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package org.ahibridge.storage;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds S3 clients for an {@link S3Connection}: credentials from the AWS default chain (never from
+ * configuration), the configured region or else the default region chain (us-east-1 when none is
+ * set), and for S3-compatible endpoints the endpoint override, optional path-style addressing, and
+ * checksums only where S3 requires them (many compatible servers reject the SDK's default trailing
+ * checksums).
+ */
+public final class S3Clients {
+
+    private S3Clients() {
+    }
+
+    public static S3Client create(S3Connection connection) {
+        return create(connection, DefaultCredentialsProvider.builder().build());
+    }
+
+    public static S3Client create(S3Connection connection, AwsCredentialsProvider credentials) {
+        S3ClientBuilder builder = S3Client.builder()
+                .credentialsProvider(credentials)
+                .region(region(connection.region()))
+                .forcePathStyle(connection.pathStyle());
+        if (connection.endpoint() != null) {
+            builder.endpointOverride(connection.endpoint())
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        return builder.build();
+    }
+
+    static Region region(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Region.of(configured);
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (RuntimeException e) {
+            return Region.US_EAST_1;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package org.ahibridge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.ahibridge.ledger.testing.Ledger;
+import org.ahibridge.ledger.testing.LedgerDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The ledger's behaviour, run by {@link LedgerTest} on each supported database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LedgerContract {
+
+    Ledger ledger;
+    String storage;
+    String run;
+
+    abstract LedgerDatabase createDatabase();
+
+    @BeforeAll
+    void createLedger() {
+        ledger = new Ledger(createDatabase());
+    }
+
+    @AfterAll
+    void dropLedger() {
+        ledger.database.close();
+    }
+
+    @BeforeEach
+    void freshNames() {
+        storage = "store-" + UUID.randomUUID();
+        run = newRun();
+    }
+
+    String newRun() {
+        String id = "run-" + UUID.randomUUID();
+        ledger.runs.start(id, storage, "", "main");
+        return id;
+    }
+
+    ObjectVersion version(String key, String etag) {
+        return new ObjectVersion(storage, key, etag, 100, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    SourceObject importOne(String runId, String key) {
+        long id = ledger.objects.discover(runId, version(key, "e1"), "main").object().id();
+        String batch = "batch-" + UUID.randomUUID();
+        ledger.batches.open(batch, "ds-" + batch);
+        assertThat(ledger.transitions.classify(id, Verdict.compliant("1.2.3", "1.2", "1.2.1", "1.2.840.10008.1.2.1"))).isTrue();
+        assertThat(ledger.transitions.assignBatch(id, batch)).isTrue();
+        assertThat(ledger.transitions.staged(id, "staging/" + batch + "/" + key)).isTrue();
+        assertThat(ledger.transitions.submitted(batch, "job1")).isEqualTo(1);
+        assertThat(ledger.transitions.imported(id, Outcome.IMPORTED, "a".repeat(32), 1, true, null)).isTrue();
+        return ledger.objects.find(id).orElseThrow();
+    }
+
+    @Test
+    void shouldRecordAnObjectVersionOnceHoweverOftenItIsSeen() {
+        Discovery first = ledger.objects.discover(run, version("a.dcm", "e1"), "main");
+        Discovery again = ledger.objects.discover(run, version("a.dcm", "e1"), "main");
+
+        assertThat(first.isNew()).isTrue();
+        assertThat(again.isNew()).isFalse();
+        assertThat(again.object().id()).isEqualTo(first.object().id());
+        assertThat(again.object().state()).isEqualTo(WorkState.DISCOVERED);
+    }
+
+    @Test
+    void shouldRecordANewRowForANewVersionOfAKey() {
+        long first = ledger.objects.discover(run, version("a.dcm", "e1"), "main").object().id();
+        Discovery changed = ledger.objects.discover(run, version("a.dcm", "e2"), "main");
+
+        assertThat(changed.isNew()).isTrue();
+        assertThat(changed.object().id()).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldNeverCreateTwoRowsWhenInstancesDiscoverTheSameVersionAtOnce() throws Exception {
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> ledger.objects.discover(run, version("raced.dcm", "e1"), "main").isNew());
+        }
+
+        List<Boolean> created = runAll(racers);
+
+        assertThat(created).containsOnlyOnce(true);
+    }
+
+    @Test
+    void shouldReportAlreadyImportedInALaterRunWhileTheFirstRunKeepsImported() {
+        SourceObject imported = importOne(run, "b.dcm");
+        String second = newRun();
+
+        Discovery seenAgain = ledger.objects.discover(second, version("b.dcm", "e1"), "main");
+        ledger.objects.discover(second, version("b.dcm", "e1"), "main");
+
+        assertThat(imported.outcome()).isEqualTo(Outcome.IMPORTED);
+        assertThat(imported.imageSetVersion()).isEqualTo(1);
+        assertThat(seenAgain.needsWork()).isFalse();
+        assertThat(seenAgain.reportedOutcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
+        assertThat(ledger.runs.outcomeCounts(run)).isEqualTo(Map.of(Outcome.IMPORTED, 1));
+        assertThat(ledger.runs.outcomeCounts(second)).isEqualTo(Map.of(Outcome.ALREADY_IMPORTED, 1));
+        assertThat(ledger.runs.files(second)).singleElement()
+                .satisfies(f -> assertThat(f.object().imageSetId()).isEqualTo("a".repeat(32)));
+        assertThat(ledger.objects.find(imported.id()).orElseThrow().outcome()).isEqualTo(Outcome.IMPORTED);
+    }
+
+    @Test
+    void shouldReportTheStoredSkipToALaterRunWithoutNewWork() {
+        long id = ledger.objects.discover(run, version("not.dcm", "e1"), "main").object().id();
+        ledger.transitions.classify(id, Verdict.notCompliant("NO_DICM_PREFIX", "Missing 'DICM' prefix at offset 128"));
+        assertThat(ledger.transitions.finish(id, Outcome.SKIPPED_NOT_P10, "Missing 'DICM' prefix at offset 128")).isTrue();
+
+        String second = newRun();
+        Discovery again = ledger.objects.discover(second, version("not.dcm", "e1"), "main");
+
+        assertThat(again.reportedOutcome()).isEqualTo(Outcome.SKIPPED_NOT_P10);
+        assertThat(ledger.runs.files(second)).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("DICM"));
+        assertThat(ledger.transitions.finish(id, Outcome.FAILED, "again")).isFalse();
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwoInstancesTakeTheSameWork() throws Exception {
+        long id = ledger.objects.discover(run, version("c.dcm", "e1"), "main").object().id();
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racers.add(() -> ledger.transitions.classify(id, Verdict.compliant("1", "2", "3", "4")));
+        }
+
+        assertThat(runAll(racers)).containsOnlyOnce(true);
+        assertThat(ledger.transitions.staged(id, "k")).isFalse();
+    }
+
+    @Test
+    void shouldAdoptTheUnfinishedWorkOfAnEarlierRun() {
+        long id = ledger.objects.discover(run, version("d.dcm", "e1"), "main").object().id();
+        String restarted = newRun();
+
+        Discovery adopted = ledger.objects.discover(restarted, version("d.dcm", "e1"), "main");
+        ledger.transitions.finish(id, Outcome.SKIPPED_BY_RULE, "key glob excluded");
+
+        assertThat(adopted.needsWork()).isTrue();
+        assertThat(adopted.object().runId()).isEqualTo(restarted);
+        assertThat(ledger.runs.outcomeCounts(restarted)).isEqualTo(Map.of(Outcome.SKIPPED_BY_RULE, 1));
+        assertThat(ledger.runs.pendingCount(run)).isZero();
+    }
+
+    @Test
+    void shouldSendAServerErrorBackToBatchingCountingTheAttempt() {
+        long id = ledger.objects.discover(run, version("e.dcm", "e1"), "main").object().id();
+        ledger.transitions.classify(id, Verdict.compliant("1", "2", "3", "4"));
+        ledger.transitions.assignBatch(id, "b1");
+
+        assertThat(ledger.transitions.retry(id, "InternalServerException: try again")).isTrue();
+
+        SourceObject row = ledger.objects.find(id).orElseThrow();
+        assertThat(row.state()).isEqualTo(WorkState.CLASSIFIED);
+        assertThat(row.batchId()).isNull();
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(ledger.runs.pendingCount(run)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRedriveOnlyFailedObjects() {
+        long id = ledger.objects.discover(run, version("f.dcm", "e1"), "main").object().id();
+        ledger.transitions.classify(id, Verdict.compliant("1", "2", "3", "4"));
+        ledger.transitions.finish(id, Outcome.FAILED, "job failed");
+        String redrive = newRun();
+
+        assertThat(ledger.transitions.redrive(id, redrive)).isTrue();
+        assertThat(ledger.transitions.redrive(id, redrive)).isFalse();
+        assertThat(ledger.objects.find(id).orElseThrow().state()).isEqualTo(WorkState.CLASSIFIED);
+    }
+
+    @Test
+    void shouldKeepOneOpenBatchPerDatastoreAndNeverExceedItsLimits() throws Exception {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(ledger.batches.open("b-1-" + datastore, datastore)).isTrue();
+        assertThat(ledger.batches.open("b-2-" + datastore, datastore)).isFalse();
+        List<Callable<Boolean>> adders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            adders.add(() -> ledger.batches.reserve("b-1-" + datastore, 10, 12, 1_000));
+        }
+
+        List<Boolean> results = runAll(adders);
+
+        Batch batch = ledger.batches.findOpen(datastore).orElseThrow();
+        assertThat(results.stream().filter(r -> r)).hasSize(12);
+        assertThat(batch.fileCount()).isEqualTo(12);
+        assertThat(batch.byteCount()).isEqualTo(120);
+        assertThat(ledger.batches.reserve(batch.id(), 1, 100, 120)).isFalse();
+        assertThat(ledger.batches.seal(batch.id())).isTrue();
+        assertThat(ledger.batches.open("b-2-" + datastore, datastore)).isTrue();
+    }
+
+    @Test
+    void shouldSealOnlyNonEmptyBatchesOlderThanTheLimit() {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.batches.open("old-" + datastore, datastore);
+        ledger.batches.reserve("old-" + datastore, 5, 10, 100);
+        ledger.clock.advance(Duration.ofMinutes(10));
+        ledger.batches.open("empty-" + datastore, datastore + "-other");
+
+        int sealed = ledger.batches.sealOpenedBefore(ledger.clock.instant().minus(Duration.ofMinutes(5)));
+
+        assertThat(sealed).isEqualTo(1);
+        assertThat(ledger.batches.find("old-" + datastore).orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.batches.find("empty-" + datastore).orElseThrow().state()).isEqualTo(BatchState.OPEN);
+    }
+
+    @Test
+    void shouldWalkABatchThroughItsStatesOnlyInOrder() {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        String batch = "b-" + datastore;
+        ledger.batches.open(batch, datastore);
+
+        assertThat(ledger.batches.submitted(batch, "job")).isFalse();
+        assertThat(ledger.batches.seal(batch)).isTrue();
+        assertThat(ledger.batches.staged(batch, "staging/" + batch + "/")).isTrue();
+        assertThat(ledger.batches.submitted(batch, "job")).isTrue();
+        assertThat(ledger.batches.countSubmitted(datastore)).isEqualTo(1);
+        assertThat(ledger.batches.finished(batch, BatchState.COMPLETED, null)).isTrue();
+        assertThat(ledger.batches.finished(batch, BatchState.FAILED, "late")).isFalse();
+
+        Batch done = ledger.batches.find(batch).orElseThrow();
+        assertThat(done.jobId()).isEqualTo("job");
+        assertThat(done.clientToken()).isEqualTo(batch);
+        assertThat(done.completedAt()).isEqualTo(ledger.clock.instant());
+    }
+
+    @Test
+    void shouldPersistListingPositionsAndTheSeenSet() {
+        assertThat(ledger.positions.get(storage, "in/")).isEqualTo(ListingPosition.start(storage, "in/"));
+        ledger.positions.save(new ListingPosition(storage, "in/", "token-1", "in/a.dcm", 1));
+        ledger.positions.save(new ListingPosition(storage, "in/", null, null, 2));
+        ledger.seen.record(storage, "in/ü b.dcm", "v1", 10, 1);
+        Instant first = ledger.clock.instant();
+        ledger.clock.advance(Duration.ofSeconds(30));
+        ledger.seen.record(storage, "in/ü b.dcm", "v1", 10, 2);
+
+        assertThat(ledger.positions.get(storage, "in/").passNumber()).isEqualTo(2);
+        assertThat(ledger.positions.get(storage, "in/").continuationToken()).isNull();
+        assertThat(ledger.seen.find(storage, "in/ü b.dcm")).get()
+                .satisfies(s -> assertThat(s.firstSeenAt()).isEqualTo(first))
+                .satisfies(s -> assertThat(s.passNumber()).isEqualTo(2));
+        ledger.seen.record(storage, "in/ü b.dcm", "v2", 11, 3);
+        assertThat(ledger.seen.find(storage, "in/ü b.dcm").orElseThrow().firstSeenAt()).isAfter(first);
+        ledger.seen.forget(storage, "in/ü b.dcm");
+        assertThat(ledger.seen.find(storage, "in/ü b.dcm")).isEmpty();
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
