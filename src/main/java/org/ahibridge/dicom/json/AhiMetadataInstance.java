@@ -1,0 +1,16 @@
+package org.ahibridge.dicom.json;
+
+import java.util.List;
+
+import org.ahibridge.dicom.Attributes;
+
+/**
+ * One instance read back from an AHI image-set metadata document: enough to rebuild its Part 10 file
+ * (File Meta Information, the data set with every level merged in, the syntax its frames are stored
+ * in, and the frames to fetch with GetImageFrame).
+ *
+ * @param dataset data set without Pixel Data; the pixels are the {@code frames}
+ */
+public record AhiMetadataInstance(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
+        Attributes fileMeta, Attributes dataset, String storedTransferSyntaxUid, List<AhiMetadataFrame> frames) {
+}

@@ -1,0 +1,73 @@
+package org.ahibridge.dicom.json;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.ahibridge.dicom.Attributes;
+import org.ahibridge.dicom.Element;
+import org.ahibridge.dicom.Tags;
+
+/**
+ * Reads an AWS HealthImaging image-set metadata document (AHI.md §4.2) back into one
+ * {@link AhiMetadataInstance} per instance: patient, study and series levels merged into each
+ * instance's data set, group 0002 split off as File Meta Information, VRs from the dictionary or
+ * {@code DICOMVRs}, and the frame list. The export pipeline rebuilds Part 10 files from these.
+ */
+public final class AhiMetadataReader {
+
+    private AhiMetadataReader() {
+    }
+
+    /** Every instance of every series, in document order. */
+    public static List<AhiMetadataInstance> instances(JsonNode document) {
+        List<AhiMetadataInstance> result = new ArrayList<>();
+        JsonNode study = document.path("Study");
+        for (Iterator<Map.Entry<String, JsonNode>> series = study.path("Series").fields(); series.hasNext();) {
+            Map.Entry<String, JsonNode> seriesEntry = series.next();
+            JsonNode instances = seriesEntry.getValue().path("Instances");
+            for (Iterator<Map.Entry<String, JsonNode>> it = instances.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> instance = it.next();
+                result.add(instance(document, seriesEntry.getValue(), instance.getKey(), instance.getValue()));
+            }
+        }
+        return result;
+    }
+
+    private static AhiMetadataInstance instance(JsonNode document, JsonNode series, String sopUid,
+            JsonNode instance) {
+        Map<String, String> vrs = new HashMap<>();
+        instance.path("DICOMVRs").fields().forEachRemaining(e -> vrs.put(e.getKey().toUpperCase(), e.getValue().asText()));
+        Attributes all = new Attributes();
+        // The instance level goes first so its Specific Character Set applies to every level.
+        AhiMetadataValues.decodeAll(instance.path("DICOM"), vrs, all);
+        AhiMetadataValues.decodeAll(document.path("Patient").path("DICOM"), vrs, all);
+        AhiMetadataValues.decodeAll(document.path("Study").path("DICOM"), vrs, all);
+        AhiMetadataValues.decodeAll(series.path("DICOM"), vrs, all);
+        Attributes fileMeta = all.subset(0x00020000, 0x00030000);
+        Attributes dataset = new Attributes();
+        for (Element element : all.elements()) {
+            if (Tags.group(element.tag()) != 0x0002) {
+                dataset.put(element);
+            }
+        }
+        List<AhiMetadataFrame> frames = new ArrayList<>();
+        for (JsonNode frame : instance.path("ImageFrames")) {
+            JsonNode levels = frame.path("PixelDataChecksumFromBaseToFullResolution");
+            JsonNode full = levels.size() > 0 ? levels.get(levels.size() - 1) : null;
+            frames.add(new AhiMetadataFrame(frame.path("ID").asText(), frame.path("FrameSizeInBytes").asLong(-1),
+                    full == null ? -1 : full.path("Checksum").asLong(-1),
+                    full == null ? 0 : full.path("Width").asInt(), full == null ? 0 : full.path("Height").asInt(),
+                    frame.hasNonNull("MinPixelValue") ? frame.get("MinPixelValue").asLong() : null,
+                    frame.hasNonNull("MaxPixelValue") ? frame.get("MaxPixelValue").asLong() : null));
+        }
+        JsonNode stored = instance.get("StoredTransferSyntaxUID");
+        return new AhiMetadataInstance(dataset.getString(Tags.STUDY_INSTANCE_UID),
+                dataset.getString(Tags.SERIES_INSTANCE_UID), sopUid, fileMeta, dataset,
+                stored == null || stored.isNull() ? "1.2.840.10008.1.2.4.202" : stored.asText(), frames);
+    }
+}

@@ -1,0 +1,61 @@
+package org.ahibridge.emulator.ahi;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.ahibridge.emulator.ahi.fault.TokenBucket;
+import org.ahibridge.emulator.ahi.imports.ImportJobRunner;
+import org.ahibridge.emulator.ahi.store.AhiStore;
+import org.ahibridge.emulator.eventbridge.EventPublisher;
+import org.ahibridge.emulator.http.HttpReply;
+
+/**
+ * The emulated AWS HealthImaging: state, import job runner and HTTP server together. Reads its input
+ * and writes its job output through {@code s3}; sends its events to {@code events}.
+ */
+public final class AhiEmulator implements AutoCloseable {
+
+    private final AhiContext context;
+    private final ImportJobRunner runner;
+    private final AhiHttpServer server;
+
+    /**
+     * @param dataDir     where state survives a restart, or null to keep it in memory
+     * @param eventBridge the EventBridge API to serve on the same port, or null
+     */
+    public AhiEmulator(String host, int port, AhiSettings settings, Path dataDir, EventPublisher events, S3Client s3,
+            BiFunction<String, byte[], HttpReply> eventBridge, long faultSeed) throws IOException {
+        AhiStore store = dataDir == null ? AhiStore.inMemory()
+                : AhiStore.persistent(dataDir, System.currentTimeMillis());
+        FaultInjector faults = new FaultInjector(faultSeed);
+        this.context = new AhiContext(settings, store, new AhiEvents(events, settings), faults,
+                System::currentTimeMillis, new TokenBucket(settings.startJobRate(), settings.startJobBurst()));
+        this.runner = new ImportJobRunner(context, s3, 2);
+        this.server = new AhiHttpServer(host, port, AhiApi.routes(context, runner), AdminApi.routes(faults),
+                eventBridge, faults::before);
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Fault injection for tests. */
+    public FaultInjector faults() {
+        return context.faults();
+    }
+
+    public AhiSettings settings() {
+        return context.settings();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        runner.close();
+    }
+}

@@ -1,0 +1,37 @@
+package org.ahibridge.emulator.ahi;
+
+/**
+ * The emulated account and the service quotas (AHI.md §8; defaults are AWS's defaults).
+ *
+ * @param maxFilesPerJob        "Max files in a DICOM import job" (5,000)
+ * @param maxBytesPerJob        "Max total size of all files in a DICOM import job" (10 GB)
+ * @param maxConcurrentJobs     "Max concurrent import jobs per data store" (100)
+ * @param startJobRate          StartDICOMImportJob requests per second (1)
+ * @param startJobBurst         StartDICOMImportJob burst (2)
+ * @param maxUpdatePayloadBytes "Max UpdateImageSetMetadata payload" (10 KB)
+ */
+public record AhiSettings(String region, String accountId, int maxFilesPerJob, long maxBytesPerJob,
+        int maxConcurrentJobs, double startJobRate, int startJobBurst, int maxUpdatePayloadBytes) {
+
+    public static AhiSettings defaults() {
+        return new AhiSettings("us-east-1", "123456789012", 5_000, 10L * 1024 * 1024 * 1024, 100, 1.0, 2, 10 * 1024);
+    }
+
+    public AhiSettings withStartJobRate(double rate, int burst) {
+        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxConcurrentJobs, rate, burst,
+                maxUpdatePayloadBytes);
+    }
+
+    public AhiSettings withJobLimits(int files, long bytes, int concurrent) {
+        return new AhiSettings(region, accountId, files, bytes, concurrent, startJobRate, startJobBurst,
+                maxUpdatePayloadBytes);
+    }
+
+    public String datastoreArn(String datastoreId) {
+        return "arn:aws:medical-imaging:" + region + ":" + accountId + ":datastore/" + datastoreId;
+    }
+
+    public String imageSetArn(String datastoreId, String imageSetId) {
+        return datastoreArn(datastoreId) + "/imageset/" + imageSetId;
+    }
+}

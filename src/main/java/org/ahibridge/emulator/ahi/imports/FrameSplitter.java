@@ -1,0 +1,130 @@
+package org.ahibridge.emulator.ahi.imports;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ahibridge.dicom.Attributes;
+import org.ahibridge.dicom.Element;
+import org.ahibridge.dicom.Tags;
+
+/**
+ * Cuts Pixel Data into frames as stored (PS3.5 §A.4, §8.1.1). Encapsulated: one frame per fragment
+ * when the counts match, all fragments when there is one frame, else fragments grouped by the Basic
+ * (or Extended) Offset Table. Native: Rows x Columns x Samples per Pixel x Bits Allocated / 8 bytes per
+ * frame (bit-packed for Bits Allocated 1).
+ */
+final class FrameSplitter {
+
+    /** Pixel Data that cannot be cut into its frames. */
+    static final class FrameException extends Exception {
+        FrameException(String message) {
+            super(message);
+        }
+    }
+
+    private FrameSplitter() {
+    }
+
+    static List<byte[]> split(Attributes dataset) throws FrameException {
+        Element pixels = dataset.get(Tags.PIXEL_DATA);
+        if (pixels == null) {
+            pixels = dataset.get(Tags.FLOAT_PIXEL_DATA) != null ? dataset.get(Tags.FLOAT_PIXEL_DATA)
+                    : dataset.get(Tags.DOUBLE_FLOAT_PIXEL_DATA);
+        }
+        if (pixels == null) {
+            return List.of();
+        }
+        int frames = Math.max(1, dataset.getInt(Tags.NUMBER_OF_FRAMES, 1));
+        return pixels.isEncapsulated() ? encapsulated(pixels.fragments(), frames, dataset)
+                : nativeFrames(pixels.bytes(), frames, dataset);
+    }
+
+    private static List<byte[]> encapsulated(List<byte[]> fragments, int frames, Attributes dataset)
+            throws FrameException {
+        List<byte[]> data = fragments.subList(1, fragments.size());
+        if (data.isEmpty()) {
+            throw new FrameException("Pixel Data has no fragments");
+        }
+        if (data.size() == frames) {
+            return new ArrayList<>(data);
+        }
+        if (frames == 1) {
+            return List.of(concat(data));
+        }
+        long[] offsets = offsets(fragments.get(0), dataset.getBytes(Tags.EXTENDED_OFFSET_TABLE), frames);
+        if (offsets == null) {
+            throw new FrameException("Pixel Data has " + data.size() + " fragments for " + frames
+                    + " frames and no offset table to group them");
+        }
+        List<byte[]> result = new ArrayList<>();
+        long position = 0;
+        int next = 0;
+        ByteArrayOutputStream frame = null;
+        for (byte[] fragment : data) {
+            if (next < frames && position == offsets[next]) {
+                if (frame != null) {
+                    result.add(frame.toByteArray());
+                }
+                frame = new ByteArrayOutputStream();
+                next++;
+            }
+            if (frame == null) {
+                throw new FrameException("The offset table does not start at the first fragment");
+            }
+            frame.writeBytes(fragment);
+            position += 8 + fragment.length;
+        }
+        result.add(frame.toByteArray());
+        if (result.size() != frames) {
+            throw new FrameException("The offset table does not match the fragments");
+        }
+        return result;
+    }
+
+    private static long[] offsets(byte[] basic, byte[] extended, int frames) {
+        if (extended != null && extended.length == frames * 8) {
+            ByteBuffer buffer = ByteBuffer.wrap(extended).order(ByteOrder.LITTLE_ENDIAN);
+            long[] offsets = new long[frames];
+            Arrays.setAll(offsets, i -> buffer.getLong(i * 8));
+            return offsets;
+        }
+        if (basic != null && basic.length == frames * 4) {
+            ByteBuffer buffer = ByteBuffer.wrap(basic).order(ByteOrder.LITTLE_ENDIAN);
+            long[] offsets = new long[frames];
+            Arrays.setAll(offsets, i -> buffer.getInt(i * 4) & 0xFFFFFFFFL);
+            return offsets;
+        }
+        return null;
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    private static List<byte[]> nativeFrames(byte[] bytes, int frames, Attributes dataset) throws FrameException {
+        long rows = dataset.getInt(Tags.ROWS, 0);
+        long columns = dataset.getInt(Tags.COLUMNS, 0);
+        long samples = dataset.getInt(Tags.SAMPLES_PER_PIXEL, 1);
+        long bits = dataset.getInt(Tags.BITS_ALLOCATED, 0);
+        if (rows <= 0 || columns <= 0 || bits <= 0) {
+            throw new FrameException("Rows, Columns and Bits Allocated are required for native Pixel Data");
+        }
+        long size = (rows * columns * samples * bits + 7) / 8;
+        if (size * frames > bytes.length) {
+            throw new FrameException("Pixel Data has " + bytes.length + " bytes, fewer than the " + size * frames
+                    + " its " + frames + " frame(s) need");
+        }
+        List<byte[]> result = new ArrayList<>(frames);
+        for (int i = 0; i < frames; i++) {
+            // Bit-packed frames (Bits Allocated 1) may start inside a byte; the emulator assumes byte-aligned frames.
+            result.add(Arrays.copyOfRange(bytes, (int) (i * size), (int) ((i + 1) * size)));
+        }
+        return result;
+    }
+}

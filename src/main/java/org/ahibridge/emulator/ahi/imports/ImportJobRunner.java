@@ -1,0 +1,143 @@
+package org.ahibridge.emulator.ahi.imports;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import org.ahibridge.emulator.ahi.AhiContext;
+import org.ahibridge.emulator.ahi.store.ImportJob;
+
+/**
+ * Runs import jobs on a small executor, never in the request thread: SUBMITTED -> IN_PROGRESS ->
+ * COMPLETED or FAILED (AHI.md §2). A job lists every object under {@code inputS3Uri} (nested
+ * prefixes, all ListObjectsV2 pages), enforces the per-job quotas (the job FAILS when the input holds
+ * more files or bytes than allowed: the quotas are only known once the input is listed), reads each
+ * object, places the instances into image sets, writes the output files and sends the events.
+ * Per-file failures go to {@code failure.ndjson}; the job still COMPLETES.
+ */
+public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
+    private final AhiContext context;
+    private final S3Client s3;
+    private final ExecutorService executor;
+
+    public ImportJobRunner(AhiContext context, S3Client s3, int threads) {
+        this.context = context;
+        this.s3 = s3;
+        this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ahi-emulator-import");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void accept(ImportJob job) {
+        executor.execute(() -> run(job));
+    }
+
+    private void run(ImportJob submitted) {
+        ImportJob job = submitted.withStatus(ImportJob.IN_PROGRESS, 0, null);
+        context.store().put(job);
+        context.events().job("Import Job In Progress", job);
+        try {
+            Duration delay = context.faults().jobDelay();
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            String injected = context.faults().jobFailure();
+            String failure = injected != null ? injected : importAll(job);
+            finish(job, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(job, "The import was interrupted");
+        } catch (RuntimeException e) {
+            LOG.warn("import job {} failed", job.id(), e);
+            finish(job, "Internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void finish(ImportJob job, String failure) {
+        ImportJob done = failure == null ? job.withStatus(ImportJob.COMPLETED, context.now(), null)
+                : job.withStatus(ImportJob.FAILED, context.now(), failure);
+        context.store().put(done);
+        context.events().job(failure == null ? "Import Job Completed" : "Import Job Failed", done);
+    }
+
+    /** Imports every object; returns null on completion, or the job-level failure message. */
+    private String importAll(ImportJob job) {
+        S3Location input = S3Location.parse(job.inputS3Uri());
+        List<S3Object> objects = new ArrayList<>();
+        try {
+            s3.listObjectsV2Paginator(b -> b.bucket(input.bucket()).prefix(input.prefix())).contents()
+                    .forEach(objects::add);
+        } catch (NoSuchBucketException e) {
+            return "The input S3 bucket " + input.bucket() + " does not exist";
+        } catch (SdkException e) {
+            return "Cannot list the input S3 location: " + e.getMessage();
+        }
+        objects.removeIf(o -> o.key().endsWith("/") && o.size() == 0);
+        objects.sort(Comparator.comparing(S3Object::key));
+        long bytes = objects.stream().mapToLong(S3Object::size).sum();
+        if (objects.size() > context.settings().maxFilesPerJob()) {
+            return "The input holds " + objects.size() + " files, more than the " + context.settings().maxFilesPerJob()
+                    + " files allowed in one import job";
+        }
+        if (bytes > context.settings().maxBytesPerJob()) {
+            return "The input holds " + bytes + " bytes, more than the " + context.settings().maxBytesPerJob()
+                    + " bytes allowed in one import job";
+        }
+        ImportOutput output = new ImportOutput();
+        List<PendingInstance> pending = new ArrayList<>();
+        for (S3Object object : objects) {
+            output.scanned++;
+            try {
+                byte[] content = s3.getObjectAsBytes(b -> b.bucket(input.bucket()).key(object.key())).asByteArray();
+                pending.add(InstanceReader.read(object.key(), content, context.store()));
+            } catch (InstanceReader.Rejected e) {
+                output.failure(object.key(), "ValidationException", e.getMessage());
+            } catch (SdkException e) {
+                output.failure(object.key(), "InternalServerException", "Cannot read the object: " + e.getMessage());
+            }
+        }
+        ImageSetAssembler.Result result = ImageSetAssembler.assemble(context.store(), job.datastoreId(), pending,
+                context.now());
+        for (PendingInstance instance : pending) {
+            ImageSetAssembler.Placement placement = result.byKey().get(instance.key());
+            output.success(instance.key(), placement.imageSetId(), placement.primary());
+        }
+        for (ImageSetAssembler.Touched t : result.imageSets()) {
+            context.events().imageSet(t.created() ? "Image Set Created" : "Image Set Updated", job.datastoreId(),
+                    t.imageSetId(), t.version(), t.primary(), "ACTIVE", t.created() ? "CREATED" : "UPDATED", null);
+        }
+        try {
+            output.write(s3, job, result.imageSets());
+        } catch (SdkException e) {
+            return "Cannot write to the output S3 location: " + e.getMessage();
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

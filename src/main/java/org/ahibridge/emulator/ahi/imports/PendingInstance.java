@@ -1,0 +1,36 @@
+package org.ahibridge.emulator.ahi.imports;
+
+import java.util.List;
+
+import org.ahibridge.dicom.Attributes;
+import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.json.AhiMetadataFrame;
+
+/**
+ * An instance read by an import job, its frames already stored, waiting to join an image set.
+ *
+ * @param key     the S3 key it was read from (the {@code inputFile} of the output lines)
+ * @param dataset the data set, Pixel Data emptied (its frames are stored)
+ */
+record PendingInstance(String key, Attributes fileMeta, Attributes dataset, String storedTransferSyntaxUid,
+        List<AhiMetadataFrame> frames) {
+
+    String studyUid() {
+        return dataset.getString(Tags.STUDY_INSTANCE_UID);
+    }
+
+    String seriesUid() {
+        return dataset.getString(Tags.SERIES_INSTANCE_UID);
+    }
+
+    /**
+     * The elements AHI groups by and checks for conflicts with the primary image set (AHI.md §7.1):
+     * study level StudyDate, AccessionNumber, PatientID, StudyID; series level SeriesNumber (the UIDs
+     * are the grouping key itself).
+     */
+    List<String> conflictKey() {
+        return java.util.Arrays.asList(dataset.getString(Tags.STUDY_DATE), dataset.getString(Tags.ACCESSION_NUMBER),
+                dataset.getString(Tags.PATIENT_ID), dataset.getString(Tags.STUDY_ID),
+                dataset.getString(Tags.SERIES_NUMBER));
+    }
+}

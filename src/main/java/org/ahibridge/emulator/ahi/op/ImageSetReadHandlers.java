@@ -1,0 +1,145 @@
+package org.ahibridge.emulator.ahi.op;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.ahibridge.emulator.ahi.AhiContext;
+import org.ahibridge.emulator.ahi.AhiError;
+import org.ahibridge.emulator.ahi.AhiRequest;
+import org.ahibridge.emulator.ahi.Json;
+import org.ahibridge.emulator.ahi.Pages;
+import org.ahibridge.emulator.ahi.Validate;
+import org.ahibridge.emulator.ahi.store.ImageSet;
+import org.ahibridge.emulator.ahi.store.ImageSetVersion;
+import org.ahibridge.emulator.http.HttpReply;
+
+/**
+ * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (AHI.md §3-§5). Metadata is
+ * returned gzipped with {@code Content-Encoding: gzip}; frames raw, with the Content-Type of their
+ * stored transfer syntax ({@link FrameContentTypes}) and 406 for an Accept header that cannot match.
+ */
+public final class ImageSetReadHandlers {
+
+    private final AhiContext context;
+
+    public ImageSetReadHandlers(AhiContext context) {
+        this.context = context;
+    }
+
+    /** The image set in the path, or ResourceNotFoundException (also when deleted). */
+    static ImageSet require(AhiContext context, AhiRequest request, String idName) {
+        String datastoreId = AhiContext.id(request, "datastoreId");
+        String imageSetId = AhiContext.id(request, idName);
+        context.store().datastore(datastoreId);
+        ImageSet imageSet = context.store().imageSet(datastoreId, imageSetId);
+        if (imageSet.deleted()) {
+            throw AhiError.notFound("Image set " + imageSetId + " does not exist");
+        }
+        return imageSet;
+    }
+
+    static ImageSetVersion version(ImageSet imageSet, String versionParameter) {
+        if (versionParameter == null) {
+            return imageSet.latest();
+        }
+        Validate.required("version", versionParameter, Validate.VERSION_ID);
+        ImageSetVersion version;
+        try {
+            version = imageSet.version(Integer.parseInt(versionParameter));
+        } catch (NumberFormatException e) {
+            version = null;
+        }
+        if (version == null) {
+            throw AhiError.notFound("Version " + versionParameter + " of image set " + imageSet.id() + " does not exist");
+        }
+        return version;
+    }
+
+    public HttpReply getImageSet(AhiRequest request) {
+        ImageSet imageSet = require(context, request, "imageSetId");
+        ImageSetVersion v = version(imageSet, request.query("version"));
+        ObjectNode body = Json.object().put("datastoreId", imageSet.datastoreId()).put("imageSetId", imageSet.id())
+                .put("versionId", Integer.toString(v.versionId())).put("imageSetState", v.state())
+                .put("imageSetWorkflowStatus", v.workflowStatus());
+        Json.putTime(body, "createdAt", v.createdAt());
+        Json.putTime(body, "updatedAt", v.updatedAt());
+        Json.putTime(body, "deletedAt", v.deletedAt());
+        DatastoreHandlers.putIfSet(body, "message", v.message());
+        body.put("imageSetArn", context.settings().imageSetArn(imageSet.datastoreId(), imageSet.id()));
+        body.putObject("overrides").put("forced", v.forced());
+        body.put("isPrimary", v.primary());
+        body.put("storageTier", "FREQUENT_ACCESS");
+        return Json.ok(body);
+    }
+
+    public HttpReply getImageSetMetadata(AhiRequest request) {
+        ImageSet imageSet = require(context, request, "imageSetId");
+        ImageSetVersion v = version(imageSet, request.query("version"));
+        byte[] gzip = context.store().metadataGzip(imageSet.id(), v.versionId());
+        return new HttpReply(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), gzip);
+    }
+
+    public HttpReply getImageFrame(AhiRequest request) {
+        ImageSet imageSet = require(context, request, "imageSetId");
+        JsonNode body = request.json();
+        String frameId = Validate.required("imageFrameId", Validate.text(body, "imageFrameId"), Validate.ID);
+        JsonNode instance = findFrameInstance(context.store().metadata(imageSet.id(), imageSet.latest().versionId()),
+                frameId);
+        if (instance == null) {
+            throw AhiError.notFound("Image frame " + frameId + " does not exist in image set " + imageSet.id());
+        }
+        String contentType = FrameContentTypes.of(instance.path("StoredTransferSyntaxUID").asText(null));
+        String accept = request.header("Accept");
+        if (accept != null && !FrameContentTypes.accepts(accept, contentType)) {
+            throw AhiError.notAcceptable("The frame is stored as " + contentType + ", which the Accept header '"
+                    + accept + "' does not allow");
+        }
+        byte[] bytes = context.store().frame(frameId);
+        if (bytes == null) {
+            throw AhiError.internal("Frame " + frameId + " is missing from storage");
+        }
+        return new HttpReply(200, Map.of("Content-Type", contentType), bytes);
+    }
+
+    /** The instance object whose ImageFrames lists the frame, or null. */
+    static JsonNode findFrameInstance(JsonNode document, String frameId) {
+        for (JsonNode series : document.path("Study").path("Series")) {
+            for (JsonNode instance : series.path("Instances")) {
+                for (JsonNode frame : instance.path("ImageFrames")) {
+                    if (frameId.equals(frame.path("ID").asText())) {
+                        return instance;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    public HttpReply listVersions(AhiRequest request) {
+        ImageSet imageSet = require(context, request, "imageSetId");
+        List<ImageSetVersion> versions = new java.util.ArrayList<>(imageSet.versions());
+        java.util.Collections.reverse(versions);
+        Pages.Page<ImageSetVersion> page = Pages.page(versions, request.query("nextToken"),
+                request.query("maxResults"), "versions-" + imageSet.id());
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("imageSetPropertiesList");
+        for (ImageSetVersion v : page.items()) {
+            // The model names this member with a capital I here, and only here (AHI.md §1.5).
+            ObjectNode item = list.addObject().put("imageSetId", imageSet.id())
+                    .put("versionId", Integer.toString(v.versionId())).put("imageSetState", v.state())
+                    .put("ImageSetWorkflowStatus", v.workflowStatus());
+            Json.putTime(item, "createdAt", v.createdAt());
+            Json.putTime(item, "updatedAt", v.updatedAt());
+            Json.putTime(item, "deletedAt", v.deletedAt());
+            DatastoreHandlers.putIfSet(item, "message", v.message());
+            item.putObject("overrides").put("forced", v.forced());
+            item.put("isPrimary", v.primary());
+        }
+        DatastoreHandlers.putIfSet(body, "nextToken", page.nextToken());
+        return Json.ok(body);
+    }
+}
