@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.ahi.TokenBucket;
 import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.ListingPositions;
 import org.ahibridge.ledger.ObjectTransitions;
+import org.ahibridge.ledger.SeenObjects;
+import org.ahibridge.ledger.SourceObjects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +35,12 @@ public class ImportConfiguration {
     StabilityRule stabilityRule(ImportProperties properties) {
         return new StabilityRule(properties.discovery().stableAfter(),
                 new TemporaryNames(properties.discovery().temporaryNames()));
+    }
+
+    @Bean
+    IncrementalLister incrementalLister(ListingPositions positions, SeenObjects seen, SourceObjects objects,
+            StabilityRule stabilityRule, Clock clock, ImportProperties properties) {
+        return new IncrementalLister(positions, seen, objects, stabilityRule, clock, properties.discovery().pageSize());
     }
 
     @Bean

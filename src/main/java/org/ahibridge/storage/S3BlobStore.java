@@ -3,10 +3,6 @@ package org.ahibridge.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,17 +15,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The {@code s3} provider, for AWS and any S3-compatible endpoint: a bucket and a root prefix.
  *
  * <ul>
- * <li>Listing uses ListObjectsV2 with continuation tokens. The token handed out also carries the last
- * key, so an expired or foreign token falls back to {@code StartAfter} and the listing still resumes.
+ * <li>Listing uses ListObjectsV2 with continuation tokens ({@link S3Lister}).
  * <li>Ranged reads use GetObject with a {@code Range} header; nothing is buffered.
  * <li>Writes use PutObject up to {@link S3Tuning#multipartThreshold()}, multipart upload above it (one
  * part in memory at a time).
@@ -47,6 +39,7 @@ public final class S3BlobStore implements BlobStore {
     private final String bucket;
     private final String root;
     private final S3Multipart multipart;
+    private final S3Lister lister;
     private volatile boolean taggingUnsupported;
 
     public S3BlobStore(S3Client client, S3Connection connection, String bucket, String root, S3Tuning tuning) {
@@ -55,6 +48,7 @@ public final class S3BlobStore implements BlobStore {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.root = root == null ? "" : root;
         this.multipart = new S3Multipart(client, bucket, tuning);
+        this.lister = new S3Lister(client, bucket, this.root, describe());
     }
 
     /** The full object key in the bucket for a key of this store (what AHI reports as inputFile). */
@@ -73,44 +67,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public ListPage list(String prefix, String token, int maxKeys) {
-        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(root + (prefix == null ? "" : prefix)).maxKeys(maxKeys);
-        String[] position = decodeToken(token);
-        ListObjectsV2Response response;
-        try {
-            response = client.listObjectsV2(position[1] != null
-                    ? request.continuationToken(position[1]).build()
-                    : request.startAfter(position[0] == null ? null : root + position[0]).build());
-        } catch (SdkException e) {
-            if (position[1] == null || e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
-                throw S3Errors.translate("listing", describe() + prefix, e);
-            }
-            LOG.info("S3 rejected a stored continuation token for {}; resuming after the last listed key",
-                    describe());
-            response = listAfter(request, position[0], prefix);
-        }
-        List<BlobInfo> objects = new ArrayList<>(response.contents().size());
-        for (S3Object object : response.contents()) {
-            // A token a server does not honour must not replay keys already handed out.
-            if (position[0] == null || compareUtf8(object.key(), root + position[0]) > 0) {
-                objects.add(new BlobInfo(object.key().substring(root.length()), object.size(),
-                        unquote(object.eTag()), object.lastModified()));
-            }
-        }
-        String lastKey = response.contents().isEmpty() ? position[0]
-                : response.contents().get(response.contents().size() - 1).key().substring(root.length());
-        String next = Boolean.TRUE.equals(response.isTruncated()) && lastKey != null
-                ? encodeToken(lastKey, response.nextContinuationToken())
-                : null;
-        return new ListPage(objects, next);
-    }
-
-    private ListObjectsV2Response listAfter(ListObjectsV2Request.Builder request, String lastKey, String prefix) {
-        try {
-            return client.listObjectsV2(request.continuationToken(null).startAfter(root + lastKey).build());
-        } catch (SdkException e) {
-            throw S3Errors.translate("listing", describe() + prefix, e);
-        }
+        return lister.list(prefix == null ? "" : prefix, token, maxKeys);
     }
 
     @Override
@@ -215,38 +172,13 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
-    // S3 lists keys in UTF-8 binary order.
-    private static int compareUtf8(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String unquote(String eTag) {
+    static String unquote(String eTag) {
         if (eTag == null) {
             return "";
         }
         return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 
-    // Token = base64url(last key) + "." + S3 continuation token; base64url never contains '.'.
-    private static String encodeToken(String lastKey, String continuation) {
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + (continuation == null ? "" : continuation);
-    }
 
-    private static String[] decodeToken(String token) {
-        if (token == null) {
-            return new String[] {null, null};
-        }
-        int dot = token.indexOf('.');
-        if (dot < 0) {
-            throw new StorageException("'" + token + "' is not a listing token of an s3 storage");
-        }
-        try {
-            String lastKey = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-            String continuation = token.substring(dot + 1);
-            return new String[] {lastKey, continuation.isEmpty() ? null : continuation};
-        } catch (IllegalArgumentException e) {
-            throw new UncheckedIOException(new IOException("corrupt listing token", e));
-        }
-    }
 }

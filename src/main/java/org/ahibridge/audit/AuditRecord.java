@@ -1,0 +1,28 @@
+package org.ahibridge.audit;
+
+import java.time.Instant;
+
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+
+/**
+ * One audit line: one file, one outcome (DESIGN.md §3). It joins the whole trail of a file (source
+ * object, staging key, import job, image set and version, isPrimary) and carries UIDs, ids and reasons
+ * only: by construction there is no field for patient names, IDs or birth dates.
+ */
+public record AuditRecord(Instant time, String runId, String storage, String key, String version, long size,
+        String datastore, Outcome outcome, String reason, String batchId, String stagingKey, String jobId,
+        String imageSetId, Integer imageSetVersion, Boolean isPrimary, String sopInstanceUid,
+        String studyInstanceUid, String seriesInstanceUid, String transferSyntaxUid, int attempts) {
+
+    /** The record for an outcome of {@code object} as reported by {@code runId}. */
+    public static AuditRecord of(Instant time, String runId, SourceObject object, Outcome outcome, String reason) {
+        var verdict = object.verdict();
+        return new AuditRecord(time, runId, object.storage(), object.key(), object.version(), object.size(),
+                object.datastore(), outcome, reason, object.batchId(), object.stagingKey(), object.jobId(),
+                object.imageSetId(), object.imageSetVersion(), object.isPrimary(),
+                verdict == null ? null : verdict.sopInstanceUid(), verdict == null ? null : verdict.studyInstanceUid(),
+                verdict == null ? null : verdict.seriesInstanceUid(), verdict == null ? null : verdict.transferSyntaxUid(),
+                object.attempts());
+    }
+}

@@ -1,0 +1,84 @@
+package org.ahibridge.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.ahibridge.ledger.ImportRun;
+import org.ahibridge.ledger.ImportRuns.RunFile;
+import org.ahibridge.ledger.Outcome;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * Writes a run's report to {@code <audit-dir>/runs/<run-id>.json} and {@code .csv}: the count per
+ * outcome and one row per file (the same fields as an audit line). Both are written to a temporary file
+ * and moved into place, so a reader never sees half a report.
+ */
+public final class RunReportWriter {
+
+    private final Path directory;
+    private final Clock clock;
+    private final JsonFactory json = new JsonFactory();
+
+    public RunReportWriter(Path auditDirectory, Clock clock) {
+        this.directory = auditDirectory.resolve("runs");
+        this.clock = clock;
+    }
+
+    /** Writes both files and returns the JSON one. */
+    public Path write(ImportRun run, Map<Outcome, Integer> counts, List<RunFile> files) throws IOException {
+        if (!run.id().matches("[A-Za-z0-9._-]{1,128}")) {
+            throw new IllegalArgumentException("run id '" + run.id() + "' cannot name a report file");
+        }
+        Files.createDirectories(directory);
+        Path jsonFile = directory.resolve(run.id() + ".json");
+        Path temporary = Files.createTempFile(directory, ".~report", ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary);
+                JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+            writeJson(generator, run, counts, files);
+        }
+        Files.move(temporary, jsonFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path csvFile = directory.resolve(run.id() + ".csv");
+        temporary = Files.createTempFile(directory, ".~report", ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            RunReportCsv.write(out, run.id(), files);
+        }
+        Files.move(temporary, csvFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return jsonFile;
+    }
+
+    private void writeJson(JsonGenerator out, ImportRun run, Map<Outcome, Integer> counts, List<RunFile> files)
+            throws IOException {
+        out.writeStartObject();
+        out.writeStringField("runId", run.id());
+        out.writeStringField("source", run.sourceStorage() + (run.sourcePrefix().isEmpty() ? "" : " " + run.sourcePrefix()));
+        out.writeStringField("datastore", run.datastore());
+        out.writeStringField("state", run.state().name());
+        out.writeStringField("startedAt", String.valueOf(run.startedAt()));
+        out.writeStringField("endedAt", run.endedAt() == null ? null : run.endedAt().toString());
+        out.writeStringField("reportedAt", clock.instant().toString());
+        out.writeNumberField("files", files.size());
+        out.writeObjectFieldStart("outcomes");
+        for (Outcome outcome : Outcome.values()) {
+            if (counts.getOrDefault(outcome, 0) > 0) {
+                out.writeNumberField(outcome.name(), counts.get(outcome));
+            }
+        }
+        out.writeEndObject();
+        out.writeArrayFieldStart("fileOutcomes");
+        for (RunFile file : files) {
+            AuditJson.write(out, AuditRecord.of(null, run.id(), file.object(), file.outcome(), file.reason()));
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+}
