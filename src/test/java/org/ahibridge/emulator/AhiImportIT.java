@@ -78,6 +78,7 @@ class AhiImportIT {
         upload("job1/zz/deeper/ct-other-patient.dcm", Files.readAllBytes(otherPatientCt()));
         upload("job1/not-dicom.txt", "hello, not DICOM".getBytes(StandardCharsets.UTF_8));
         upload("job1/truncated.dcm", Arrays.copyOf(corpus("ct explicit-le"), 3000));
+        upload("job1/warn/mr-bad-offsets.dcm", badOffsetTableMr());
         manifest1 = runJob("job1/");
         job1Folder = "out/" + datastoreId + "-DicomImport-";
 
@@ -98,17 +99,17 @@ class AhiImportIT {
     @Test
     void shouldCountScannedImportedAndFailedFilesInTheManifest() {
         JsonNode summary = manifest1.get("jobSummary");
-        assertThat(summary.get("numberOfScannedFiles").asInt()).isEqualTo(6);
-        assertThat(summary.get("numberOfImportedFiles").asInt()).isEqualTo(4);
+        assertThat(summary.get("numberOfScannedFiles").asInt()).isEqualTo(7);
+        assertThat(summary.get("numberOfImportedFiles").asInt()).isEqualTo(5);
         assertThat(summary.get("numberOfFilesWithCustomerError").asInt()).isEqualTo(2);
         assertThat(summary.get("numberOfFilesWithServerError").asInt()).isZero();
-        assertThat(summary.get("numberOfGeneratedImageSets").asInt()).isEqualTo(4);
+        assertThat(summary.get("numberOfGeneratedImageSets").asInt()).isEqualTo(5);
         assertThat(summary.get("outputS3Uri").asText()).endsWith("-DicomImport-" + summary.get("jobId").asText() + "/");
         assertThat(summary.get("successOutputS3Uri").asText()).endsWith("/SUCCESS/");
-        assertThat(summary.get("imageSetsSummary")).hasSize(4)
+        assertThat(summary.get("imageSetsSummary")).hasSize(5)
                 .allSatisfy(s -> assertThat(s.get("imageSetVersion").asInt()).isEqualTo(1));
         assertThat(summary.get("imageSetsSummary").findValues("isPrimary")).extracting(JsonNode::asBoolean)
-                .containsExactlyInAnyOrder(true, true, true, false);
+                .containsExactlyInAnyOrder(true, true, true, true, false);
     }
 
     @Test
@@ -116,7 +117,13 @@ class AhiImportIT {
         String folder = folder(manifest1);
         List<JsonNode> success = ndjson(folder + "SUCCESS/success.ndjson");
         List<JsonNode> failure = ndjson(folder + "FAILURE/failure.ndjson");
-        assertThat(ndjson(folder + "WARNING/warning.ndjson")).isEmpty();
+        assertThat(ndjson(folder + "WARNING/warning.ndjson")).singleElement().satisfies(l -> {
+            assertThat(l.get("inputFile").asText()).isEqualTo("job1/warn/mr-bad-offsets.dcm");
+            assertThat(l.at("/importResponse/imageSetVersion").asInt()).isEqualTo(1);
+            assertThat(l.at("/importResponse/isPrimary").asBoolean()).isTrue();
+            assertThat(l.at("/importResponse/warnings/0/warning_reason_code").asInt()).isEqualTo(45330);
+            assertThat(l.at("/importResponse/warnings/0/type").asText()).isEqualTo("InvalidOffsetTable");
+        });
         assertThat(success).extracting(l -> l.get("inputFile").asText()).containsExactlyInAnyOrder(
                 "job1/nested/ct-jpeg-ls.dcm", "job1/mr-rle.dcm", "job1/sc-baseline.dcm",
                 "job1/zz/deeper/ct-other-patient.dcm");
@@ -234,7 +241,7 @@ class AhiImportIT {
         assertThat(completed.at("/detail/outputS3Uri").asText()).contains("-DicomImport-");
         assertThat(completed.get("resources").get(0).asText()).endsWith(":datastore/" + datastoreId);
         assertThat(events).filteredOn(e -> e.get("detail-type").asText().equals("Image Set Created"))
-                .hasSize(4).anySatisfy(e -> {
+                .hasSize(5).anySatisfy(e -> {
                     assertThat(e.at("/detail/isPrimary").asBoolean()).isFalse();
                     assertThat(e.at("/detail/imageSetId").asText()).matches("[0-9a-z]{32}");
                     assertThat(e.at("/detail/imageSetVersion").asText()).isEqualTo("1");
@@ -319,16 +326,45 @@ class AhiImportIT {
         return DicomReader.read(new ByteArrayInputStream(bytes), ReadOptions.full());
     }
 
+    /** The RLE MR as a new series, with its Basic Offset Table pointing inside a fragment. */
+    static byte[] badOffsetTableMr() throws IOException, InterruptedException {
+        Path copy = temp.resolve("mr-bad-offsets.dcm");
+        Files.write(copy, corpus("mr-multiframe rle"));
+        dcmodify(copy, "(0020,000e)=2.25.743300000000000000000002.2.9", "(0008,0018)=2.25.743300000000000000000002.3.9");
+        byte[] bytes = Files.readAllBytes(copy);
+        // The offset table item: tag (FFFE,E000) with length 96 (24 frames x 4 bytes); offset 2 becomes 1.
+        byte[] item = {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 0x60, 0x00, 0x00, 0x00};
+        for (int i = 0; i + item.length < bytes.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(bytes, i, i + item.length), item)) {
+                bytes[i + 12] = 1;
+                bytes[i + 13] = 0;
+                bytes[i + 14] = 0;
+                bytes[i + 15] = 0;
+                return bytes;
+            }
+        }
+        throw new IllegalStateException("no offset table in the RLE MR");
+    }
+
+    private static void dcmodify(Path file, String... assignments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("dcmodify", "-nb"));
+        for (String assignment : assignments) {
+            command.add("-m");
+            command.add(assignment);
+        }
+        command.add(file.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
     /** The CT with another SOP Instance UID and Patient ID: same series, conflicting with the primary set. */
     static Path otherPatientCt() throws IOException, InterruptedException {
         Path copy = temp.resolve("ct-other-patient.dcm");
         if (!Files.exists(copy)) {
             Files.copy(DcmtkCorpus.ctSlice(), copy);
-            Process process = new ProcessBuilder("dcmodify", "-nb", "-m", "(0010,0020)=PID-OTHER", "-m",
-                    "(0008,0018)=2.25.743300000000000000000001.33", copy.toString()).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isZero();
+            dcmodify(copy, "(0010,0020)=PID-OTHER", "(0008,0018)=2.25.743300000000000000000001.33");
         }
         return copy;
     }

@@ -127,6 +127,22 @@ class DatastoreAndTaggingIT {
     }
 
     @Test
+    void shouldInjectFaultsThroughTheAdminEndpoint() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var base = emulator.endpoints().ahi();
+        var health = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/_emulator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("UP");
+        var inject = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/_emulator/faults"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"operation\":\"ListDatastores\",\"kind\":\"THROTTLE\",\"next\":1}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(inject.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> ahi.listDatastores(b -> { })).isInstanceOf(ThrottlingException.class);
+        assertThat(ahi.listDatastores(b -> { }).datastoreSummaries()).isNotNull();
+    }
+
+    @Test
     void shouldMapConflictsToHttp409() {
         String datastoreId = ahi.createDatastore(b -> b.datastoreName("conflict")).datastoreId();
         emulator.faults().clear();

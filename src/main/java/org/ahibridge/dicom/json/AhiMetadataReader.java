@@ -44,10 +44,10 @@ public final class AhiMetadataReader {
         instance.path("DICOMVRs").fields().forEachRemaining(e -> vrs.put(e.getKey().toUpperCase(), e.getValue().asText()));
         Attributes all = new Attributes();
         // The instance level goes first so its Specific Character Set applies to every level.
-        AhiMetadataValues.decodeAll(instance.path("DICOM"), vrs, all);
-        AhiMetadataValues.decodeAll(document.path("Patient").path("DICOM"), vrs, all);
-        AhiMetadataValues.decodeAll(document.path("Study").path("DICOM"), vrs, all);
-        AhiMetadataValues.decodeAll(series.path("DICOM"), vrs, all);
+        AhiMetadataDecoder.decodeAll(instance.path("DICOM"), vrs, all);
+        AhiMetadataDecoder.decodeAll(document.path("Patient").path("DICOM"), vrs, all);
+        AhiMetadataDecoder.decodeAll(document.path("Study").path("DICOM"), vrs, all);
+        AhiMetadataDecoder.decodeAll(series.path("DICOM"), vrs, all);
         Attributes fileMeta = all.subset(0x00020000, 0x00030000);
         Attributes dataset = new Attributes();
         for (Element element : all.elements()) {

@@ -26,11 +26,13 @@ public final class S3Server implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    private final Path tempDir;
     private final Thread shutdownHook;
 
-    private S3Server(Process process, URI endpoint) {
+    private S3Server(Process process, URI endpoint, Path tempDir) {
         this.process = process;
         this.endpoint = endpoint;
+        this.tempDir = tempDir;
         this.shutdownHook = new Thread(process::destroyForcibly, "s3proxy-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -72,7 +74,7 @@ public final class S3Server implements AutoCloseable {
         Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--properties",
                 config.toString()).redirectErrorStream(true).redirectOutput(work.resolve("s3proxy.log").toFile())
                 .start();
-        return new S3Server(process, endpoint);
+        return new S3Server(process, endpoint, dataDir == null ? work : null);
     }
 
     public URI endpoint() {
@@ -153,6 +155,13 @@ public final class S3Server implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (tempDir != null) {
+            try (var files = Files.walk(tempDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary folder is harmless
+            }
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

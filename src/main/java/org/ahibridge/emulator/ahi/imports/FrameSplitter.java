@@ -43,6 +43,34 @@ final class FrameSplitter {
                 : nativeFrames(pixels.bytes(), frames, dataset);
     }
 
+    /**
+     * True when encapsulated Pixel Data has a Basic Offset Table that does not point at the start of a
+     * fragment for each frame (the case AHI imports with warning 45330 InvalidOffsetTable, AHI.md §6).
+     */
+    static boolean invalidOffsetTable(Attributes dataset) {
+        Element pixels = dataset.get(Tags.PIXEL_DATA);
+        if (pixels == null || !pixels.isEncapsulated() || pixels.fragments().get(0).length == 0) {
+            return false;
+        }
+        int frames = Math.max(1, dataset.getInt(Tags.NUMBER_OF_FRAMES, 1));
+        long[] offsets = offsets(pixels.fragments().get(0), null, frames);
+        if (offsets == null) {
+            return true;
+        }
+        java.util.Set<Long> starts = new java.util.HashSet<>();
+        long position = 0;
+        for (byte[] fragment : pixels.fragments().subList(1, pixels.fragments().size())) {
+            starts.add(position);
+            position += 8 + fragment.length;
+        }
+        for (int i = 0; i < frames; i++) {
+            if (!starts.contains(offsets[i]) || (i > 0 && offsets[i] <= offsets[i - 1]) || (i == 0 && offsets[i] != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<byte[]> encapsulated(List<byte[]> fragments, int frames, Attributes dataset)
             throws FrameException {
         List<byte[]> data = fragments.subList(1, fragments.size());

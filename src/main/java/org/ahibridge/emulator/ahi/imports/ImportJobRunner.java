@@ -117,7 +117,12 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
                 context.now());
         for (PendingInstance instance : pending) {
             ImageSetAssembler.Placement placement = result.byKey().get(instance.key());
-            output.success(instance.key(), placement.imageSetId(), placement.primary());
+            if (instance.warning() != null) {
+                output.warning(instance.key(), placement.imageSetId(), placement.version(), placement.primary(),
+                        instance.warning());
+            } else {
+                output.success(instance.key(), placement.imageSetId(), placement.primary());
+            }
         }
         for (ImageSetAssembler.Touched t : result.imageSets()) {
             context.events().imageSet(t.created() ? "Image Set Created" : "Image Set Updated", job.datastoreId(),

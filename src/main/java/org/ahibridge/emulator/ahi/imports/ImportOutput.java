@@ -34,6 +34,17 @@ final class ImportOutput {
         imported++;
     }
 
+    /** A file imported with a warning: its line goes to warning.ndjson instead of success.ndjson. */
+    void warning(String key, String imageSetId, int version, boolean primary, PendingInstance.ImportWarning w) {
+        ObjectNode line = Json.object().put("inputFile", key);
+        ObjectNode response = line.putObject("importResponse").put("imageSetId", imageSetId)
+                .put("imageSetVersion", version).put("isPrimary", primary);
+        response.putArray("warnings").addObject().put("warning_reason_code", w.code()).put("type", w.type())
+                .put("message", w.message());
+        warning.append(line).append('\n');
+        imported++;
+    }
+
     void failure(String key, String exceptionType, String message) {
         ObjectNode line = Json.object().put("inputFile", key);
         line.putObject("exception").put("exceptionType", exceptionType).put("message", message);

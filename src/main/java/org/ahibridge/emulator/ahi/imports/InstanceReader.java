@@ -81,6 +81,8 @@ final class InstanceReader {
                         .keywordOf(limit.getKey()) + " exceeds the maximum length of " + limit.getValue());
             }
         }
+        PendingInstance.ImportWarning warning = FrameSplitter.invalidOffsetTable(dataset)
+                ? PendingInstance.ImportWarning.INVALID_OFFSET_TABLE : null;
         List<byte[]> frames;
         try {
             frames = FrameSplitter.split(dataset);
@@ -96,7 +98,7 @@ final class InstanceReader {
             metadata.add(describe(id, frame, dataset, nativeSyntax));
         }
         emptyPixelData(dataset);
-        return new PendingInstance(key, file.fileMeta(), dataset, stored, metadata);
+        return new PendingInstance(key, file.fileMeta(), dataset, stored, metadata, warning);
     }
 
     /** The frame's ImageFrames entry: CRC32 of the bytes as stored (the emulator does not decode). */

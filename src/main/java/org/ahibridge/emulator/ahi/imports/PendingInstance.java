@@ -11,9 +11,17 @@ import org.ahibridge.dicom.json.AhiMetadataFrame;
  *
  * @param key     the S3 key it was read from (the {@code inputFile} of the output lines)
  * @param dataset the data set, Pixel Data emptied (its frames are stored)
+ * @param warning an import warning (AHI.md §6 warning.ndjson), or null
  */
 record PendingInstance(String key, Attributes fileMeta, Attributes dataset, String storedTransferSyntaxUid,
-        List<AhiMetadataFrame> frames) {
+        List<AhiMetadataFrame> frames, ImportWarning warning) {
+
+    /** A warning line's {@code warning_reason_code}, {@code type} and {@code message}. */
+    record ImportWarning(int code, String type, String message) {
+        static final ImportWarning INVALID_OFFSET_TABLE = new ImportWarning(45330, "InvalidOffsetTable",
+                "The file was imported but contains an invalid offset table, may see issues when retrieving "
+                        + "certain frames.");
+    }
 
     String studyUid() {
         return dataset.getString(Tags.STUDY_INSTANCE_UID);

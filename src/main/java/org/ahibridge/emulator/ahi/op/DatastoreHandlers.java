@@ -1,9 +1,7 @@
 package org.ahibridge.emulator.ahi.op;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,9 +115,5 @@ public final class DatastoreHandlers {
         if (value != null) {
             node.put(name, value);
         }
-    }
-
-    static Map<String, String> copy(Map<String, String> map) {
-        return new HashMap<>(map);
     }
 }

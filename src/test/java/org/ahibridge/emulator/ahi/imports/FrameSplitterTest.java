@@ -51,6 +51,19 @@ class FrameSplitterTest {
         assertThatThrownBy(() -> FrameSplitter.split(shortData)).hasMessageContaining("fewer than the 12");
     }
 
+    @Test
+    void shouldTellAValidOffsetTableFromOneThatPointsInsideAFragment() {
+        byte[] valid = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(10).array();
+        byte[] invalid = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(4).array();
+        List<byte[]> frames = List.of(new byte[] {1, 2}, new byte[] {3, 4});
+        assertThat(FrameSplitter.invalidOffsetTable(image(2).put(Element.ofFragments(Tags.PIXEL_DATA, VR.OB,
+                List.of(valid, frames.get(0), frames.get(1)))))).isFalse();
+        assertThat(FrameSplitter.invalidOffsetTable(image(2).put(Element.ofFragments(Tags.PIXEL_DATA, VR.OB,
+                List.of(invalid, frames.get(0), frames.get(1)))))).isTrue();
+        assertThat(FrameSplitter.invalidOffsetTable(image(2).put(Element.ofFragments(Tags.PIXEL_DATA, VR.OB,
+                List.of(new byte[0], frames.get(0), frames.get(1)))))).as("an empty table is allowed").isFalse();
+    }
+
     /** 1 row x 2 columns, 16 bits, {@code frames} frames. */
     private static Attributes image(int frames) {
         return new Attributes().setInts(Tags.ROWS, VR.US, 1).setInts(Tags.COLUMNS, VR.US, 2)
