@@ -19,6 +19,7 @@ public final class Commands {
     static {
         // One line per subcommand; each command's class parses its own arguments.
         COMMANDS.put("emulator", EmulatorCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
         COMMANDS.put("p10", P10CheckCommand::new);
     }
 
