@@ -34,8 +34,8 @@ import org.ahibridge.storage.StorageRegistration;
  * Export benchmark (BENCHMARKS.md, "Export pipeline"): on the emulated stack, {@code INSTANCES} copies of
  * the 24-frame corpus MR are imported once, then exported RUNS times with the default settings
  * (concurrent frame fetches) and with the sequential baseline, alternating, to fresh folders. Then the
- * memory check: a 1,000-frame and a 4,000-frame instance each exported by the command in a child JVM
- * with a 28 MB heap. Not a test: run {@code bench/export-benchmark.sh}.
+ * memory check: a 250-frame and a 1,000-frame instance (256x128x16 bits) each exported by the command
+ * in a child JVM with a 40 MB heap, whose GC log gives the peak heap and the live heap after GC. Not a test: run {@code bench/export-benchmark.sh}.
  */
 public final class ExportBenchmark {
 
@@ -49,18 +49,22 @@ public final class ExportBenchmark {
             for (int i = 0; i < instances; i++) {
                 files.put("mr-" + i + ".dcm", copy(mr, "2.25.555000." + (i + 1), null, 0));
             }
-            ahi.importFiles(files);
+            if (instances > 0) {
+                ahi.importFiles(files);
+            }
             System.out.printf("%d instances x 24 frames of 256x256x16 bits (%.1f MB of P10) imported%n", instances,
                     files.values().stream().mapToLong(b -> b.length).sum() / 1e6);
             List<double[]> concurrent = new ArrayList<>();
             List<double[]> sequential = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
+            for (int run = 1; run <= runs && instances > 0; run++) {
                 sequential.add(measure(ahi, work.resolve("seq-" + run), ExportSettings.sequential(), "sequential", run));
                 concurrent.add(measure(ahi, work.resolve("par-" + run), ExportSettings.DEFAULT, "concurrent", run));
             }
-            summary("sequential (1 instance, 1 frame at a time)", sequential);
-            summary("concurrent (4 instances, 16 frame threads, window 8)", concurrent);
-            for (int frames : new int[] {1000, 4000}) {
+            if (instances > 0) {
+                summary("sequential (1 instance, 1 frame at a time)", sequential);
+                summary("concurrent (4 instances, 16 frame threads, window 8)", concurrent);
+            }
+            for (int frames : new int[] {250, 1000}) {
                 memory(ahi, work, mr, frames);
             }
         }
@@ -100,20 +104,32 @@ public final class ExportBenchmark {
         Path config = ahi.config(work, "read");
         Path out = work.resolve("memory-" + frames);
         String series = "2.25.556000." + frames + ".1";
+        Path gcLog = work.resolve("gc-" + frames + ".log");
         long start = System.nanoTime();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                ExportMemoryIT.HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ExportMemoryIT.HEAP, "-XX:+UseSerialGC", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
                 "org.ahibridge.AhiBridge", "export", "--datastore", "test", "--destination", "file:" + out, "--once",
                 "--config", config.toString(), "--series-uid", series).redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         child.waitFor(600, TimeUnit.SECONDS);
         List<String> lines = output.lines().toList();
+        if (child.exitValue() != 0) {
+            System.out.println(output);
+        }
+        int peak = 0;
+        int live = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
+        while (m.find()) {
+            peak = Math.max(peak, Integer.parseInt(m.group(1)));
+            live = Math.max(live, Integer.parseInt(m.group(2)));
+        }
         System.out.printf(Locale.ROOT, "memory: %d-frame instance (%.1f MB) exported by the command with %s in %.1f s,"
-                + " exit %d: %s%n", frames, big.length / 1e6, ExportMemoryIT.HEAP, (System.nanoTime() - start) / 1e9,
-                child.exitValue(), lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+                + " exit %d, peak heap %d MB, max live heap after GC %d MB: %s%n", frames, big.length / 1e6,
+                ExportMemoryIT.HEAP, (System.nanoTime() - start) / 1e9, child.exitValue(), peak, live,
+                lines.isEmpty() ? "" : lines.get(lines.size() - 1));
     }
 
-    /** The MR with a new SOP Instance UID (and series), and {@code frames} frames of 256x256 when not 0. */
+    /** The MR with a new SOP Instance UID (and series), and {@code frames} frames of 256x128 when not 0. */
     private static byte[] copy(DicomFile mr, String sop, String series, int frames) throws IOException {
         Attributes data = mr.dataset().copy();
         data.setString(Tags.SOP_INSTANCE_UID, VR.UI, sop);
@@ -123,9 +139,11 @@ public final class ExportBenchmark {
         if (frames > 0) {
             data.remove(0x52009230);
             data.setString(0x00280008, VR.IS, Integer.toString(frames));
-            byte[] pixels = new byte[frames * 256 * 256 * 2];
+            data.setInts(Tags.ROWS, VR.US, 256);
+            data.setInts(Tags.COLUMNS, VR.US, 128);
+            byte[] pixels = new byte[frames * 256 * 128 * 2];
             for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (byte) (i * 31 + i / 131072);
+                pixels[i] = (byte) (i * 31 + i / 65536);
             }
             data.setBytes(Tags.PIXEL_DATA, VR.OW, pixels);
         }
