@@ -34,9 +34,12 @@ public class ExportService {
      * One export from a request: {@code destination} (required), {@code datastore}, {@code patientId},
      * {@code accessionNumber}, {@code studyId}, {@code studyInstanceUid}, {@code seriesInstanceUid},
      * {@code imageSetIds} (list), {@code primaryOnly}, {@code overwrite}, {@code template},
-     * {@code incremental}.
+     * {@code incremental}; or the same as a JSON object in a String.
      */
-    public Map<String, Object> run(Map<String, Object> request) throws IOException {
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> run(Object body) throws IOException {
+        Map<String, Object> request = body instanceof Map<?, ?> map ? (Map<String, Object>) map
+                : MAPPER.readValue(String.valueOf(body), Map.class);
         Object destination = request.get("destination");
         if (destination == null) {
             throw new IllegalArgumentException("an export request needs a destination");
