@@ -160,6 +160,24 @@ class ExportRoundTripIT {
     }
 
     @Test
+    void shouldResumeIncrementalRunsFromThePersistedWatermark() {
+        String[] args = {"--datastore", "test", "--destination", "file:" + temp.resolve("incremental"), "--once",
+                "--config", config.toString(), "--incremental"};
+        EmulatedAhi.Run first = EmulatedAhi.export(args);
+        EmulatedAhi.Run second = EmulatedAhi.export(args);
+        EmulatedAhi.Run future = EmulatedAhi.export("--datastore", "test", "--destination",
+                "file:" + temp.resolve("future"), "--once", "--config", config.toString(), "--updated-since",
+                "2999-01-01T00:00:00Z");
+
+        assertThat(first.count("EXPORTED")).isEqualTo(SOURCES.size());
+        assertThat(first.summary().get("watermark").asText()).isNotBlank();
+        assertThat(second.summary().get("imageSets").asInt()).isPositive()
+                .isLessThanOrEqualTo(first.summary().get("imageSets").asInt());
+        assertThat(second.count("EXPORTED")).as("only image sets at the watermark come back, and they exist").isZero();
+        assertThat(future.summary().get("imageSets").asInt()).isZero();
+    }
+
+    @Test
     void shouldRefuseAWriteOnlyDatastoreBeforeAnyDataMoves() throws IOException {
         Path writeOnly = ahi.config(temp, "write");
 
