@@ -101,9 +101,9 @@ public final class EmulatorCommand implements Command {
         out.println("  export AWS_ENDPOINT_URL_MEDICAL_IMAGING=" + e.ahi() + " AWS_ENDPOINT_URL_EVENTBRIDGE="
                 + e.eventBridge());
         out.println("  export AWS_ENDPOINT_URL_S3=" + e.s3() + " AWS_ENDPOINT_URL_SQS=" + e.sqs());
-        out.println("  export AWS_DISABLE_HOST_PREFIX_INJECTION=true   # AHI runtime calls would go to runtime-<host>");
+        out.println("  export AWS_DISABLE_HOST_PREFIX_INJECTION=true   # AWS CLI; else AHI runtime calls go to runtime-<host>");
         out.println("  Java SDK: putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);"
-                + " S3: forcePathStyle(true)");
+                + " boto3: Config(inject_host_prefix=False); S3: path-style access");
         out.println("Stop with Ctrl-C.");
         out.println("EMULATOR_READY {\"ahi\":\"" + e.ahi() + "\",\"eventBridge\":\"" + e.eventBridge() + "\",\"s3\":\""
                 + e.s3() + "\",\"sqs\":\"" + e.sqs() + "\",\"region\":\"" + e.region() + "\"}");

@@ -96,6 +96,28 @@ class DatastoreAndTaggingIT {
     }
 
     @Test
+    void shouldSendDatastoreEventsToTheDefaultBus() {
+        try (var sqs = EmulatorClients.sqs(emulator.endpoints());
+                var events = EmulatorClients.eventBridge(emulator.endpoints())) {
+            String queue = sqs.createQueue(b -> b.queueName("datastore-events")).queueUrl();
+            events.putRule(b -> b.name("datastores").eventPattern(
+                    "{\"source\":[\"aws.medical-imaging\"],\"detail-type\":[{\"prefix\":\"Data Store\"}]}"));
+            events.putTargets(b -> b.rule("datastores").targets(t -> t.id("q")
+                    .arn("arn:aws:sqs:us-east-1:123456789012:datastore-events")));
+            String id = ahi.createDatastore(b -> b.datastoreName("evented")).datastoreId();
+            ahi.deleteDatastore(b -> b.datastoreId(id));
+            java.util.List<String> types = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                        .forEach(m -> types.add(EmulatorClients.json(m.body()).get("detail-type").asText()));
+                return types.size() >= 4;
+            });
+            assertThat(types).containsExactlyInAnyOrder("Data Store Creating", "Data Store Created",
+                    "Data Store Deleting", "Data Store Deleted");
+        }
+    }
+
+    @Test
     void shouldTagAndUntagADatastore() {
         String arn = ahi.getDatastore(b -> b.datastoreId(ahi.createDatastore(c -> c.datastoreName("tagged"))
                 .datastoreId())).datastoreProperties().datastoreArn();

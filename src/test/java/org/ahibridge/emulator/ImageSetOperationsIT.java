@@ -171,6 +171,21 @@ class ImageSetOperationsIT {
     }
 
     @Test
+    void shouldCopyOnlyWhatCopiableAttributesNames() {
+        String source = imageSet("PID-1");
+        String selection = "{\"SchemaVersion\":1.1,\"Study\":{\"Series\":{\"" + seriesUid(source)
+                + "\":{\"Instances\":{\"" + sopUid(source) + "\":{}}}}}}";
+        String copy = ahi.copyImageSet(b -> b.datastoreId(datastoreId).sourceImageSetId(source)
+                .copyImageSetInformation(c -> c.sourceImageSet(s -> s.latestVersionId("1")
+                        .dicomCopies(d -> d.copiableAttributes(selection))))).destinationImageSetProperties().imageSetId();
+        assertThat(metadata(copy).at("/Study/Series/" + seriesUid(source) + "/Instances").has(sopUid(source))).isTrue();
+        assertThatThrownBy(() -> ahi.copyImageSet(b -> b.datastoreId(datastoreId).sourceImageSetId(source)
+                .copyImageSetInformation(c -> c.sourceImageSet(s -> s.latestVersionId("1").dicomCopies(
+                        d -> d.copiableAttributes("{\"Study\":{\"Series\":{\"1.2.3\":{}}}}"))))))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void shouldCopyIntoAnExistingDestinationAsANewVersion() {
         String source = imageSet("PID-3");
         String destination = copyToNew(source, false);

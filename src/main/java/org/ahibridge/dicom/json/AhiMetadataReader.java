@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.Element;
 import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.VR;
 
 /**
  * Reads an AWS HealthImaging image-set metadata document (AHI.md §4.2) back into one
@@ -66,8 +67,10 @@ public final class AhiMetadataReader {
                     frame.hasNonNull("MaxPixelValue") ? frame.get("MaxPixelValue").asLong() : null));
         }
         JsonNode stored = instance.get("StoredTransferSyntaxUID");
+        VR pixelDataVr = instance.path("DICOM").has("PixelData")
+                ? VR.valueOf(vrs.getOrDefault(Tags.toHex(Tags.PIXEL_DATA), "OB")) : null;
         return new AhiMetadataInstance(dataset.getString(Tags.STUDY_INSTANCE_UID),
                 dataset.getString(Tags.SERIES_INSTANCE_UID), sopUid, fileMeta, dataset,
-                stored == null || stored.isNull() ? "1.2.840.10008.1.2.4.202" : stored.asText(), frames);
+                stored == null || stored.isNull() ? "1.2.840.10008.1.2.4.202" : stored.asText(), frames, pixelDataVr);
     }
 }

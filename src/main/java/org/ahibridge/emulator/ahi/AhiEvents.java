@@ -24,6 +24,13 @@ public final class AhiEvents {
         this.settings = settings;
     }
 
+    /** "Data Store Creating|Created|Deleting|Deleted" (detail: imagingVersion, datastoreId, datastoreName, datastoreStatus). */
+    public void datastore(String detailType, String datastoreId, String name, String status) {
+        ObjectNode detail = Json.object().put("imagingVersion", "1.0").put("datastoreId", datastoreId)
+                .put("datastoreName", name).put("datastoreStatus", status);
+        publisher.publish(new AwsEvent(SOURCE, detailType, List.of(settings.datastoreArn(datastoreId)), detail));
+    }
+
     /** "Import Job Submitted|In Progress|Completed|Failed"; outputS3Uri is the job folder, as GetDICOMImportJob's. */
     public void job(String detailType, ImportJob job) {
         ObjectNode detail = Json.object().put("imagingVersion", "1.0").put("datastoreId", job.datastoreId())

@@ -52,6 +52,7 @@ class AhiMetadataRoundTripTest {
         assertSame(instance.dataset(), expected);
         assertThat(instance.storedTransferSyntaxUid()).isEqualTo(item.transferSyntaxUid());
         assertThat(instance.frames()).containsExactlyElementsOf(frames);
+        assertThat(instance.pixelDataVr()).isEqualTo(source.dataset().get(Tags.PIXEL_DATA).vr());
         assertThat(instance.sopInstanceUid()).isEqualTo(source.dataset().getString(Tags.SOP_INSTANCE_UID));
     }
 

@@ -37,8 +37,19 @@ record PendingInstance(String key, Attributes fileMeta, Attributes dataset, Stri
      * are the grouping key itself).
      */
     List<String> conflictKey() {
-        return java.util.Arrays.asList(dataset.getString(Tags.STUDY_DATE), dataset.getString(Tags.ACCESSION_NUMBER),
-                dataset.getString(Tags.PATIENT_ID), dataset.getString(Tags.STUDY_ID),
-                dataset.getString(Tags.SERIES_NUMBER));
+        String seriesNumber = dataset.getString(Tags.SERIES_NUMBER);
+        try {
+            // Compared as a number, as the image set summary keeps it ("01" and "1" are the same series number).
+            seriesNumber = seriesNumber == null ? null : Integer.valueOf(seriesNumber.strip()).toString();
+        } catch (NumberFormatException e) {
+            // a malformed IS stays as written
+        }
+        return java.util.Arrays.asList(strip(dataset.getString(Tags.STUDY_DATE)),
+                strip(dataset.getString(Tags.ACCESSION_NUMBER)), strip(dataset.getString(Tags.PATIENT_ID)),
+                strip(dataset.getString(Tags.STUDY_ID)), seriesNumber);
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,8 +1,5 @@
 package org.ahibridge.emulator.ahi.op;
 
-import java.io.IOException;
-import java.util.Iterator;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +22,8 @@ import org.ahibridge.emulator.http.HttpReply;
  * version ids must be current. A destination of another study needs {@code force}.
  * {@code promoteToPrimary} makes the result primary and demotes the primary image set of its series.
  * A copy to a new image set is otherwise non-primary.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_CopyImageSet.html">CopyImageSet</a>
  */
 public final class CopyImageSetHandler {
 
@@ -49,7 +48,7 @@ public final class CopyImageSetHandler {
             if (!sourceVersion.equals(Integer.toString(src.latest().versionId()))) {
                 throw AhiError.notFound(UpdateImageSetMetadataHandler.NOT_LATEST);
             }
-            ObjectNode copied = select(store.metadata(src.id(), src.latest().versionId()),
+            ObjectNode copied = MetadataCopies.select(store.metadata(src.id(), src.latest().versionId()),
                     Validate.text(source.path("DICOMCopies"), "copiableAttributes"));
             JsonNode destination = body.get("destinationImageSet");
             String srcArn = context.settings().imageSetArn(src.datastoreId(), src.id());
@@ -80,7 +79,7 @@ public final class CopyImageSetHandler {
                     throw AhiError.validation("Source and destination image sets belong to different studies; "
                             + "use force=true");
                 }
-                merge(merged, copied);
+                MetadataCopies.merge(merged, copied);
                 context.events().imageSet("Image Set Copying", target.datastoreId(), target.id(),
                         target.latest().versionId(), target.primary() || promote, ImageSet.LOCKED, "COPYING", srcArn);
                 if (promote && !target.primary()) {
@@ -114,50 +113,5 @@ public final class CopyImageSetHandler {
         Json.putTime(node, "updatedAt", imageSet.latest().updatedAt());
         node.put("imageSetArn", context.settings().imageSetArn(imageSet.datastoreId(), imageSet.id()));
         return node;
-    }
-
-    /** The source document restricted to the series and instances {@code copiableAttributes} names. */
-    private static ObjectNode select(ObjectNode document, String copiable) {
-        if (copiable == null) {
-            return document;
-        }
-        JsonNode selection;
-        try {
-            selection = Json.MAPPER.readTree(copiable);
-        } catch (IOException e) {
-            throw AhiError.validation("copiableAttributes is not a JSON document");
-        }
-        JsonNode wanted = selection.path("Study").path("Series");
-        ObjectNode series = document.with("Study").with("Series");
-        for (Iterator<String> it = series.fieldNames(); it.hasNext();) {
-            String seriesUid = it.next();
-            if (!wanted.has(seriesUid)) {
-                it.remove();
-                continue;
-            }
-            JsonNode wantedInstances = wanted.get(seriesUid).path("Instances");
-            ObjectNode instances = ((ObjectNode) series.get(seriesUid)).with("Instances");
-            if (wantedInstances.isObject() && !wantedInstances.isEmpty()) {
-                instances.retain(iterable(wantedInstances.fieldNames()));
-            }
-        }
-        return document;
-    }
-
-    private static java.util.List<String> iterable(Iterator<String> names) {
-        java.util.List<String> list = new java.util.ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
-    }
-
-    /** Adds the copied series and instances to the destination document (copied values win). */
-    private static void merge(ObjectNode destination, ObjectNode copied) {
-        ObjectNode series = destination.with("Study").with("Series");
-        for (Iterator<Map.Entry<String, JsonNode>> it = copied.path("Study").path("Series").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            ObjectNode target = series.with(entry.getKey());
-            target.with("DICOM").setAll((ObjectNode) entry.getValue().path("DICOM"));
-            target.with("Instances").setAll((ObjectNode) entry.getValue().path("Instances"));
-        }
     }
 }

@@ -21,6 +21,11 @@ import org.ahibridge.emulator.http.HttpReply;
 /**
  * CreateDatastore, GetDatastore, ListDatastores, DeleteDatastore (AWS HealthImaging API reference).
  * Data stores are ACTIVE as soon as they are created; deleting one needs all its image sets deleted.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_CreateDatastore.html">CreateDatastore</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDatastore.html">GetDatastore</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListDatastores.html">ListDatastores</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_DeleteDatastore.html">DeleteDatastore</a>
  */
 public final class DatastoreHandlers {
 
@@ -52,6 +57,8 @@ public final class DatastoreHandlers {
             Datastore datastore = new Datastore(Ids.newId(), name == null ? "datastore" : name, "ACTIVE", kms,
                     Validate.text(body, "lambdaAuthorizerArn"), format, now, now, token, TagHandlers.tags(body));
             context.store().put(datastore);
+            context.events().datastore("Data Store Creating", datastore.id(), datastore.name(), "CREATING");
+            context.events().datastore("Data Store Created", datastore.id(), datastore.name(), "ACTIVE");
             return reply(datastore);
         }
     }
@@ -106,6 +113,8 @@ public final class DatastoreHandlers {
                 throw AhiError.conflict("Datastore " + d.id() + " has import jobs in progress");
             }
             context.store().put(d.withStatus("DELETED", context.now()));
+            context.events().datastore("Data Store Deleting", d.id(), d.name(), "DELETING");
+            context.events().datastore("Data Store Deleted", d.id(), d.name(), "DELETED");
             // The call answers DELETING; the data store is gone right after.
             return Json.ok(Json.object().put("datastoreId", d.id()).put("datastoreStatus", "DELETING"));
         }

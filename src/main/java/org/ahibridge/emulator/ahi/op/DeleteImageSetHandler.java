@@ -10,6 +10,8 @@ import org.ahibridge.emulator.http.HttpReply;
 /**
  * DeleteImageSet (AHI.md §1.3): idempotent; answers LOCKED/DELETING as AWS does, and the image set
  * is DELETED at once (gone from search, GetImageSet answers ResourceNotFoundException).
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_DeleteImageSet.html">DeleteImageSet</a>
  */
 public final class DeleteImageSetHandler {
 

@@ -21,13 +21,20 @@ import org.ahibridge.emulator.http.HttpReply;
  * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (AHI.md §3-§5). Metadata is
  * returned gzipped with {@code Content-Encoding: gzip}; frames raw, with the Content-Type of their
  * stored transfer syntax ({@link FrameContentTypes}) and 406 for an Accept header that cannot match.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSet.html">GetImageSet</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSetMetadata.html">GetImageSetMetadata</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageFrame.html">GetImageFrame</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListImageSetVersions.html">ListImageSetVersions</a>
  */
 public final class ImageSetReadHandlers {
 
     private final AhiContext context;
+    private final FrameIndex frames;
 
     public ImageSetReadHandlers(AhiContext context) {
         this.context = context;
+        this.frames = new FrameIndex(context.store());
     }
 
     /** The image set in the path, or ResourceNotFoundException (also when deleted). */
@@ -87,12 +94,11 @@ public final class ImageSetReadHandlers {
         ImageSet imageSet = require(context, request, "imageSetId");
         JsonNode body = request.json();
         String frameId = Validate.required("imageFrameId", Validate.text(body, "imageFrameId"), Validate.ID);
-        JsonNode instance = findFrameInstance(context.store().metadata(imageSet.id(), imageSet.latest().versionId()),
-                frameId);
-        if (instance == null) {
+        String syntax = frames.storedSyntax(imageSet, frameId);
+        if (syntax == null) {
             throw AhiError.notFound("Image frame " + frameId + " does not exist in image set " + imageSet.id());
         }
-        String contentType = FrameContentTypes.of(instance.path("StoredTransferSyntaxUID").asText(null));
+        String contentType = FrameContentTypes.of(syntax.isEmpty() ? null : syntax);
         String accept = request.header("Accept");
         if (accept != null && !FrameContentTypes.accepts(accept, contentType)) {
             throw AhiError.notAcceptable("The frame is stored as " + contentType + ", which the Accept header '"
@@ -103,20 +109,6 @@ public final class ImageSetReadHandlers {
             throw AhiError.internal("Frame " + frameId + " is missing from storage");
         }
         return new HttpReply(200, Map.of("Content-Type", contentType), bytes);
-    }
-
-    /** The instance object whose ImageFrames lists the frame, or null. */
-    static JsonNode findFrameInstance(JsonNode document, String frameId) {
-        for (JsonNode series : document.path("Study").path("Series")) {
-            for (JsonNode instance : series.path("Instances")) {
-                for (JsonNode frame : instance.path("ImageFrames")) {
-                    if (frameId.equals(frame.path("ID").asText())) {
-                        return instance;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     public HttpReply listVersions(AhiRequest request) {

@@ -23,6 +23,10 @@ import org.ahibridge.emulator.http.HttpReply;
  * StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs (AHI.md §2). Start checks the request,
  * honours {@code clientToken} idempotency, the StartDICOMImportJob throttle (token bucket) and the
  * concurrent-jobs quota, then hands the job to the runner; the job runs asynchronously.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_StartDICOMImportJob.html">StartDICOMImportJob</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDICOMImportJob.html">GetDICOMImportJob</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListDICOMImportJobs.html">ListDICOMImportJobs</a>
  */
 public final class ImportJobHandlers {
 

@@ -22,6 +22,8 @@ import org.ahibridge.emulator.http.HttpReply;
  * SearchImageSets (AHI.md §3): the body is the SearchCriteria ({@code filters}, 1..2, each EQUAL with
  * one value or BETWEEN with two; {@code sort}); maxResults and nextToken are query parameters.
  * Several filters must all match. BETWEEN applies to createdAt, updatedAt and DICOMStudyDateAndTime.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_SearchImageSets.html">SearchImageSets</a>
  */
 public final class SearchImageSetsHandler {
 

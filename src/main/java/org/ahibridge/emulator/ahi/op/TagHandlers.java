@@ -20,6 +20,10 @@ import org.ahibridge.emulator.http.HttpReply;
 /**
  * TagResource, ListTagsForResource, UntagResource on data store and image set ARNs (URL-encoded in
  * the path; AHI.md §1.3).
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_TagResource.html">TagResource</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListTagsForResource.html">ListTagsForResource</a>
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_UntagResource.html">UntagResource</a>
  */
 public final class TagHandlers {
 

@@ -22,6 +22,8 @@ import org.ahibridge.emulator.http.HttpReply;
  * fails like AWS does (ResourceNotFoundException "Requested version(s) of ImageSet(s) is not the
  * latest.", as production clients expect). The update applies at once; the reply reports
  * LOCKED/UPDATING as AWS's asynchronous update does, and the events follow.
+ *
+ * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_UpdateImageSetMetadata.html">UpdateImageSetMetadata</a>
  */
 public final class UpdateImageSetMetadataHandler {
 
