@@ -3,7 +3,9 @@ package org.ahibridge.audit;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.ahibridge.ledger.ImportRuns.RunFile;
 
@@ -20,31 +22,43 @@ final class RunReportCsv {
     private RunReportCsv() {
     }
 
-    static void write(Writer out, String runId, List<RunFile> files) throws IOException {
+    static void write(Writer out, String runId, Consumer<Consumer<RunFile>> files) throws IOException {
         line(out, HEADER);
-        for (RunFile file : files) {
-            AuditRecord r = AuditRecord.of(null, runId, file.object(), file.outcome(), file.reason());
-            List<String> cells = new ArrayList<>(HEADER.size());
-            cells.add(runId);
-            cells.add(r.storage());
-            cells.add(r.key());
-            cells.add(r.version());
-            cells.add(String.valueOf(r.size()));
-            cells.add(r.outcome().name());
-            cells.add(r.reason());
-            cells.add(r.batchId());
-            cells.add(r.stagingKey());
-            cells.add(r.jobId());
-            cells.add(r.imageSetId());
-            cells.add(r.imageSetVersion() == null ? null : r.imageSetVersion().toString());
-            cells.add(r.isPrimary() == null ? null : r.isPrimary().toString());
-            cells.add(r.sopInstanceUid());
-            cells.add(r.studyInstanceUid());
-            cells.add(r.seriesInstanceUid());
-            cells.add(r.transferSyntaxUid());
-            cells.add(String.valueOf(r.attempts()));
-            line(out, cells);
+        try {
+            files.accept(file -> {
+                try {
+                    row(out, runId, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    private static void row(Writer out, String runId, RunFile file) throws IOException {
+        AuditRecord r = AuditRecord.of(null, runId, file.object(), file.outcome(), file.reason());
+        List<String> cells = new ArrayList<>(HEADER.size());
+        cells.add(runId);
+        cells.add(r.storage());
+        cells.add(r.key());
+        cells.add(r.version());
+        cells.add(String.valueOf(r.size()));
+        cells.add(r.outcome().name());
+        cells.add(r.reason());
+        cells.add(r.batchId());
+        cells.add(r.stagingKey());
+        cells.add(r.jobId());
+        cells.add(r.imageSetId());
+        cells.add(r.imageSetVersion() == null ? null : r.imageSetVersion().toString());
+        cells.add(r.isPrimary() == null ? null : r.isPrimary().toString());
+        cells.add(r.sopInstanceUid());
+        cells.add(r.studyInstanceUid());
+        cells.add(r.seriesInstanceUid());
+        cells.add(r.transferSyntaxUid());
+        cells.add(String.valueOf(r.attempts()));
+        line(out, cells);
     }
 
     private static void line(Writer out, List<String> cells) throws IOException {

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import java.util.Map;
 
 import org.ahibridge.ledger.ImportRun;
+import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.ImportRuns.RunFile;
 import org.ahibridge.ledger.Outcome;
 
@@ -34,8 +36,14 @@ public final class RunReportWriter {
         this.clock = clock;
     }
 
-    /** Writes both files and returns the JSON one. */
-    public Path write(ImportRun run, Map<Outcome, Integer> counts, List<RunFile> files) throws IOException {
+    /** Writes both files of a run's report, streaming its files from the ledger; returns the JSON one. */
+    public Path write(ImportRuns runs, String runId) throws IOException {
+        ImportRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        return write(run, runs.outcomeCounts(runId), action -> runs.forEachFile(runId, action));
+    }
+
+    /** Writes both files and returns the JSON one; {@code files} hands every file of the run to its argument. */
+    public Path write(ImportRun run, Map<Outcome, Integer> counts, Consumer<Consumer<RunFile>> files) throws IOException {
         if (!run.id().matches("[A-Za-z0-9._-]{1,128}")) {
             throw new IllegalArgumentException("run id '" + run.id() + "' cannot name a report file");
         }
@@ -56,8 +64,8 @@ public final class RunReportWriter {
         return jsonFile;
     }
 
-    private void writeJson(JsonGenerator out, ImportRun run, Map<Outcome, Integer> counts, List<RunFile> files)
-            throws IOException {
+    private void writeJson(JsonGenerator out, ImportRun run, Map<Outcome, Integer> counts,
+            Consumer<Consumer<RunFile>> files) throws IOException {
         out.writeStartObject();
         out.writeStringField("runId", run.id());
         out.writeStringField("source", run.sourceStorage() + (run.sourcePrefix().isEmpty() ? "" : " " + run.sourcePrefix()));
@@ -66,7 +74,7 @@ public final class RunReportWriter {
         out.writeStringField("startedAt", String.valueOf(run.startedAt()));
         out.writeStringField("endedAt", run.endedAt() == null ? null : run.endedAt().toString());
         out.writeStringField("reportedAt", clock.instant().toString());
-        out.writeNumberField("files", files.size());
+        out.writeNumberField("files", counts.values().stream().mapToInt(Integer::intValue).sum());
         out.writeObjectFieldStart("outcomes");
         for (Outcome outcome : Outcome.values()) {
             if (counts.getOrDefault(outcome, 0) > 0) {
@@ -75,9 +83,13 @@ public final class RunReportWriter {
         }
         out.writeEndObject();
         out.writeArrayFieldStart("fileOutcomes");
-        for (RunFile file : files) {
-            AuditJson.write(out, AuditRecord.of(null, run.id(), file.object(), file.outcome(), file.reason()));
-        }
+        files.accept(file -> {
+            try {
+                AuditJson.write(out, AuditRecord.of(null, run.id(), file.object(), file.outcome(), file.reason()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         out.writeEndArray();
         out.writeEndObject();
     }

@@ -3,6 +3,7 @@ package org.ahibridge.importing;
 import java.time.Clock;
 
 import org.ahibridge.ahi.AhiTemplates;
+import org.ahibridge.audit.AuditSink;
 import org.ahibridge.ahi.TokenBucket;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ListingPositions;
@@ -39,8 +40,9 @@ public class ImportConfiguration {
 
     @Bean
     IncrementalLister incrementalLister(ListingPositions positions, SeenObjects seen, SourceObjects objects,
-            StabilityRule stabilityRule, Clock clock, ImportProperties properties) {
-        return new IncrementalLister(positions, seen, objects, stabilityRule, clock, properties.discovery().pageSize());
+            StabilityRule stabilityRule, AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties) {
+        return new IncrementalLister(positions, seen, objects, stabilityRule, auditedOutcomes, clock,
+                properties.discovery().pageSize());
     }
 
     @Bean
@@ -51,6 +53,47 @@ public class ImportConfiguration {
     @Bean
     ManifestJoin manifestJoin(ImportProperties properties) {
         return new ManifestJoin(properties.maxAttempts());
+    }
+
+    @Bean
+    AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink auditSink,
+            Clock clock) {
+        return new AuditedOutcomes(objects, transitions, auditSink, clock);
+    }
+
+    @Bean
+    VerdictRecorder verdictRecorder(ObjectTransitions transitions, AuditedOutcomes auditedOutcomes,
+            ImportProperties properties) {
+        return new VerdictRecorder(transitions, auditedOutcomes, properties.importRules());
+    }
+
+    @Bean
+    Redrive redrive(SourceObjects objects, ObjectTransitions transitions) {
+        return new Redrive(objects, transitions);
+    }
+
+    @Bean
+    StagingCleaner stagingCleaner() {
+        return new StagingCleaner();
+    }
+
+    @Bean
+    BatchStager batchStager(SourceObjects objects, ObjectTransitions transitions, Batches batches,
+            AuditedOutcomes auditedOutcomes) {
+        return new BatchStager(objects, transitions, batches, auditedOutcomes);
+    }
+
+    @Bean
+    ImportJobStarter importJobStarter(AhiTemplates ahiTemplates, Batches batches, ObjectTransitions transitions,
+            TransactionTemplate ledgerTransactions, ImportProperties properties) {
+        return new ImportJobStarter(ahiTemplates::forDatastore, batches, transitions, ledgerTransactions,
+                properties.jobs().maxConcurrentPerDatastore());
+    }
+
+    @Bean
+    JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
+            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes) {
+        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package org.ahibridge.importing;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.ahibridge.ahi.AhiOperations;
 import org.ahibridge.ahi.ImportJob;
@@ -18,17 +19,17 @@ import org.springframework.transaction.support.TransactionOperations;
  * per datastore (counted in the ledger, so the cap holds across restarts), the batch id is the
  * {@code clientToken} (a retry after a crash gets the same job back), the input is the batch's own
  * staging prefix and the output the datastore's output location. The pace of the calls is the
- * {@link AhiOperations} implementation's job.
+ * {@link AhiOperations} implementation's job; {@code ahi} gives each datastore's operations.
  */
 public final class ImportJobStarter {
 
-    private final AhiOperations ahi;
+    private final Function<DatastoreRegistration, AhiOperations> ahi;
     private final Batches batches;
     private final ObjectTransitions transitions;
     private final TransactionOperations transactions;
     private final int maxConcurrent;
 
-    public ImportJobStarter(AhiOperations ahi, Batches batches, ObjectTransitions transitions,
+    public ImportJobStarter(Function<DatastoreRegistration, AhiOperations> ahi, Batches batches, ObjectTransitions transitions,
             TransactionOperations transactions, int maxConcurrent) {
         this.ahi = ahi;
         this.batches = batches;
@@ -53,7 +54,7 @@ public final class ImportJobStarter {
         if (batches.countSubmitted(datastore.name()) >= maxConcurrent) {
             return Optional.empty();
         }
-        ImportJob job = ahi.startImportJob(new ImportJobRequest(datastore.datastoreId(), "ahi-bridge-" + batch.id(),
+        ImportJob job = ahi.apply(datastore).startImportJob(new ImportJobRequest(datastore.datastoreId(), "ahi-bridge-" + batch.id(),
                 batch.id(), datastore.dataAccessRoleArn(), inputS3Uri(datastore, batch.id()),
                 datastore.requireOutput().location().uri()));
         transactions.executeWithoutResult(status -> {

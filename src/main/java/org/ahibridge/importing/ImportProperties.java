@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch         batch limits (AHI.md §8.1)
  * @param jobs          pacing of StartDICOMImportJob and the cap on concurrent jobs (AHI.md §8.2)
  * @param discovery     polling: listing page size, the stability rule and temporary names
+ * @param rules         filter rules on keys and sizes ({@link ImportRules})
  * @param nonPrimary    the {@link NonPrimaryPolicy}
  * @param maxAttempts   how many times a file may go through an import job that reports a server error
  */
 @ConfigurationProperties("ahibridge.import")
 public record ImportProperties(@DefaultValue Batch batch, @DefaultValue Jobs jobs, @DefaultValue Discovery discovery,
-        @DefaultValue("report") NonPrimaryPolicy nonPrimary, @DefaultValue("3") int maxAttempts) {
+        @DefaultValue Rules rules, @DefaultValue("report") NonPrimaryPolicy nonPrimary,
+        @DefaultValue("3") int maxAttempts) {
 
     public ImportProperties {
         if (maxAttempts < 1) {
@@ -29,6 +31,15 @@ public record ImportProperties(@DefaultValue Batch batch, @DefaultValue Jobs job
     public BatchPolicy batchPolicy() {
         return new BatchPolicy(batch.maxFiles(), batch.maxBytes(), batch.maxFileBytes(), batch.maxAge(),
                 batch.safetyMarginPercent());
+    }
+
+    public ImportRules importRules() {
+        return new ImportRules(rules.include(), rules.exclude(), rules.minSize(), rules.maxSize());
+    }
+
+    /** Key globs to include and exclude, and a size range in bytes (max-size -1: no limit). */
+    public record Rules(List<String> include, List<String> exclude, @DefaultValue("0") long minSize,
+            @DefaultValue("-1") long maxSize) {
     }
 
     /** Sizes are in bytes; the defaults are AHI's 5,000 files and 10 GB (10^10 bytes). */

@@ -27,7 +27,7 @@ import org.ahibridge.storage.ListPage;
  *
  * <p>With {@code reportKnown} false (scheduled polling), objects whose version the ledger already holds
  * are passed over silently; with true (a one-off run) the run reports their stored outcome, e.g.
- * ALREADY_IMPORTED.
+ * ALREADY_IMPORTED, and the audit gets a line for it.
  */
 public final class IncrementalLister {
 
@@ -35,15 +35,17 @@ public final class IncrementalLister {
     private final SeenObjects seen;
     private final SourceObjects objects;
     private final StabilityRule rule;
+    private final AuditedOutcomes outcomes;
     private final Clock clock;
     private final int pageSize;
 
     public IncrementalLister(ListingPositions positions, SeenObjects seen, SourceObjects objects, StabilityRule rule,
-            Clock clock, int pageSize) {
+            AuditedOutcomes outcomes, Clock clock, int pageSize) {
         this.positions = positions;
         this.seen = seen;
         this.objects = objects;
         this.rule = rule;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -84,6 +86,7 @@ public final class IncrementalLister {
                 if (discovery.needsWork()) {
                     taken.add(discovery);
                 } else {
+                    outcomes.reported(runId, discovery);
                     reported++;
                 }
             }

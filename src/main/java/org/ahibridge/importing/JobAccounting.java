@@ -1,13 +1,10 @@
 package org.ahibridge.importing;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 
 import org.ahibridge.ahi.ImportJob;
 import org.ahibridge.ahi.ImportJobStatus;
-import org.ahibridge.audit.AuditRecord;
-import org.ahibridge.audit.AuditSink;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.BatchState;
 import org.ahibridge.ledger.Batches;
@@ -31,18 +28,16 @@ public final class JobAccounting {
     private final Batches batches;
     private final ManifestReader reader;
     private final ManifestJoin join;
-    private final AuditSink audit;
-    private final Clock clock;
+    private final AuditedOutcomes outcomes;
 
     public JobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches, ManifestReader reader,
-            ManifestJoin join, AuditSink audit, Clock clock) {
+            ManifestJoin join, AuditedOutcomes outcomes) {
         this.objects = objects;
         this.transitions = transitions;
         this.batches = batches;
         this.reader = reader;
         this.join = join;
-        this.audit = audit;
-        this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -68,20 +63,13 @@ public final class JobAccounting {
 
     private void record(FileResolution resolution) {
         long id = resolution.file().id();
-        boolean terminal = switch (resolution.result()) {
-            case IMPORTED -> transitions.imported(id, Outcome.IMPORTED, resolution.imageSetId(),
+        switch (resolution.result()) {
+            case IMPORTED -> outcomes.imported(id, Outcome.IMPORTED, resolution.imageSetId(),
                     resolution.imageSetVersion(), resolution.isPrimary(), resolution.reason());
-            case IMPORTED_WITH_WARNINGS -> transitions.imported(id, Outcome.IMPORTED_WITH_WARNINGS,
+            case IMPORTED_WITH_WARNINGS -> outcomes.imported(id, Outcome.IMPORTED_WITH_WARNINGS,
                     resolution.imageSetId(), resolution.imageSetVersion(), resolution.isPrimary(), resolution.reason());
-            case FAILED -> transitions.finish(id, Outcome.FAILED, resolution.reason());
-            case RETRY -> {
-                transitions.retry(id, resolution.reason());
-                yield false;
-            }
-        };
-        if (terminal) {
-            SourceObject row = objects.find(id).orElseThrow();
-            audit.record(AuditRecord.of(clock.instant(), row.runId(), row, row.outcome(), row.outcomeReason()));
+            case FAILED -> outcomes.finish(id, Outcome.FAILED, resolution.reason());
+            case RETRY -> transitions.retry(id, resolution.reason());
         }
     }
 }

@@ -91,6 +91,13 @@ public class Batches {
                 .params(state.name(), failureReason, now(), now(), batchId).update() == 1;
     }
 
+    /** SEALED -> FAILED when not one file of the batch could be staged, so there is no job to start. */
+    public boolean abandon(String batchId, String reason) {
+        return jdbc.sql("update import_batch set batch_state = 'FAILED', failure_reason = ?, completed_at = ?,"
+                + " updated_at = ? where batch_id = ? and batch_state = 'SEALED'")
+                .params(reason, now(), now(), batchId).update() == 1;
+    }
+
     public List<Batch> inState(BatchState state) {
         return jdbc.sql("select * from import_batch where batch_state = ? order by opened_at")
                 .param(state.name()).query(Batch::map).list();

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class ImportRuns {
 
+    static final int PAGE = 500;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -53,14 +55,31 @@ public class ImportRuns {
                 .params(runId, runId).query(Integer.class).single();
     }
 
-    /** One row per file the run reported, in key order: the run's outcome and the object's ledger row. */
+    /** One row per file the run reported, in discovery order: the run's outcome and the object's ledger row. */
     public List<RunFile> files(String runId) {
-        return jdbc.sql("select r.outcome as run_outcome, r.reason as run_reason, o.* from run_outcome r"
-                + " join source_object o on o.object_id = r.object_id where r.run_id = ? order by o.storage, o.object_key")
-                .param(runId)
-                .query((row, n) -> new RunFile(Outcome.valueOf(row.getString("run_outcome")), row.getString("run_reason"),
-                        SourceObject.map(row, n)))
-                .list();
+        List<RunFile> files = new java.util.ArrayList<>();
+        forEachFile(runId, files::add);
+        return files;
+    }
+
+    /**
+     * Streams the run's files in discovery order, a page of {@value #PAGE} rows at a time, so a report
+     * over millions of files needs no more memory than one page.
+     */
+    public void forEachFile(String runId, java.util.function.Consumer<RunFile> action) {
+        long after = -1;
+        List<RunFile> page;
+        do {
+            page = jdbc.sql("select r.outcome as run_outcome, r.reason as run_reason, o.* from run_outcome r"
+                    + " join source_object o on o.object_id = r.object_id where r.run_id = ? and r.object_id > ?"
+                    + " order by r.object_id fetch first " + PAGE + " rows only")
+                    .params(runId, after)
+                    .query((row, n) -> new RunFile(Outcome.valueOf(row.getString("run_outcome")),
+                            row.getString("run_reason"), SourceObject.map(row, n)))
+                    .list();
+            page.forEach(action);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).object().id();
+        } while (page.size() == PAGE);
     }
 
     /** A file of a run: what the run reported and the object's ledger row. */

@@ -35,27 +35,33 @@ public class SourceObjects {
         if (existing.isEmpty()) {
             try {
                 insert(runId, object, datastore, identity);
-                return new Discovery(findByIdentity(identity).orElseThrow(), true, null);
+                return new Discovery(findByIdentity(identity).orElseThrow(), true, null, null);
             } catch (DuplicateKeyException raced) {
                 existing = findByIdentity(identity);
             }
         }
         SourceObject row = existing.orElseThrow();
+        if (!row.isTerminal() && !runId.equals(row.runId())) {
+            jdbc.sql("update source_object set run_id = ?, updated_at = ? where object_id = ? and work_state <> 'DONE'")
+                    .params(runId, Timestamps.db(clock.instant()), row.id()).update();
+            // Re-read: the object may have been finished by its earlier run in the meantime.
+            row = find(row.id()).orElseThrow();
+        }
         if (row.isTerminal()) {
             Outcome reported = row.outcome().isImported() ? Outcome.ALREADY_IMPORTED : row.outcome();
             String reason = row.outcome().isImported() ? "imported before by run " + row.runId() : row.outcomeReason();
+            if (runId.equals(row.runId())) {
+                reported = row.outcome();
+                reason = row.outcomeReason();
+            }
             try {
                 recordRunOutcome(runId, row.id(), reported, reason);
             } catch (DuplicateKeyException raced) {
                 // the same run reported it concurrently: one report is enough
             }
-            return new Discovery(row, false, reported);
+            return new Discovery(row, false, reported, reason);
         }
-        if (!runId.equals(row.runId())) {
-            jdbc.sql("update source_object set run_id = ?, updated_at = ? where object_id = ? and work_state <> 'DONE'")
-                    .params(runId, Timestamps.db(clock.instant()), row.id()).update();
-        }
-        return new Discovery(find(row.id()).orElseThrow(), false, null);
+        return new Discovery(row, false, null, null);
     }
 
     private void insert(String runId, ObjectVersion object, String datastore, String identity) {
@@ -102,7 +108,18 @@ public class SourceObjects {
 
     /** Up to {@code limit} objects in a state, oldest first: the work queue of a pipeline step. */
     public List<SourceObject> inState(WorkState state, int limit) {
-        return jdbc.sql(COLUMNS + " where work_state = ? order by object_id").param(state.name())
-                .query(SourceObject::map).list().stream().limit(limit).toList();
+        return jdbc.sql(COLUMNS + " where work_state = ? order by object_id fetch first ? rows only")
+                .params(state.name(), limit).query(SourceObject::map).list();
+    }
+
+    /** Up to {@code limit} FAILED objects, of one storage or (null) of all: what a re-drive picks up. */
+    public List<SourceObject> failed(String storage, int limit) {
+        // Two statements: PostgreSQL cannot type a null parameter in "? is null".
+        if (storage == null) {
+            return jdbc.sql(COLUMNS + " where work_state = 'DONE' and outcome = 'FAILED' order by object_id"
+                    + " fetch first ? rows only").param(limit).query(SourceObject::map).list();
+        }
+        return jdbc.sql(COLUMNS + " where work_state = 'DONE' and outcome = 'FAILED' and storage = ? order by object_id"
+                + " fetch first ? rows only").params(storage, limit).query(SourceObject::map).list();
     }
 }

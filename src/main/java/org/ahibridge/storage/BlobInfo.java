@@ -8,8 +8,9 @@ import java.util.Objects;
  * its size, a version string that changes whenever the content changes, and when it was last
  * modified.
  *
- * <p>For S3 the version is the object's version id when the bucket is versioned, otherwise its ETag
- * without quotes (S3 API, HeadObject / ListObjectsV2). For folders it is derived from the
+ * <p>For S3 the version is the object's ETag without quotes, the same in ListObjectsV2 and HeadObject
+ * (listings carry no version ids): it changes whenever the content changes, and re-uploading identical
+ * content keeps it, which is what "already imported" should mean. For folders it is derived from the
  * modification time and size.
  */
 public record BlobInfo(String key, long size, String version, Instant lastModified) {

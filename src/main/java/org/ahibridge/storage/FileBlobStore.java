@@ -93,8 +93,8 @@ public final class FileBlobStore implements BlobStore {
     public BlobInfo write(String key, InputStream content, long size) {
         Path target = resolve(key);
         try {
+            requireInside(deepestExisting(target.getParent()), key);
             Files.createDirectories(target.getParent());
-            requireInside(target.getParent(), key);
             Path temporary = target.resolveSibling(".~ahi-" + UUID.randomUUID() + ".tmp");
             try {
                 Files.copy(content, temporary);
@@ -162,6 +162,15 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // Checked before creating folders, so a linked folder cannot make us create anything outside.
+    private static Path deepestExisting(Path path) {
+        Path existing = path;
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     private static void move(Path from, Path to) throws IOException {

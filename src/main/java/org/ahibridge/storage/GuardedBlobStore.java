@@ -40,6 +40,7 @@ public final class GuardedBlobStore implements BlobStore {
         return delegate.list(prefix, token, maxKeys);
     }
 
+    // Metadata only, and a destination needs it too (overwrite policies), so any mode may stat.
     @Override
     public Optional<BlobInfo> stat(String key) {
         return delegate.stat(key);

@@ -74,8 +74,8 @@ public final class S3BlobStore implements BlobStore {
     public Optional<BlobInfo> stat(String key) {
         try {
             HeadObjectResponse head = client.headObject(b -> b.bucket(bucket).key(objectKey(key)));
-            String version = head.versionId() != null && !"null".equals(head.versionId())
-                    ? head.versionId() : unquote(head.eTag());
+            // The ETag, as in listings (ListObjectsV2 has no version ids), so both name a version alike.
+            String version = unquote(head.eTag());
             return Optional.of(new BlobInfo(key, head.contentLength(), version, head.lastModified()));
         } catch (SdkException e) {
             if (S3Errors.isNotFound(e)) {

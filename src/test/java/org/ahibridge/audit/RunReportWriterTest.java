@@ -41,8 +41,7 @@ class RunReportWriterTest {
             ledger.runs.end("run-7", ImportRun.RunState.COMPLETED);
             RunReportWriter writer = new RunReportWriter(audit, ledger.clock);
 
-            Path json = writer.write(ledger.runs.find("run-7").orElseThrow(), ledger.runs.outcomeCounts("run-7"),
-                    ledger.runs.files("run-7"));
+            Path json = writer.write(ledger.runs, "run-7");
 
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertThat(report.get("outcomes").properties()).extracting(Map.Entry::getKey, e -> e.getValue().asInt())
@@ -50,6 +49,7 @@ class RunReportWriterTest {
                             org.assertj.core.groups.Tuple.tuple("FAILED", 1));
             assertThat(report.get("state").asText()).isEqualTo("COMPLETED");
             assertThat(report.get("fileOutcomes")).hasSize(2);
+            assertThat(report.get("files").asInt()).isEqualTo(2);
             List<String> csv = Files.readAllLines(audit.resolve("runs/run-7.csv"));
             assertThat(csv).hasSize(3);
             assertThat(csv.get(0)).startsWith("run_id,storage,key,version,size,outcome,reason");

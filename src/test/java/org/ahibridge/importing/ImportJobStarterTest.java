@@ -85,7 +85,7 @@ class ImportJobStarterTest {
     @Test
     void shouldStartTheJobWithTheBatchIdAsClientTokenAndItsOwnPrefixAsInput() {
         stagedBatch("B1");
-        ImportJobStarter starter = new ImportJobStarter(ahi, ledger.batches, ledger.transitions, ledger.transactions, 2);
+        ImportJobStarter starter = new ImportJobStarter(d -> ahi, ledger.batches, ledger.transitions, ledger.transactions, 2);
 
         Optional<ImportJob> job = starter.start(ledger.batches.find("B1").orElseThrow(), datastore(AccessMode.WRITE));
 
@@ -108,7 +108,7 @@ class ImportJobStarterTest {
     void shouldHoldBackJobsOnceTheDatastoreRunsTheConfiguredMaximum() {
         stagedBatch("B1");
         stagedBatch("B2");
-        ImportJobStarter starter = new ImportJobStarter(ahi, ledger.batches, ledger.transitions, ledger.transactions, 1);
+        ImportJobStarter starter = new ImportJobStarter(d -> ahi, ledger.batches, ledger.transitions, ledger.transactions, 1);
 
         starter.start(ledger.batches.find("B1").orElseThrow(), datastore(AccessMode.READ_WRITE));
         Optional<ImportJob> second = starter.start(ledger.batches.find("B2").orElseThrow(), datastore(AccessMode.READ_WRITE));
@@ -121,7 +121,7 @@ class ImportJobStarterTest {
     @Test
     void shouldRefuseAReadOnlyDatastoreBeforeCallingAhi() {
         stagedBatch("B1");
-        ImportJobStarter starter = new ImportJobStarter(ahi, ledger.batches, ledger.transitions, ledger.transactions, 5);
+        ImportJobStarter starter = new ImportJobStarter(d -> ahi, ledger.batches, ledger.transitions, ledger.transactions, 5);
 
         assertThatThrownBy(() -> starter.start(ledger.batches.find("B1").orElseThrow(), datastore(AccessMode.READ)))
                 .isInstanceOf(AccessModeException.class).hasMessageContaining("registered read-only");

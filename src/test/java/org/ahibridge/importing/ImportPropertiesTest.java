@@ -25,10 +25,11 @@ class ImportPropertiesTest {
                 new ImportProperties.Batch(100, 1_000, 500, Duration.ofSeconds(30), 0),
                 new ImportProperties.Jobs(0.5, 2, 50, Duration.ofSeconds(30)),
                 new ImportProperties.Discovery(1000, Duration.ofMinutes(2), java.util.List.of()),
-                NonPrimaryPolicy.LEAVE, 3);
+                new ImportProperties.Rules(java.util.List.of("**/*.dcm"), null, 1, -1), NonPrimaryPolicy.LEAVE, 3);
 
         assertThat(properties.batchPolicy()).isEqualTo(new BatchPolicy(100, 1_000, 500, Duration.ofSeconds(30), 0));
+        assertThat(properties.importRules().exclusion("a/b.dcm", 10)).isEmpty();
         assertThatThrownBy(() -> new ImportProperties(properties.batch(), properties.jobs(), properties.discovery(),
-                NonPrimaryPolicy.REPORT, 0)).hasMessageContaining("ahibridge.import.max-attempts");
+                properties.rules(), NonPrimaryPolicy.REPORT, 0)).hasMessageContaining("ahibridge.import.max-attempts");
     }
 }

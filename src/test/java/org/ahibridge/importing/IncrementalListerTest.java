@@ -29,6 +29,7 @@ class IncrementalListerTest {
     Ledger ledger;
     FileBlobStore store;
     IncrementalLister lister;
+    final List<org.ahibridge.audit.AuditRecord> audit = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -37,13 +38,17 @@ class IncrementalListerTest {
         ledger.clock.advance(Duration.between(ledger.clock.instant(), Instant.now().minus(Duration.ofHours(1))));
         store = new FileBlobStore(folder);
         lister = new IncrementalLister(ledger.positions, ledger.seen, ledger.objects,
-                new StabilityRule(Duration.ofDays(1), new TemporaryNames(List.of("*.part"))), ledger.clock, 2);
+                new StabilityRule(Duration.ofDays(1), new TemporaryNames(List.of("*.part"))), outcomes(), ledger.clock, 2);
         ledger.runs.start("run-1", "inbox", "", "main");
     }
 
     @AfterEach
     void tearDown() {
         ledger.database.close();
+    }
+
+    AuditedOutcomes outcomes() {
+        return new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock);
     }
 
     void put(String key, String content) {
@@ -94,7 +99,7 @@ class IncrementalListerTest {
         lister.nextPage("run-1", store, "inbox", "", "main", false);
 
         IncrementalLister restarted = new IncrementalLister(ledger.positions, ledger.seen, ledger.objects,
-                new StabilityRule(Duration.ofDays(1), new TemporaryNames(List.of())), ledger.clock, 2);
+                new StabilityRule(Duration.ofDays(1), new TemporaryNames(List.of())), outcomes(), ledger.clock, 2);
         PageResult resumed = restarted.nextPage("run-1", store, "inbox", "", "main", false);
 
         assertThat(ledger.seen.find("inbox", "f0.dcm")).isPresent();
@@ -121,5 +126,10 @@ class IncrementalListerTest {
         assertThat(ledger.runs.outcomeCounts("run-1")).containsEntry(Outcome.SKIPPED_BY_RULE, 1);
         assertThat(oneOff.reported()).isEqualTo(1);
         assertThat(ledger.runs.outcomeCounts("run-2")).containsEntry(Outcome.SKIPPED_BY_RULE, 1);
+        assertThat(audit).singleElement().satisfies(r -> {
+            assertThat(r.runId()).isEqualTo("run-2");
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED_BY_RULE);
+            assertThat(r.reason()).isEqualTo("excluded by key glob");
+        });
     }
 }

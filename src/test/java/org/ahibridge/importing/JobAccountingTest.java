@@ -45,7 +45,8 @@ class JobAccountingTest {
         ledger = new Ledger(LedgerDatabase.h2(false));
         sink = new JsonLinesAuditSink(audit);
         accounting = new JobAccounting(ledger.objects, ledger.transitions, ledger.batches,
-                new ManifestReader(new ObjectMapper()), new ManifestJoin(3), sink, ledger.clock);
+                new ManifestReader(new ObjectMapper()), new ManifestJoin(3),
+                new AuditedOutcomes(ledger.objects, ledger.transitions, sink, ledger.clock));
         ledger.runs.start("run-1", "landing", "", "main");
         ledger.batches.open("B1", "main");
         for (String stagingKey : STAGING_KEYS) {

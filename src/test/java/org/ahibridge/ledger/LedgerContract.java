@@ -189,6 +189,36 @@ abstract class LedgerContract {
     }
 
     @Test
+    void shouldStreamARunsFilesPageByPageInDiscoveryOrder() {
+        for (int i = 0; i < ImportRuns.PAGE + 1; i++) {
+            long id = ledger.objects.discover(run, version("many/" + i + ".dcm", "e1"), "main").object().id();
+            ledger.transitions.finish(id, Outcome.SKIPPED_BY_RULE, "size below min-size");
+        }
+        List<Long> ids = new ArrayList<>();
+
+        ledger.runs.forEachFile(run, file -> ids.add(file.object().id()));
+
+        assertThat(ids).hasSize(ImportRuns.PAGE + 1).isSorted().doesNotHaveDuplicates();
+        assertThat(ledger.runs.outcomeCounts(run)).isEqualTo(Map.of(Outcome.SKIPPED_BY_RULE, ImportRuns.PAGE + 1));
+    }
+
+    @Test
+    void shouldPageWorkQueuesAndFailedObjects() {
+        for (int i = 0; i < 5; i++) {
+            long id = ledger.objects.discover(run, version("q" + i + ".dcm", "e1"), "main").object().id();
+            if (i < 3) {
+                ledger.transitions.finish(id, Outcome.FAILED, "reason " + i);
+            }
+        }
+
+        assertThat(ledger.objects.failed(storage, 2)).hasSize(2).extracting(SourceObject::key)
+                .containsExactly("q0.dcm", "q1.dcm");
+        assertThat(ledger.objects.failed(storage, 10)).hasSize(3);
+        assertThat(ledger.objects.failed(null, 1000)).extracting(SourceObject::storage).contains(storage);
+        assertThat(ledger.objects.inState(WorkState.DISCOVERED, 1)).hasSize(1);
+    }
+
+    @Test
     void shouldKeepOneOpenBatchPerDatastoreAndNeverExceedItsLimits() throws Exception {
         String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(ledger.batches.open("b-1-" + datastore, datastore)).isTrue();

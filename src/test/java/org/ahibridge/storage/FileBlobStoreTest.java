@@ -141,7 +141,9 @@ class FileBlobStoreTest {
 
             assertThatThrownBy(() -> store.open("link.dcm")).hasMessageContaining("symbolic link");
             assertThatThrownBy(() -> put("dir/planted.dcm", "x")).hasMessageContaining("symbolic link");
+            assertThatThrownBy(() -> put("dir/new/planted.dcm", "x")).hasMessageContaining("symbolic link");
             assertThat(Files.exists(temp.resolve("planted.dcm"))).isFalse();
+            assertThat(Files.exists(temp.resolve("new"))).isFalse();
         }
     }
 

@@ -1,0 +1,69 @@
+package org.ahibridge.importing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.ahibridge.ledger.ObjectTransitions;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.Verdict;
+
+/**
+ * The filter steps around classification (DESIGN.md §1 steps 2-3): rules that need no header are
+ * applied before the ranged read, the classifier's verdict is recorded as file metadata in the ledger,
+ * and non-compliant files end SKIPPED_NOT_P10 with the classifier's reason. {@link #tags} gives the
+ * verdict as S3 object tags for stores that support them.
+ */
+public final class VerdictRecorder {
+
+    /** What happens next to a file. */
+    public enum Next {
+        /** Compliant and allowed: add it to a batch. */
+        BATCH,
+        /** Ended SKIPPED_NOT_P10 or SKIPPED_BY_RULE. */
+        SKIPPED,
+        /** Another worker already handled it. */
+        ALREADY_HANDLED
+    }
+
+    private final ObjectTransitions transitions;
+    private final AuditedOutcomes outcomes;
+    private final ImportRules rules;
+
+    public VerdictRecorder(ObjectTransitions transitions, AuditedOutcomes outcomes, ImportRules rules) {
+        this.transitions = transitions;
+        this.outcomes = outcomes;
+        this.rules = rules;
+    }
+
+    /** Applies the key and size rules to a discovered object before it is read. */
+    public Next applyRules(SourceObject discovered) {
+        return rules.exclusion(discovered.key(), discovered.size())
+                .map(reason -> outcomes.finish(discovered.id(), Outcome.SKIPPED_BY_RULE, reason) ? Next.SKIPPED
+                        : Next.ALREADY_HANDLED)
+                .orElse(Next.BATCH);
+    }
+
+    /** Records the classifier's verdict for a DISCOVERED object. */
+    public Next record(long objectId, Verdict verdict) {
+        if (!transitions.classify(objectId, verdict)) {
+            return Next.ALREADY_HANDLED;
+        }
+        if (verdict.compliant()) {
+            return Next.BATCH;
+        }
+        String reason = (verdict.reason() == null ? "" : verdict.reason() + ": ")
+                + (verdict.message() == null ? "not a DICOM Part 10 file" : verdict.message());
+        return outcomes.finish(objectId, Outcome.SKIPPED_NOT_P10, reason) ? Next.SKIPPED : Next.ALREADY_HANDLED;
+    }
+
+    /** The verdict as object tags: {@code ahi-bridge-p10} = compliant | not-compliant, plus the reason code. */
+    public static Map<String, String> tags(Verdict verdict) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("ahi-bridge-p10", verdict.compliant() ? "compliant" : "not-compliant");
+        if (verdict.reason() != null) {
+            tags.put("ahi-bridge-p10-reason", verdict.reason().replaceAll("[^A-Za-z0-9 +\\-=._:/@]", "_"));
+        }
+        return tags;
+    }
+}
