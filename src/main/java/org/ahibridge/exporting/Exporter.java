@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,21 +113,19 @@ public final class Exporter {
     private void submitImageSet(ImageSetSummary summary, String runId, DestinationWriter writer,
             ExecutorService instances, ExecutorService frames, Semaphore slots, List<InstanceOutcome> result,
             List<java.util.concurrent.Future<?>> running) {
-        JsonNode document;
         List<AhiMetadataInstance> list;
         try {
-            document = ahi.metadata(summary.imageSetId(), summary.version());
-            list = AhiMetadataReader.instances(document);
+            list = AhiMetadataReader.instances(ahi.metadata(summary.imageSetId(), summary.version()));
         } catch (RuntimeException e) {
             record(runId, failure(summary.imageSetId(), summary.version(), summary.isPrimary(),
                     "GetImageSetMetadata: " + e.getMessage()), result);
             return;
         }
         for (AhiMetadataInstance instance : list) {
-            // Bounds the instances waiting in the queue, and with them the metadata documents held.
+            // Bounds the instances waiting in the queue, and with them the metadata they hold.
             slots.acquireUninterruptibly();
             InstanceExport task = new InstanceExport(ahi, target, writer, frames, settings.frameWindow(), summary,
-                    document, instance);
+                    instance);
             running.add(instances.submit(() -> {
                 try {
                     record(runId, task.call(), result);

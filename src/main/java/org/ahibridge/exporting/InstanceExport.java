@@ -3,9 +3,7 @@ package org.ahibridge.exporting;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
-import org.ahibridge.dicom.VR;
 import org.ahibridge.dicom.json.AhiMetadataInstance;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.BlobInfo;
@@ -24,18 +22,16 @@ final class InstanceExport {
     private final Executor frames;
     private final int window;
     private final ImageSetSummary imageSet;
-    private final JsonNode document;
     private final AhiMetadataInstance instance;
 
     InstanceExport(AhiReader ahi, ExportTarget target, DestinationWriter writer, Executor frames, int window,
-            ImageSetSummary imageSet, JsonNode document, AhiMetadataInstance instance) {
+            ImageSetSummary imageSet, AhiMetadataInstance instance) {
         this.ahi = ahi;
         this.target = target;
         this.writer = writer;
         this.frames = frames;
         this.window = window;
         this.imageSet = imageSet;
-        this.document = document;
         this.instance = instance;
     }
 
@@ -57,7 +53,7 @@ final class InstanceExport {
             FrameWindow fetcher = new FrameWindow(ahi, imageSet.imageSetId(), instance.frames(), frames, this.window);
             window = fetcher;
             DestinationWriter.Result result = writer.put(key,
-                    out -> InstanceRebuilder.write(instance, pixelVr(), fetcher, out));
+                    out -> InstanceRebuilder.write(instance, instance.pixelDataVr(), fetcher, out));
             return result.written() ? outcome(Outcome.EXPORTED, key, null, result.size(), result.version())
                     : outcome(Outcome.SKIPPED_EXISTS, key, "exists (overwrite: " + target.policy().label() + ")",
                             result.size(), result.version());
@@ -66,16 +62,6 @@ final class InstanceExport {
                 window.cancel();
             }
             return outcome(Outcome.FAILED, key, e.getClass().getSimpleName() + ": " + e.getMessage(), 0, null);
-        }
-    }
-
-    private VR pixelVr() {
-        JsonNode recorded = document.path("Study").path("Series").path(instance.seriesInstanceUid()).path("Instances")
-                .path(instance.sopInstanceUid()).path("DICOMVRs").path("7FE00010");
-        try {
-            return recorded.isTextual() ? VR.valueOf(recorded.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

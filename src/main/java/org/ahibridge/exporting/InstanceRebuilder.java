@@ -33,7 +33,8 @@ final class InstanceRebuilder {
     /**
      * Writes the file to {@code out}.
      *
-     * @param pixelVr the Pixel Data VR recorded in {@code DICOMVRs}, or null to derive it from Bits Allocated
+     * @param pixelVr the source's Pixel Data VR ({@link AhiMetadataInstance#pixelDataVr()}), or null to derive it
+     *                from Bits Allocated
      */
     static void write(AhiMetadataInstance instance, VR pixelVr, FrameWindow frames, OutputStream out)
             throws IOException {
