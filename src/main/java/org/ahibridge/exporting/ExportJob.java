@@ -15,12 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.audit.JsonLinesAuditSink;
-import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.storage.AccessGuard;
-import org.ahibridge.storage.AccessMode;
 import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.Registrations;
@@ -28,6 +24,7 @@ import org.ahibridge.storage.S3Clients;
 import org.ahibridge.storage.S3Tuning;
 import org.ahibridge.storage.StorageSelection;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -41,10 +38,14 @@ import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
  * configuration ({@link ExportConfig}), registrations, the access check (the datastore must allow
  * {@code read}, the destination {@code write}; refused before any data moves), the SDK clients, the
  * audit sink, the watermark store (only for incremental runs, which open the ledger), then
- * {@link Exporter}. The datastore {@code local}, when not registered, is the embedded default: the
- * in-process emulator with its state under {@code data/emulator}, and its datastore named "local".
+ * {@link Exporter}. The datastore is a registration ({@code ahibridge.datastores.<name>}); the embedded
+ * default's {@code local} is one too (an endpoint on the local emulator).
  */
 public final class ExportJob {
+
+    /** Keys for emulated endpoints, which check no signature; used only when the default chain has none. */
+    private static final AwsBasicCredentials PLACEHOLDER = AwsBasicCredentials.create("ahi-bridge-local",
+            "ahi-bridge-local");
 
     private ExportJob() {
     }
@@ -53,63 +54,38 @@ public final class ExportJob {
         ExportConfig config = ExportConfig.load(request.configFile());
         Registrations registrations = Registrations.from(config.registrations());
         StorageSelection destination = registrations.resolveStorage(request.destination());
-        Emulator embedded = null;
-        try {
-            DatastoreRegistration datastore;
-            if (registrations.datastores().stream().noneMatch(d -> d.name().equals(request.datastore()))
-                    && request.datastore().equals("local")) {
-                embedded = Emulator.start(EmulatorConfig.ephemeral().withDataDir(Path.of("data", "emulator")));
-                datastore = localDatastore(embedded);
-            } else {
-                datastore = registrations.datastore(request.datastore());
-            }
-            AccessGuard.requireExport(datastore, destination.registration());
-            AwsCredentialsProvider credentials = credentials(datastore.endpoint() != null
-                    || registrations.storages().stream().anyMatch(s -> s.s3() != null && s.s3().endpoint() != null)
-                    || (destination.registration().s3() != null && destination.registration().s3().endpoint() != null));
-            String runId = "export-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                    .format(Instant.now().atZone(java.time.ZoneOffset.UTC)) + "-" + UUID.randomUUID().toString()
-                    .substring(0, 8);
-            Path auditDir = Path.of(config.string("ahibridge.audit.directory", "audit"));
-            try (MedicalImagingClient client = client(datastore, credentials);
-                    BlobStores stores = new BlobStores(c -> S3Clients.create(c, credentials), S3Tuning.DEFAULT);
-                    JsonLinesAuditSink audit = new JsonLinesAuditSink(auditDir)) {
-                ExportTarget target = new ExportTarget(stores.open(destination.registration()),
-                        destination.registration().name(), destination.prefix(), request.template(), request.policy(),
-                        datastore.name(), datastore.datastoreId());
-                ExportWatermarks watermarks = request.incremental() ? watermarks(config) : null;
-                String destinationId = destination.registration().location().uri() + destination.prefix();
-                ExportSelection selection = request.selection();
-                if (watermarks != null) {
-                    Optional<Instant> mark = watermarks.get(datastore.name(), destinationId);
-                    if (mark.isPresent()) {
-                        selection = selection.updatedSince(mark.get());
-                    }
+        DatastoreRegistration datastore = registrations.datastore(request.datastore());
+        AccessGuard.requireExport(datastore, destination.registration());
+        AwsCredentialsProvider credentials = credentials(datastore.endpoint() != null
+                || registrations.storages().stream().anyMatch(s -> s.s3() != null && s.s3().endpoint() != null)
+                || (destination.registration().s3() != null && destination.registration().s3().endpoint() != null));
+        String runId = "export-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(Instant.now().atZone(java.time.ZoneOffset.UTC)) + "-" + UUID.randomUUID().toString()
+                .substring(0, 8);
+        Path auditDir = Path.of(config.string("ahibridge.audit.directory", "audit"));
+        try (MedicalImagingClient client = client(datastore, credentials);
+                BlobStores stores = new BlobStores(c -> S3Clients.create(c, credentials), S3Tuning.DEFAULT);
+                JsonLinesAuditSink audit = new JsonLinesAuditSink(auditDir)) {
+            ExportTarget target = new ExportTarget(stores.open(destination.registration()),
+                    destination.registration().name(), destination.prefix(), request.template(), request.policy(),
+                    datastore.name(), datastore.datastoreId());
+            ExportWatermarks watermarks = request.incremental() ? watermarks(config) : null;
+            String destinationId = destination.registration().location().uri() + destination.prefix();
+            ExportSelection selection = request.selection();
+            if (watermarks != null) {
+                Optional<Instant> mark = watermarks.get(datastore.name(), destinationId);
+                if (mark.isPresent()) {
+                    selection = selection.updatedSince(mark.get());
                 }
-                AhiReader ahi = new SdkAhiReader(client, datastore.datastoreId(), request.settings().pacing());
-                ExportReport report = new Exporter(ahi, target, request.settings(), audit, Clock.systemUTC())
-                        .run(selection, runId);
-                if (watermarks != null && report.watermark() != null) {
-                    watermarks.save(datastore.name(), destinationId, report.watermark());
-                }
-                ExportReportWriter.write(auditDir, report, datastore.name(), destinationId);
-                return report;
             }
-        } finally {
-            if (embedded != null) {
-                embedded.close();
+            AhiReader ahi = new SdkAhiReader(client, datastore.datastoreId(), request.settings().pacing());
+            ExportReport report = new Exporter(ahi, target, request.settings(), audit, Clock.systemUTC())
+                    .run(selection, runId);
+            if (watermarks != null && report.watermark() != null) {
+                watermarks.save(datastore.name(), destinationId, report.watermark());
             }
-        }
-    }
-
-    private static DatastoreRegistration localDatastore(Emulator emulator) {
-        try (MedicalImagingClient client = AhiClients.create(emulator.endpoints().region(), emulator.endpoints().ahi(),
-                StaticCredentialsProvider.create(Emulator.CREDENTIALS))) {
-            String id = client.listDatastores(b -> b.maxResults(50)).datastoreSummaries().stream()
-                    .filter(d -> "local".equals(d.datastoreName())).map(d -> d.datastoreId()).findFirst()
-                    .orElseGet(() -> client.createDatastore(b -> b.datastoreName("local")).datastoreId());
-            return new DatastoreRegistration("local", id, emulator.endpoints().region(), emulator.endpoints().ahi(),
-                    null, null, null, AccessMode.READ_WRITE);
+            ExportReportWriter.write(auditDir, report, datastore.name(), destinationId);
+            return report;
         }
     }
 
@@ -120,7 +96,7 @@ public final class ExportJob {
         }
         return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true)
                 .credentialsProviders(DefaultCredentialsProvider.builder().build(),
-                        StaticCredentialsProvider.create(Emulator.CREDENTIALS)).build();
+                        StaticCredentialsProvider.create(PLACEHOLDER)).build();
     }
 
     private static MedicalImagingClient client(DatastoreRegistration datastore, AwsCredentialsProvider credentials) {

@@ -187,6 +187,10 @@ class ExportRoundTripIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.stderr()).contains("datastore 'test'").contains("write-only");
         assertThat(temp.resolve("no")).doesNotExist();
+        EmulatedAhi.Run unknown = EmulatedAhi.export("--datastore", "nope", "--destination", "file:" + temp.resolve("no"),
+                "--once", "--config", writeOnly.toString());
+        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.stderr()).contains("no datastore named 'nope'");
     }
 
     @Test
