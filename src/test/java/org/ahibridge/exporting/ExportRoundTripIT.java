@@ -122,6 +122,9 @@ class ExportRoundTripIT {
             byte[] object = ahi.s3.getObjectAsBytes(b -> b.bucket("export-bucket").key(key)).asByteArray();
             assertThat(object).as(key).isEqualTo(Files.readAllBytes(file));
         }
+        EmulatedAhi.Run again = EmulatedAhi.export("--datastore", "test", "--destination",
+                "s3://export-bucket/exports/", "--once", "--config", config.toString(), "--overwrite", "if-different");
+        assertThat(again.count("SKIPPED_EXISTS")).as("same size and ETag = MD5").isEqualTo(SOURCES.size());
     }
 
     @Test
