@@ -86,6 +86,13 @@ public record ExportSelection(String patientId, String accessionNumber, String s
                 && (!primaryOnly || Boolean.TRUE.equals(s.isPrimary()));
     }
 
+    /** Names the criteria in use, never their values: a patient ID or accession number must not reach a log. */
+    @Override
+    public String toString() {
+        List<String> used = terms().stream().map(t -> t.attribute().name()).toList();
+        return "ExportSelection" + used + (imageSetIds.isEmpty() ? "" : " imageSetIds=" + imageSetIds);
+    }
+
     /** The server-side filters and the client-side test of one selection. */
     public record Plan(List<SearchTerm> serverFilters, Predicate<ImageSetSummary> clientFilter) {
     }

@@ -10,4 +10,10 @@ import java.time.Instant;
 public record ImageSetSummary(String imageSetId, int version, Instant createdAt, Instant updatedAt,
         Boolean isPrimary, String patientId, String accessionNumber, String studyId, String studyInstanceUid,
         String seriesInstanceUid, String studyDate) {
+
+    /** Ids only: the DICOM tags carry patient data that must not reach a log. */
+    @Override
+    public String toString() {
+        return "ImageSetSummary[" + imageSetId + " v" + version + (Boolean.TRUE.equals(isPrimary) ? " primary" : "") + "]";
+    }
 }

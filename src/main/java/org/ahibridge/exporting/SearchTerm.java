@@ -25,6 +25,12 @@ public record SearchTerm(Attribute attribute, boolean between, List<Object> valu
         }
     }
 
+    /** The attribute and operator only: values may be patient data. */
+    @Override
+    public String toString() {
+        return attribute + (between ? " BETWEEN" : " EQUAL");
+    }
+
     public static SearchTerm equal(Attribute attribute, Object value) {
         return new SearchTerm(attribute, false, List.of(value));
     }

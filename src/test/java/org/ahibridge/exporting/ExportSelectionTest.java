@@ -53,4 +53,14 @@ class ExportSelectionTest {
                 .updatedSince(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(selection.updatedFrom()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
+
+    @Test
+    void shouldNeverPrintPatientValues() {
+        ExportSelection selection = new ExportSelection("SECRET-PID", "ACC-42", null, null, null, null, null, null,
+                null, null, null, false, List.of());
+
+        assertThat(selection.toString()).contains("PATIENT_ID", "ACCESSION_NUMBER").doesNotContain("SECRET", "ACC-42");
+        assertThat(selection.plan().serverFilters().toString()).doesNotContain("SECRET");
+        assertThat(summary("SECRET-PID", "1", "20200101", Instant.EPOCH, true).toString()).doesNotContain("SECRET");
+    }
 }
