@@ -19,8 +19,9 @@ public final class Commands {
     static {
         // One line per subcommand; each command's class parses its own arguments.
         COMMANDS.put("emulator", EmulatorCommand::new);
-        COMMANDS.put("p10", P10CheckCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
         COMMANDS.put("import", ImportCommand::new);
+        COMMANDS.put("p10", P10CheckCommand::new);
         COMMANDS.put("redrive", RedriveCommand::new);
         COMMANDS.put("samples", SamplesCommand::new);
     }

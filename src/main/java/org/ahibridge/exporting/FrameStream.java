@@ -1,0 +1,56 @@
+package org.ahibridge.exporting;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.ahibridge.dicom.json.AhiMetadataFrame;
+
+/**
+ * The native frames of one instance as one stream (frame after frame, as PS3.5 §8.1.1 lays out native
+ * Pixel Data), pulled from a {@link FrameWindow}: one frame in hand at a time. Each frame must have
+ * its declared size, else reading fails.
+ */
+final class FrameStream extends InputStream {
+
+    private final List<AhiMetadataFrame> frames;
+    private final FrameWindow window;
+    private final long fallbackSize;
+    private int index;
+    private byte[] current = new byte[0];
+    private int position;
+
+    FrameStream(List<AhiMetadataFrame> frames, FrameWindow window, long fallbackSize) {
+        this.frames = frames;
+        this.window = window;
+        this.fallbackSize = fallbackSize;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        while (position >= current.length) {
+            if (index >= frames.size()) {
+                return -1;
+            }
+            AhiMetadataFrame frame = frames.get(index++);
+            current = window.next().bytes();
+            position = 0;
+            long expected = frame.sizeInBytes() > 0 ? frame.sizeInBytes() : fallbackSize;
+            if (current.length != expected) {
+                throw InstanceRebuilder.sizeMismatch(frame, current.length, expected);
+            }
+        }
+        int n = Math.min(length, current.length - position);
+        System.arraycopy(current, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+}
