@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ahibridge.embedded.EmbeddedEmulator;
+import org.ahibridge.exporting.ExportConfig;
 import org.ahibridge.exporting.ExportJob;
 import org.ahibridge.exporting.ExportReport;
 import org.ahibridge.exporting.ExportReportWriter;
@@ -47,14 +49,39 @@ public final class ExportCommand implements Command {
             err.println(USAGE);
             return Commands.USAGE;
         }
+        EmbeddedEmulator embedded = null;
         try {
-            ExportReport report = ExportJob.run(request);
+            embedded = embeddedDefault(request);
+            EmbeddedEmulator local = embedded;
+            ExportReport report = ExportJob.run(request, registrations -> local == null
+                    || registrations.hasDatastore(EmbeddedEmulator.DATASTORE) ? registrations
+                            : registrations.withDatastore(local.local()));
             out.println(ExportReportWriter.summary(report, request.datastore(), request.destination()));
             return Commands.OK;
         } catch (Exception e) {
             err.println("export: the run could not complete: " + e.getMessage());
             return Commands.FAILED;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
         }
+    }
+
+    /**
+     * The embedded default (DESIGN.md §5) for the datastore {@code local}: the in-process emulator with its
+     * state under {@code ahibridge.embedded.data-dir}, started only if {@code local} is not configured.
+     */
+    private static EmbeddedEmulator embeddedDefault(ExportRequest request) throws java.io.IOException {
+        if (!EmbeddedEmulator.DATASTORE.equals(request.datastore())) {
+            return null;
+        }
+        ExportConfig config = ExportConfig.load(request.configFile());
+        if (!Boolean.parseBoolean(config.string("ahibridge.embedded.enabled", "true"))) {
+            return null;
+        }
+        return new EmbeddedEmulator(java.nio.file.Path.of(config.string("ahibridge.embedded.data-dir",
+                "data/emulator")));
     }
 
     static ExportRequest parse(String[] args) {

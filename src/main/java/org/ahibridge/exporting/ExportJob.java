@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -51,8 +52,17 @@ public final class ExportJob {
     }
 
     public static ExportReport run(ExportRequest request) throws IOException {
+        return run(request, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the export with registrations the caller adds to the configured ones (the embedded default's
+     * {@code local} datastore, which only the composition root may start).
+     */
+    public static ExportReport run(ExportRequest request, UnaryOperator<Registrations> extraRegistrations)
+            throws IOException {
         ExportConfig config = ExportConfig.load(request.configFile());
-        Registrations registrations = Registrations.from(config.registrations());
+        Registrations registrations = extraRegistrations.apply(Registrations.from(config.registrations()));
         StorageSelection destination = registrations.resolveStorage(request.destination());
         DatastoreRegistration datastore = registrations.datastore(request.datastore());
         AccessGuard.requireExport(datastore, destination.registration());
