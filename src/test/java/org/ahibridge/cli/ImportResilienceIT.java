@@ -82,6 +82,8 @@ class ImportResilienceIT {
         String datastore = datastore("s3-faults");
         emulator.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
         try (FaultyHttpProxy proxy = FaultyHttpProxy.start(emulator.endpoints().s3(), 7).failPercent(10)) {
+            // The run's first listing meets more errors in a row than the SDK retries: the pipeline must retry.
+            proxy.failNext(12);
             JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, proxy.endpoint().toString(),
                     "import", "--source", "s3://" + bucket + "/", "--once", "-Dahibridge.import.batch.max-files=50")));
 

@@ -41,6 +41,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
     private volatile int percent;
+    private int burst;
 
     private FaultyHttpProxy(URI target, long seed) throws IOException {
         this.target = target;
@@ -59,6 +60,12 @@ public final class FaultyHttpProxy implements AutoCloseable {
     /** Answers this share of the following requests (0-100) with a server error. */
     public FaultyHttpProxy failPercent(int newPercent) {
         this.percent = newPercent;
+        return this;
+    }
+
+    /** Answers the next {@code count} requests with {@code 500 InternalError}, more than the SDK retries. */
+    public synchronized FaultyHttpProxy failNext(int count) {
+        this.burst = count;
         return this;
     }
 
@@ -98,6 +105,10 @@ public final class FaultyHttpProxy implements AutoCloseable {
     }
 
     private synchronized int nextFault() {
+        if (burst > 0) {
+            burst--;
+            return 500;
+        }
         int draw = random.nextInt(100);
         if (draw >= percent) {
             return 0;
