@@ -12,6 +12,7 @@ import org.ahibridge.ledger.ListingPositions;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
@@ -27,6 +28,8 @@ import org.ahibridge.storage.StorageSelection;
  * (ALREADY_IMPORTED or their stored outcome) without any work.
  */
 public final class ImportRunner {
+
+    private static final int READ_ATTEMPTS = 5;
 
     private final IncrementalLister lister;
     private final VerdictRecorder recorder;
@@ -81,7 +84,8 @@ public final class ImportRunner {
         // A run that starts mid-pass (an earlier run stopped there) lists one more full pass.
         boolean fromStart = positions.get(storage, prefix).continuationToken() == null;
         while (true) {
-            PageResult page = lister.nextPage(runId, store, storage, prefix, datastore, true);
+            // The position is stored only after a page was read, so a failed listing can simply be repeated.
+            PageResult page = retrying(() -> lister.nextPage(runId, store, storage, prefix, datastore, true));
             for (Discovery discovery : page.taken()) {
                 work(discovery.object(), store);
             }
@@ -102,8 +106,7 @@ public final class ImportRunner {
                 return;
             }
             try {
-                if (recorder.record(current.id(), classifier.classify(store, current.key(), current.size()))
-                        != VerdictRecorder.Next.BATCH) {
+                if (recorder.record(current.id(), classify(store, current)) != VerdictRecorder.Next.BATCH) {
                     return;
                 }
             } catch (StorageException e) {
@@ -117,6 +120,40 @@ public final class ImportRunner {
         }
         if (current.state() == WorkState.CLASSIFIED) {
             assembler.add(current);
+        }
+    }
+
+    /**
+     * Classifies (and lists, below) with up to {@value #READ_ATTEMPTS} attempts when the store reports a transient fault (S3
+     * 5xx or SlowDown that outlasted the SDK's own retries), waiting 200 ms, doubling, between them.
+     */
+    private Verdict classify(BlobStore store, SourceObject object) throws IOException {
+        return retrying(() -> classifier.classify(store, object.key(), object.size()));
+    }
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T retrying(Read<T> read) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (StorageException e) {
+                if (!e.isTransient() || attempt >= READ_ATTEMPTS) {
+                    throw e;
+                }
+                pause(200L << (attempt - 1));
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a read", e);
         }
     }
 

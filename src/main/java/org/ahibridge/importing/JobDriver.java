@@ -22,6 +22,7 @@ import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
+import org.ahibridge.storage.StorageException;
 
 /**
  * Takes a datastore's batches from sealed to finished: stages each sealed batch into its own prefix,
@@ -52,6 +53,7 @@ public final class JobDriver {
     private final Duration pollInterval;
     private final int maxStartAttempts;
     private final Map<String, Integer> startAttempts = new HashMap<>();
+    private final Map<String, Integer> storageFaults = new HashMap<>();
     private int jobsStarted;
 
     public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
@@ -102,11 +104,15 @@ public final class JobDriver {
      */
     public Step step(DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
         boolean progressed = false;
-        for (Batch sealed : mine(BatchState.SEALED, datastore)) {
-            stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
-            progressed = true;
-        }
         boolean throttled = false;
+        for (Batch sealed : mine(BatchState.SEALED, datastore)) {
+            try {
+                stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
+                progressed = true;
+            } catch (StorageException e) {
+                throttled |= retryLater(sealed, e);
+            }
+        }
         for (Batch staged : mine(BatchState.STAGED, datastore)) {
             try {
                 Optional<ImportJob> job = starter.start(staged, datastore);
@@ -144,8 +150,30 @@ public final class JobDriver {
         if (!job.status().isFinished()) {
             return false;
         }
-        accounting.account(batch, job, output, datastore.requireOutput().location());
-        cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+        try {
+            // The manifests are read before any ledger change, so a failed read leaves the batch SUBMITTED.
+            accounting.account(batch, job, output, datastore.requireOutput().location());
+        } catch (StorageException e) {
+            retryLater(batch, e);
+            return false;
+        }
+        try {
+            cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+        } catch (StorageException e) {
+            retryLater(batch, e); // the batch is finished; only its staging copies stay behind
+        }
+        return true;
+    }
+
+    /**
+     * A transient storage fault (S3 5xx or SlowDown after the SDK's own retries) leaves the batch where it
+     * is for the next step, which the drive loop delays with backoff; true when it does. Other faults, and
+     * more than {@code maxStartAttempts} transient ones for one batch, stop the run.
+     */
+    private boolean retryLater(Batch batch, StorageException e) {
+        if (!e.isTransient() || storageFaults.merge(batch.id(), 1, Integer::sum) > maxStartAttempts) {
+            throw e;
+        }
         return true;
     }
 

@@ -1,0 +1,216 @@
+package org.ahibridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.zip.GZIPInputStream;
+
+import org.ahibridge.ahi.AhiClients;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.ahibridge.testing.FaultyHttpProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code import --once} under faults (issue 4, acceptance 2 and 3): S3 server errors injected by a
+ * {@link FaultyHttpProxy} in front of the emulator's S3 together with throttled StartDICOMImportJob, and a
+ * run killed with SIGKILL after its first import job started, then run again. Every object must end with
+ * exactly one outcome, and no SOP instance may reach AHI twice.
+ */
+class ImportResilienceIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Emulator emulator;
+    static S3Client s3;
+    static MedicalImagingClient ahi;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        emulator = Emulator.start(EmulatorConfig.ephemeral());
+        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
+        ahi = AhiClients.create(emulator.endpoints().region(), emulator.endpoints().ahi());
+        for (String bucket : List.of("staging", "output")) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        ahi.close();
+        s3.close();
+        emulator.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.faults().clear();
+    }
+
+    @Test
+    void shouldAccountForEveryObjectUnderThrottledStartsAndS3ServerErrors() throws Exception {
+        ImportSource source = ImportSource.mixed(31, 4, 3, 15, 8);
+        String bucket = upload("s3-faults", source);
+        String datastore = datastore("s3-faults");
+        emulator.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
+        try (FaultyHttpProxy proxy = FaultyHttpProxy.start(emulator.endpoints().s3(), 7).failPercent(10)) {
+            // The run's first listing meets more errors in a row than the SDK retries: the pipeline must retry.
+            proxy.failNext(12);
+            JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, proxy.endpoint().toString(),
+                    "import", "--source", "s3://" + bucket + "/", "--once", "-Dahibridge.import.batch.max-files=50")));
+
+            assertThat(proxy.faulted()).as("S3 errors injected").isGreaterThan(20);
+            assertThat(summary.get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(summary.get("pending").asInt()).isZero();
+            assertEveryObjectHasItsOutcome(source, JSON.readTree(Path.of(summary.get("report").asText()).toFile()),
+                    "IMPORTED");
+        }
+    }
+
+    @Test
+    void shouldImportNothingTwiceWhenARunIsKilledAfterItsFirstJobStarted() throws Exception {
+        ImportSource source = ImportSource.mixed(32, 6, 3, 10, 5);
+        source.objects.keySet().removeIf(k -> k.startsWith("zz conflict/"));
+        source.expected.keySet().removeIf(k -> k.startsWith("zz conflict/"));
+        String bucket = upload("restart", source);
+        String datastore = datastore("restart");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
+                "-cp", System.getProperty("java.class.path"), "org.ahibridge.AhiBridge",
+                "import", "--source", "s3://" + bucket + "/", "--once"));
+        command.addAll(options(datastore, emulator.endpoints().s3().toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("killed-run.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !ahi.listDICOMImportJobs(b -> b.datastoreId(datastore)).jobSummaries().isEmpty()
+                            || !child.isAlive());
+            assertThat(child.isAlive()).as("the first run is still running").isTrue();
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+
+        JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, emulator.endpoints().s3().toString(),
+                "import", "--source", "s3://" + bucket + "/", "--once")));
+
+        assertThat(summary.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(summary.get("pending").asInt()).isZero();
+        assertThat(summary.get("jobs").asInt()).as("jobs left to the second run").isPositive();
+        // A job the killed run had already accounted is reported ALREADY_IMPORTED; the rest IMPORTED now.
+        assertEveryObjectHasItsOutcome(source, JSON.readTree(Path.of(summary.get("report").asText()).toFile()),
+                "IMPORTED", "ALREADY_IMPORTED");
+        List<ImageSetsMetadataSummary> sets = ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+                .imageSetsMetadataSummaries().stream().toList();
+        assertThat(sets).allSatisfy(set -> {
+            assertThat(set.isPrimary()).as(set.imageSetId()).isTrue();
+            assertThat(set.version()).as(set.imageSetId()).isEqualTo(1);
+        });
+        int instances = 0;
+        for (ImageSetsMetadataSummary set : sets) {
+            instances += instanceCount(datastore, set.imageSetId());
+        }
+        assertThat(instances).isEqualTo(source.count(ImportSource.Expect.IMPORTED));
+    }
+
+    private static void assertEveryObjectHasItsOutcome(ImportSource source, JsonNode report, String... imported) {
+        Map<String, String> outcomes = new HashMap<>();
+        for (JsonNode file : report.get("fileOutcomes")) {
+            assertThat(outcomes.put(file.get("key").asText(), file.get("outcome").asText()))
+                    .as("one outcome for " + file.get("key").asText()).isNull();
+        }
+        assertThat(outcomes).containsOnlyKeys(source.objects.keySet());
+        source.expected.forEach((key, expect) -> assertThat(outcomes.get(key)).as(key)
+                .isIn(expect == ImportSource.Expect.NOT_P10 ? new String[] {"SKIPPED_NOT_P10"} : imported));
+    }
+
+    private int instanceCount(String datastore, String imageSetId) throws IOException {
+        try (var in = new GZIPInputStream(ahi.getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
+            int count = 0;
+            for (JsonNode series : JSON.readTree(in).path("Study").path("Series")) {
+                count += series.path("Instances").size();
+            }
+            return count;
+        }
+    }
+
+    private static String datastore(String name) {
+        return ahi.createDatastore(b -> b.datastoreName(name)).datastoreId();
+    }
+
+    private static String upload(String bucket, ImportSource source) {
+        s3.createBucket(b -> b.bucket(bucket));
+        ForkJoinPool pool = new ForkJoinPool(8);
+        try {
+            pool.submit(() -> source.objects.entrySet().parallelStream().forEach(e -> s3.putObject(
+                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
+        } finally {
+            pool.shutdown();
+        }
+        return bucket;
+    }
+
+    private String runInProcess(String datastore, String s3Endpoint, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        options(datastore, s3Endpoint).stream().filter(o -> all.stream().noneMatch(a -> a.startsWith(o.split("=")[0] + "=")))
+                .forEach(all::add);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Commands.run(command, all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private List<String> options(String datastore, String s3Endpoint) {
+        var e = emulator.endpoints();
+        return List.of("-Dahibridge.embedded.enabled=false",
+                "-Dahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "-Dahibridge.audit.directory=" + temp.resolve("audit"),
+                "-Dahibridge.s3.endpoint=" + s3Endpoint, "-Dahibridge.s3.path-style=true",
+                "-Dahibridge.s3.region=" + e.region(),
+                "-Dahibridge.datastores.local.datastore-id=" + datastore,
+                "-Dahibridge.datastores.local.access=write",
+                "-Dahibridge.datastores.local.region=" + e.region(),
+                "-Dahibridge.datastores.local.endpoint=" + e.ahi(),
+                "-Dahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
+                "-Dahibridge.datastores.local.staging=s3://staging/" + datastore + "/",
+                "-Dahibridge.datastores.local.output=s3://output/" + datastore + "/",
+                "-Dahibridge.import.jobs.starts-per-second=1",
+                "-Dahibridge.import.jobs.poll-interval=PT0.5S",
+                "-Dahibridge.import.batch.max-files=20");
+    }
+}
