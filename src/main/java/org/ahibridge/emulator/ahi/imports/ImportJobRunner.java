@@ -49,6 +49,12 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         executor.execute(() -> run(job));
     }
 
+    /**
+     * The largest object the emulator imports: it reads each object into one array and splits it into
+     * frames in memory (a documented deviation; AHI takes files up to 10 GB).
+     */
+    static final long MAX_OBJECT_BYTES = 1L << 30;
+
     private void run(ImportJob submitted) {
         ImportJob job = submitted.withStatus(ImportJob.IN_PROGRESS, 0, null);
         context.store().put(job);
@@ -64,7 +70,8 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(job, "The import was interrupted");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever breaks, the job must end: a job left IN_PROGRESS would be followed forever.
             LOG.warn("import job {} failed", job.id(), e);
             finish(job, "Internal error: " + e.getClass().getSimpleName());
         }
@@ -104,6 +111,12 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         List<PendingInstance> pending = new ArrayList<>();
         for (S3Object object : objects) {
             output.scanned++;
+            if (object.size() > MAX_OBJECT_BYTES) {
+                output.failure(object.key(), "InternalServerException", "The emulator reads each object into memory"
+                        + " and cannot import objects over " + MAX_OBJECT_BYTES + " bytes (AWS HealthImaging accepts"
+                        + " up to 10 GB per file; see docs/emulator.md)");
+                continue;
+            }
             try {
                 byte[] content = s3.getObjectAsBytes(b -> b.bucket(input.bucket()).key(object.key())).asByteArray();
                 pending.add(InstanceReader.read(object.key(), content, context.store()));
