@@ -31,6 +31,8 @@ import org.ahibridge.exporting.ExportProperties;
     "ahibridge.export.schedule.cron=0/1 * * * * ?", "ahibridge.export.schedule.destination=s3://bucket/nightly/",
     "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
             + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"})
+// The scheduled route fires every second: close the context after this class instead of caching it.
+@org.springframework.test.annotation.DirtiesContext
 class ExportRoutesTest {
 
     @SpringBootConfiguration
