@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -155,15 +153,7 @@ class ImportCommandIT {
     }
 
     private String upload(String bucket, ImportSource source) {
-        s3.createBucket(b -> b.bucket(bucket));
-        ForkJoinPool pool = new ForkJoinPool(8);
-        try {
-            pool.submit(() -> source.objects.entrySet().parallelStream().forEach(e -> s3.putObject(
-                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
-        } finally {
-            pool.shutdown();
-        }
-        return bucket;
+        return source.uploadTo(s3, bucket);
     }
 
     private JsonNode run(String command, String... args) throws IOException {

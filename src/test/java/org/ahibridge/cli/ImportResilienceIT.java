@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.zip.GZIPInputStream;
 
 import org.ahibridge.ahi.AhiClients;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -166,15 +164,7 @@ class ImportResilienceIT {
     }
 
     private static String upload(String bucket, ImportSource source) {
-        s3.createBucket(b -> b.bucket(bucket));
-        ForkJoinPool pool = new ForkJoinPool(8);
-        try {
-            pool.submit(() -> source.objects.entrySet().parallelStream().forEach(e -> s3.putObject(
-                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
-        } finally {
-            pool.shutdown();
-        }
-        return bucket;
+        return source.uploadTo(s3, bucket);
     }
 
     private String runInProcess(String datastore, String s3Endpoint, String command, String... args) {

@@ -29,6 +29,20 @@ final class ImportSource {
     final Map<String, Expect> expected = new LinkedHashMap<>();
     final Map<String, String> reasons = new LinkedHashMap<>();
 
+    /** Creates the bucket and uploads every object to it, eight at a time; returns the bucket name. */
+    String uploadTo(software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+        s3.createBucket(b -> b.bucket(bucket));
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(8);
+        try {
+            pool.submit(() -> objects.entrySet().parallelStream().forEach(e -> s3.putObject(
+                    b -> b.bucket(bucket).key(e.getKey()),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(e.getValue())))).join();
+        } finally {
+            pool.shutdown();
+        }
+        return bucket;
+    }
+
     static ImportSource mixed(long seed, int studies, int series, int instances, int junk) {
         ImportSource source = new ImportSource();
         String[] prefixes = {"2024/ü nested/", "deep/a/b c/", "plain/"};
