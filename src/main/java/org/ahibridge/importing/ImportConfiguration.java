@@ -98,8 +98,10 @@ public class ImportConfiguration {
 
     @Bean
     JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
-            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes) {
-        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes);
+            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes,
+            NonPrimaryFollowUp nonPrimaryFollowUp) {
+        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes,
+                nonPrimaryFollowUp);
     }
 
     @Bean
