@@ -144,6 +144,78 @@ class ImportCommandIT {
     }
 
     @Test
+    void shouldTagEachNonPrimaryImageSetInAhiOnceUnderTheTagPolicy() throws IOException {
+        ImportSource source = ImportSource.mixed(13, 2, 2, 5, 1);
+        String bucket = upload("tag-policy", source);
+        // The SDK retries throttling first (3 or 4 attempts); six outlast one SDK call, so the bridge's own retry is needed.
+        emulator.faults().next("TagResource", FaultInjector.Kind.THROTTLE, 6);
+
+        JsonNode run = run("import", "--source", "s3://" + bucket + "/", "--once", "-Dahibridge.import.non-primary=tag");
+
+        assertThat(run.get("outcomes").get("IMPORTED").asLong())
+                .isEqualTo(source.count(ImportSource.Expect.IMPORTED) + source.count(ImportSource.Expect.NON_PRIMARY));
+        JsonNode report = JSON.readTree(Path.of(run.get("report").asText()).toFile());
+        String nonPrimary = imageSetOf(report, "zz conflict/img 0.dcm", false);
+        String primary = primaryImageSetOfSeries(report, nonPrimary);
+        assertThat(report.get("nonPrimaryImageSets")).singleElement().satisfies(set -> {
+            assertThat(set.get("imageSetId").asText()).isEqualTo(nonPrimary);
+            assertThat(set.get("primaryImageSetId").asText()).isEqualTo(primary);
+            assertThat(set.get("files").asInt()).isEqualTo(3);
+            assertThat(set.get("tagging").asText()).isEqualTo("TAGGED");
+        });
+        assertThat(tagsOf(nonPrimary)).isEqualTo(Map.of("ahi-bridge:non-primary", "true",
+                "ahi-bridge:primary-image-set", primary, "ahi-bridge:run", run.get("runId").asText()));
+        assertThat(tagsOf(primary)).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNonPrimaryImageSetsToTheAuditUnderTheLeavePolicy() throws IOException {
+        ImportSource source = ImportSource.mixed(14, 1, 1, 4, 0);
+        String bucket = upload("leave-policy", source);
+
+        JsonNode run = run("import", "--source", "s3://" + bucket + "/", "--once", "-Dahibridge.import.non-primary=leave");
+
+        JsonNode report = JSON.readTree(Path.of(run.get("report").asText()).toFile());
+        String nonPrimary = imageSetOf(report, "zz conflict/img 0.dcm", false);
+        assertThat(report.get("nonPrimaryImageSets")).isEmpty();
+        assertThat(tagsOf(nonPrimary)).isEmpty();
+    }
+
+    private static String imageSetOf(JsonNode report, String key, boolean primary) {
+        for (JsonNode file : report.get("fileOutcomes")) {
+            if (file.get("key").asText().equals(key)) {
+                assertThat(file.get("isPrimary").asBoolean()).as(key).isEqualTo(primary);
+                return file.get("imageSetId").asText();
+            }
+        }
+        throw new AssertionError("no file " + key + " in the report");
+    }
+
+    /** The primary image set holding files of the same series as the non-primary one. */
+    private static String primaryImageSetOfSeries(JsonNode report, String nonPrimary) {
+        String series = null;
+        for (JsonNode file : report.get("fileOutcomes")) {
+            if (file.get("imageSetId").asText().equals(nonPrimary)) {
+                series = file.get("seriesInstanceUID").asText();
+            }
+        }
+        for (JsonNode file : report.get("fileOutcomes")) {
+            if (file.get("isPrimary").asBoolean() && file.get("seriesInstanceUID").asText().equals(series)) {
+                return file.get("imageSetId").asText();
+            }
+        }
+        throw new AssertionError("no primary image set for series " + series);
+    }
+
+    private static Map<String, String> tagsOf(String imageSetId) {
+        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
+                emulator.endpoints().ahi())) {
+            String datastoreArn = ahi.getDatastore(b -> b.datastoreId(datastoreId)).datastoreProperties().datastoreArn();
+            return ahi.listTagsForResource(b -> b.resourceArn(datastoreArn + "/imageset/" + imageSetId)).tags();
+        }
+    }
+
+    @Test
     void shouldRefuseAnImportWithoutSourceAsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Commands.run("import", new String[] {"--once"}, new PrintStream(new ByteArrayOutputStream()),
