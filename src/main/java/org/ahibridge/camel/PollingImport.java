@@ -80,6 +80,7 @@ public final class PollingImport {
             boolean sourceQuiet = true;
             StorageSelection selection = registrations.resolveStorage(source);
             AccessGuard.requireImport(selection.registration(), datastore);
+            runner.requireSourceTagging(selection.registration());
             String storage = selection.registration().name();
             String runId = runId(storage, selection.prefix(), datastore);
             BlobStore store = imports.store(storage);
@@ -128,6 +129,7 @@ public final class PollingImport {
                 continue;
             }
             AccessGuard.requireImport(selection.registration(), datastore);
+            runner.requireSourceTagging(selection.registration());
             BlobStore store = imports.store(storage);
             String key = selection.prefix() + announced.key().substring(slash + 1);
             Optional<BlobInfo> info = store.stat(key);

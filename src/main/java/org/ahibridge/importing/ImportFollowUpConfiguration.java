@@ -32,6 +32,11 @@ public class ImportFollowUpConfiguration {
     }
 
     @Bean
+    SourceObjectTagger sourceObjectTagger(SourceTagProperties properties, SourceTags sourceTags) {
+        return new SourceObjectTagger(properties.tagSourceObjects(), sourceTags);
+    }
+
+    @Bean
     NonPrimaryFollowUp nonPrimaryFollowUp(ImportProperties properties, NonPrimaryImageSets nonPrimaryImageSets,
             AhiTemplates ahiTemplates, Registrations registrations) {
         return new NonPrimaryFollowUp(properties.nonPrimary(), nonPrimaryImageSets,

@@ -181,6 +181,39 @@ class ImportCommandIT {
         assertThat(tagsOf(nonPrimary)).isEmpty();
     }
 
+    @Test
+    void shouldImportAsUsualAndRecordUnsupportedWhenTheSourceCannotStoreVerdictTags() throws IOException {
+        ImportSource source = ImportSource.mixed(15, 1, 1, 3, 1);
+        String bucket = upload("verdict-tags", source);
+
+        JsonNode run = run("import", "--source", "s3://" + bucket + "/", "--once",
+                "-Dahibridge.import.tag-source-objects=true");
+
+        // s3proxy answers 501 to every ?tagging request, whatever its storage backend.
+        assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(run.get("outcomes").get("IMPORTED").asLong())
+                .isEqualTo(source.count(ImportSource.Expect.IMPORTED) + source.count(ImportSource.Expect.NON_PRIMARY));
+        assertThat(run.get("outcomes").get("SKIPPED_NOT_P10").asLong()).isEqualTo(source.count(ImportSource.Expect.NOT_P10));
+        JsonNode report = JSON.readTree(Path.of(run.get("report").asText()).toFile());
+        assertThat(report.get("sourceTags").get("UNSUPPORTED").asInt()).isEqualTo(source.objects.size());
+        assertThat(report.get("sourceTags")).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseVerdictTagsOnAReadOnlySourceBeforeAnythingMoves() throws IOException {
+        ImportSource source = ImportSource.mixed(16, 1, 1, 2, 0);
+        String bucket = upload("verdict-tags-read-only", source);
+
+        JsonNode run = run(Commands.USAGE, "import", "--source", "landing", "--once",
+                "-Dahibridge.import.tag-source-objects=true", "-Dahibridge.storages.landing.location=s3://" + bucket + "/",
+                "-Dahibridge.storages.landing.access=read");
+
+        assertThat(run.get("state").asText()).isEqualTo("ABORTED");
+        assertThat(run.get("error").asText()).contains("storage 'landing' is registered read-only")
+                .contains("to tag its objects with their P10 verdict").contains("nothing was transferred");
+        assertThat(temp.resolve("audit/runs")).doesNotExist();
+    }
+
     private static String imageSetOf(JsonNode report, String key, boolean primary) {
         for (JsonNode file : report.get("fileOutcomes")) {
             if (file.get("key").asText().equals(key)) {
@@ -229,6 +262,10 @@ class ImportCommandIT {
     }
 
     private JsonNode run(String command, String... args) throws IOException {
+        return run(Commands.OK, command, args);
+    }
+
+    private JsonNode run(int expectedStatus, String command, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
         var e = emulator.endpoints();
         all.addAll(List.of(
@@ -255,7 +292,7 @@ class ImportCommandIT {
         int status = Commands.run(command, all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
         return JSON.readTree(lines.get(lines.size() - 1));
     }
 }
