@@ -6,7 +6,10 @@ import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 
-/** {@link AhiTagging} over the AWS SDK's {@link MedicalImagingClient}; datastore ARNs are looked up once. */
+/**
+ * {@link AhiTagging} over the AWS SDK's {@link MedicalImagingClient}: TagResource paced at 5 per second,
+ * datastore ARNs looked up once.
+ */
 final class AhiTagTemplate implements AhiTagging {
 
     static final String TAG = "TagResource";
@@ -14,11 +17,16 @@ final class AhiTagTemplate implements AhiTagging {
 
     private final MedicalImagingClient client;
     private final Map<String, String> datastoreArns;
+    private final TokenBucket pace;
 
-    /** @param datastoreArns a cache shared by the templates of one client, datastore id to ARN */
-    AhiTagTemplate(MedicalImagingClient client, Map<String, String> datastoreArns) {
+    /**
+     * @param datastoreArns a cache shared by the templates of one client, datastore id to ARN
+     * @param pace          paces TagResource calls, shared by every datastore of the process
+     */
+    AhiTagTemplate(MedicalImagingClient client, Map<String, String> datastoreArns, TokenBucket pace) {
         this.client = Objects.requireNonNull(client, "client");
         this.datastoreArns = datastoreArns;
+        this.pace = pace;
     }
 
     @Override
@@ -41,6 +49,12 @@ final class AhiTagTemplate implements AhiTagging {
 
     @Override
     public void tagResource(String resourceArn, Map<String, String> tags) {
+        try {
+            pace.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AhiThrottledException(TAG, null, 0, "interrupted while waiting for the tagging pace", e);
+        }
         try {
             client.tagResource(b -> b.resourceArn(resourceArn).tags(tags));
         } catch (SdkException e) {

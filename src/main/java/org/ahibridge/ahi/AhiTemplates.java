@@ -19,6 +19,8 @@ public final class AhiTemplates implements AutoCloseable {
     private final TokenBucket starts;
     private final Map<String, MedicalImagingClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> datastoreArns = new ConcurrentHashMap<>();
+    // TagResource is throttled at 10 per second, burst 20 (AHI.md §8.2): stay at half of it.
+    private final TokenBucket tags = new TokenBucket(5, 10);
 
     private final BiFunction<String, URI, MedicalImagingClient> clientFactory;
 
@@ -43,7 +45,7 @@ public final class AhiTemplates implements AutoCloseable {
 
     /** Tagging of the datastore's resources (image sets), over the same client as {@link #forDatastore}. */
     public AhiTagging taggingFor(DatastoreRegistration datastore) {
-        return new AhiTagTemplate(client(datastore), datastoreArns);
+        return new AhiTagTemplate(client(datastore), datastoreArns, tags);
     }
 
     private MedicalImagingClient client(DatastoreRegistration datastore) {
