@@ -84,6 +84,7 @@ public final class PollingImport {
             String storage = selection.registration().name();
             String runId = runId(storage, selection.prefix(), datastore);
             BlobStore store = imports.store(storage);
+            pollingRuns.passStarted(storage); // a pass that fails half-way proves nothing about quiet
             PageResult page;
             do {
                 page = lister.nextPage(runId, store, storage, selection.prefix(), datastore.name(), false);

@@ -59,6 +59,11 @@ public final class PollingRuns {
         });
     }
 
+    /** A listing pass of the source begins: until it ends, the source does not count as quiet. */
+    public synchronized void passStarted(String storage) {
+        quiet.put(storage, false);
+    }
+
     /** A full listing pass of the source ended; {@code quietPass} when it took nothing and nothing waits. */
     public synchronized void passed(String storage, boolean quietPass) {
         quiet.put(storage, quietPass);

@@ -51,6 +51,9 @@ class PollingRunsTest {
         polling.announced("inbox");
         assertThat(polling.completeFinished()).as("an event announced a new object").isEmpty();
 
+        polling.passStarted("inbox");
+        assertThat(polling.completeFinished()).as("a pass is under way (or failed half-way)").isEmpty();
+
         polling.passed("inbox", true);
         assertThat(polling.completeFinished()).singleElement()
                 .satisfies(report -> assertThat(report).hasFileName(run + ".json").exists())
