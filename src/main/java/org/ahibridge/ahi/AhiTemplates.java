@@ -18,6 +18,9 @@ public final class AhiTemplates implements AutoCloseable {
 
     private final TokenBucket starts;
     private final Map<String, MedicalImagingClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> datastoreArns = new ConcurrentHashMap<>();
+    // TagResource is throttled at 10 per second, burst 20 (AHI.md §8.2): stay at half of it.
+    private final TokenBucket tags = new TokenBucket(5, 10);
 
     private final BiFunction<String, URI, MedicalImagingClient> clientFactory;
 
@@ -37,10 +40,18 @@ public final class AhiTemplates implements AutoCloseable {
     }
 
     public AhiOperations forDatastore(DatastoreRegistration datastore) {
+        return new AhiTemplate(client(datastore), starts);
+    }
+
+    /** Tagging of the datastore's resources (image sets), over the same client as {@link #forDatastore}. */
+    public AhiTagging taggingFor(DatastoreRegistration datastore) {
+        return new AhiTagTemplate(client(datastore), datastoreArns, tags);
+    }
+
+    private MedicalImagingClient client(DatastoreRegistration datastore) {
         URI endpoint = datastore.endpoint();
-        MedicalImagingClient client = clients.computeIfAbsent(datastore.region() + " " + endpoint,
+        return clients.computeIfAbsent(datastore.region() + " " + endpoint,
                 key -> clientFactory.apply(datastore.region(), endpoint));
-        return new AhiTemplate(client, starts);
     }
 
     @Override

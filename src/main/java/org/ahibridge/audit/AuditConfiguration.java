@@ -2,6 +2,9 @@ package org.ahibridge.audit;
 
 import java.time.Clock;
 
+import org.ahibridge.ledger.NonPrimaryImageSets;
+import org.ahibridge.ledger.SourceTags;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +18,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    RunReportWriter runReportWriter(AuditProperties properties, Clock clock) {
-        return new RunReportWriter(properties.directory(), clock);
+    RunReportWriter runReportWriter(AuditProperties properties, Clock clock,
+            ObjectProvider<NonPrimaryImageSets> nonPrimaryImageSets, ObjectProvider<SourceTags> sourceTags) {
+        return new RunReportWriter(properties.directory(), clock, nonPrimaryImageSets.getIfAvailable(),
+                sourceTags.getIfAvailable());
     }
 }

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
+import java.util.List;
 import java.util.Map;
 
 import org.ahibridge.ledger.ImportRun;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.ImportRuns.RunFile;
+import org.ahibridge.ledger.NonPrimaryImageSet;
+import org.ahibridge.ledger.NonPrimaryImageSets;
+import org.ahibridge.ledger.SourceTags;
 import org.ahibridge.ledger.Outcome;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -30,20 +34,39 @@ public final class RunReportWriter {
     private final Path directory;
     private final Clock clock;
     private final JsonFactory json = new JsonFactory();
+    private final NonPrimaryImageSets nonPrimary;
+    private final SourceTags sourceTags;
 
     public RunReportWriter(Path auditDirectory, Clock clock) {
+        this(auditDirectory, clock, null, null);
+    }
+
+    /**
+     * @param nonPrimary the reconciliation list, for the report's {@code nonPrimaryImageSets} (null: none)
+     * @param sourceTags the object tagging results, for the report's {@code sourceTags} counts (null: none)
+     */
+    public RunReportWriter(Path auditDirectory, Clock clock, NonPrimaryImageSets nonPrimary, SourceTags sourceTags) {
         this.directory = auditDirectory.resolve("runs");
         this.clock = clock;
+        this.nonPrimary = nonPrimary;
+        this.sourceTags = sourceTags;
     }
 
     /** Writes both files of a run's report, streaming its files from the ledger; returns the JSON one. */
     public Path write(ImportRuns runs, String runId) throws IOException {
         ImportRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        return write(run, runs.outcomeCounts(runId), action -> runs.forEachFile(runId, action));
+        return write(run, runs.outcomeCounts(runId), action -> runs.forEachFile(runId, action),
+                nonPrimary == null ? List.of() : nonPrimary.ofRun(runId),
+                sourceTags == null ? Map.of() : sourceTags.counts(runId));
     }
 
     /** Writes both files and returns the JSON one; {@code files} hands every file of the run to its argument. */
     public Path write(ImportRun run, Map<Outcome, Integer> counts, Consumer<Consumer<RunFile>> files) throws IOException {
+        return write(run, counts, files, List.of(), Map.of());
+    }
+
+    private Path write(ImportRun run, Map<Outcome, Integer> counts, Consumer<Consumer<RunFile>> files,
+            List<NonPrimaryImageSet> nonPrimarySets, Map<String, Integer> tagCounts) throws IOException {
         if (!run.id().matches("[A-Za-z0-9._-]{1,128}")) {
             throw new IllegalArgumentException("run id '" + run.id() + "' cannot name a report file");
         }
@@ -53,6 +76,8 @@ public final class RunReportWriter {
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             writeJson(generator, run, counts, files);
+            writeFollowUps(generator, nonPrimarySets, tagCounts);
+            generator.writeEndObject();
         }
         Files.move(temporary, jsonFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path csvFile = directory.resolve(run.id() + ".csv");
@@ -91,6 +116,31 @@ public final class RunReportWriter {
             }
         });
         out.writeEndArray();
-        out.writeEndObject();
+    }
+
+    // After the files, so the fields a reader needs first (state, outcomes) stay at the top.
+    private static void writeFollowUps(JsonGenerator out, List<NonPrimaryImageSet> sets, Map<String, Integer> tagCounts)
+            throws IOException {
+        out.writeArrayFieldStart("nonPrimaryImageSets");
+        for (NonPrimaryImageSet set : sets) {
+            out.writeStartObject();
+            out.writeStringField("datastore", set.datastore());
+            out.writeStringField("imageSetId", set.imageSetId());
+            out.writeStringField("primaryImageSetId", set.primaryImageSetId());
+            out.writeStringField("seriesInstanceUID", set.seriesInstanceUid());
+            out.writeStringField("jobId", set.jobId());
+            out.writeNumberField("files", set.fileCount());
+            out.writeStringField("tagging", set.tagState().name());
+            out.writeStringField("taggingReason", set.tagReason());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        if (!tagCounts.isEmpty()) {
+            out.writeObjectFieldStart("sourceTags");
+            for (Map.Entry<String, Integer> count : tagCounts.entrySet()) {
+                out.writeNumberField(count.getKey(), count.getValue());
+            }
+            out.writeEndObject();
+        }
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
+import org.ahibridge.audit.RunReportWriter;
 import org.ahibridge.importing.BatchAssembler;
 import org.ahibridge.importing.BatchIds;
 import org.ahibridge.importing.ImportRunner;
@@ -61,8 +62,9 @@ public class ImportRouteConfiguration {
     public PollingImport pollingImport(ImportRouteProperties properties, Registrations registrations,
             OneShotImports oneShotImports, IncrementalLister incrementalLister, ImportRunner importRunner,
             BatchAssembler batchAssembler, Batches batches, ImportRuns runs, Clock clock, SourceObjects objects,
-            ObjectProvider<ObjectMapper> json) {
+            ObjectProvider<ObjectMapper> json, RunReportWriter runReportWriter) {
         return new PollingImport(properties, registrations, oneShotImports, incrementalLister, importRunner,
-                batchAssembler, batches, runs, new BatchIds(clock), objects, json.getIfAvailable(ObjectMapper::new));
+                batchAssembler, batches, runs, new BatchIds(clock), objects, json.getIfAvailable(ObjectMapper::new),
+                runReportWriter);
     }
 }

@@ -1,8 +1,6 @@
 package org.ahibridge.camel;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.ahibridge.importing.BatchAssembler;
 import org.ahibridge.importing.BatchIds;
@@ -11,6 +9,8 @@ import org.ahibridge.importing.IncrementalLister;
 import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.importing.JobDriver;
 import org.ahibridge.importing.OneShotImports;
+import org.ahibridge.importing.PollingRuns;
+import org.ahibridge.audit.RunReportWriter;
 import java.util.Optional;
 
 import org.ahibridge.ledger.Batch;
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * once through the incremental lister (stability rule applied; known versions pass silently), classifies
  * and batches what it takes, and seals the open batch when a full pass found nothing new (the source is
  * quiet) or the batch is older than {@code batch.max-age}; {@link #advance()} takes the datastore's
- * batches one step further (stage, start, follow, account) without waiting. No Camel types: routes call
- * these methods by name.
+ * batches one step further (stage, start, follow, account) without waiting, and ends the runs that are
+ * over with their report ({@link PollingRuns}). No Camel types: routes call these methods by name.
  */
 public final class PollingImport {
 
@@ -49,9 +49,7 @@ public final class PollingImport {
     private final ImportRunner runner;
     private final BatchAssembler assembler;
     private final Batches batches;
-    private final ImportRuns runs;
-    private final String runPrefix;
-    private final Map<String, String> runIds = new HashMap<>();
+    private final PollingRuns pollingRuns;
     private final SourceObjects objects;
     private final ObjectEvents events;
     private JobDriver driver;
@@ -60,7 +58,7 @@ public final class PollingImport {
 
     public PollingImport(ImportRouteProperties properties, Registrations registrations, OneShotImports imports,
             IncrementalLister lister, ImportRunner runner, BatchAssembler assembler, Batches batches, ImportRuns runs,
-            BatchIds ids, SourceObjects objects, ObjectMapper json) {
+            BatchIds ids, SourceObjects objects, ObjectMapper json, RunReportWriter reports) {
         this.objects = objects;
         this.events = new ObjectEvents(json);
         this.properties = properties;
@@ -70,8 +68,7 @@ public final class PollingImport {
         this.runner = runner;
         this.assembler = assembler;
         this.batches = batches;
-        this.runs = runs;
-        this.runPrefix = "poll-" + ids.get();
+        this.pollingRuns = new PollingRuns(runs, reports, "poll-" + ids.get());
     }
 
     /** One polling cycle over every configured source; returns how many objects it took. */
@@ -80,11 +77,14 @@ public final class PollingImport {
         int taken = 0;
         boolean quiet = true;
         for (String source : properties.sources()) {
+            boolean sourceQuiet = true;
             StorageSelection selection = registrations.resolveStorage(source);
             AccessGuard.requireImport(selection.registration(), datastore);
+            runner.requireSourceTagging(selection.registration());
             String storage = selection.registration().name();
             String runId = runId(storage, selection.prefix(), datastore);
             BlobStore store = imports.store(storage);
+            pollingRuns.passStarted(storage); // a pass that fails half-way proves nothing about quiet
             PageResult page;
             do {
                 page = lister.nextPage(runId, store, storage, selection.prefix(), datastore.name(), false);
@@ -93,11 +93,13 @@ public final class PollingImport {
                     // Objects still on their way (batched, staged, submitted) are seen again each pass.
                     if (discovery.isNew()) {
                         taken++;
-                        quiet = false;
+                        sourceQuiet = false;
                     }
                 }
-                quiet &= page.waiting() == 0;
+                sourceQuiet &= page.waiting() == 0;
             } while (!page.passCompleted());
+            pollingRuns.passed(storage, sourceQuiet);
+            quiet &= sourceQuiet;
         }
         if (quiet) {
             batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
@@ -128,6 +130,7 @@ public final class PollingImport {
                 continue;
             }
             AccessGuard.requireImport(selection.registration(), datastore);
+            runner.requireSourceTagging(selection.registration());
             BlobStore store = imports.store(storage);
             String key = selection.prefix() + announced.key().substring(slash + 1);
             Optional<BlobInfo> info = store.stat(key);
@@ -140,6 +143,7 @@ public final class PollingImport {
             if (discovery.needsWork()) {
                 runner.work(discovery.object(), store);
                 taken += discovery.isNew() ? 1 : 0;
+                pollingRuns.announced(storage);
             }
         }
         return taken;
@@ -162,20 +166,20 @@ public final class PollingImport {
     }
 
     private String runId(String storage, String prefix, DatastoreRegistration datastore) {
-        return runIds.computeIfAbsent(storage, s -> {
-            String id = runPrefix + "-" + runIds.size();
-            runs.start(id, s, prefix, datastore.name());
-            return id;
-        });
+        return pollingRuns.current(storage, prefix, datastore.name());
     }
 
-    /** One step of the datastore's batches; true while work remains. */
+    /**
+     * One step of the datastore's batches, then completes the runs whose source is quiet and whose
+     * objects all have outcomes ({@link PollingRuns}); true while work remains.
+     */
     public synchronized boolean advance() throws IOException {
         DatastoreRegistration datastore = registrations.datastore(properties.datastore());
         if (driver == null) {
             driver = imports.driver(datastore);
         }
         driver.step(datastore, runner::batchLeftovers);
+        pollingRuns.completeFinished();
         return driver.active(datastore);
     }
 }

@@ -98,8 +98,10 @@ public class ImportConfiguration {
 
     @Bean
     JobAccounting jobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches,
-            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes) {
-        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes);
+            ManifestReader manifestReader, ManifestJoin manifestJoin, AuditedOutcomes auditedOutcomes,
+            NonPrimaryFollowUp nonPrimaryFollowUp) {
+        return new JobAccounting(objects, transitions, batches, manifestReader, manifestJoin, auditedOutcomes,
+                nonPrimaryFollowUp);
     }
 
     @Bean
@@ -110,13 +112,14 @@ public class ImportConfiguration {
     @Bean
     ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
             AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
-            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs) {
+            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs,
+            SourceObjectTagger sourceObjectTagger) {
         // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
         IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
                 java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
                 auditedOutcomes, clock, properties.discovery().pageSize());
         return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
-                positions, auditedOutcomes);
+                positions, auditedOutcomes, sourceObjectTagger);
     }
 
     @Bean

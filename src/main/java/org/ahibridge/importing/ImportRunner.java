@@ -18,6 +18,7 @@ import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.StorageException;
+import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageSelection;
 
 /**
@@ -39,10 +40,19 @@ public final class ImportRunner {
     private final ImportRuns runs;
     private final ListingPositions positions;
     private final AuditedOutcomes outcomes;
+    private final SourceObjectTagger tagger;
 
     public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
             BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
             AuditedOutcomes outcomes) {
+        this(lister, recorder, classifier, assembler, objects, runs, positions, outcomes, SourceObjectTagger.disabled());
+    }
+
+    /** @param tagger writes verdicts as tags on source objects, when configured to */
+    public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
+            BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
+            AuditedOutcomes outcomes, SourceObjectTagger tagger) {
+        this.tagger = tagger;
         this.lister = Objects.requireNonNull(lister, "lister");
         this.recorder = recorder;
         this.classifier = classifier;
@@ -64,6 +74,7 @@ public final class ImportRunner {
     public RunResult run(String runId, StorageSelection source, BlobStore sourceStore, DatastoreRegistration datastore,
             JobDriver driver) throws IOException {
         AccessGuard.requireImport(source.registration(), datastore);
+        tagger.requireAllowed(source.registration());
         String storage = source.registration().name();
         runs.start(runId, storage, source.prefix(), datastore.name());
         try {
@@ -98,6 +109,14 @@ public final class ImportRunner {
         }
     }
 
+    /**
+     * Refuses a source whose objects may not be tagged while {@code tag-source-objects} is on (the polling
+     * routes call it before listing, as {@link #run} does).
+     */
+    public void requireSourceTagging(StorageRegistration source) {
+        tagger.requireAllowed(source);
+    }
+
     /** Takes an unfinished object one step further, as far as batching. */
     public void work(SourceObject object, BlobStore store) throws IOException {
         SourceObject current = object;
@@ -106,7 +125,12 @@ public final class ImportRunner {
                 return;
             }
             try {
-                if (recorder.record(current.id(), classify(store, current)) != VerdictRecorder.Next.BATCH) {
+                Verdict verdict = classify(store, current);
+                VerdictRecorder.Next next = recorder.record(current.id(), verdict);
+                if (next != VerdictRecorder.Next.ALREADY_HANDLED) {
+                    tagger.tag(store, current, verdict);
+                }
+                if (next != VerdictRecorder.Next.BATCH) {
                     return;
                 }
             } catch (StorageException e) {

@@ -19,7 +19,8 @@ import org.ahibridge.storage.StorageLocation;
  * Accounts for a finished import job (DESIGN.md §1 step 7): reads its output, joins it to the batch's
  * files ({@link ManifestJoin}), records every file's outcome in the ledger (server errors go back to
  * batching), writes an audit record per terminal outcome, and closes the batch. A job that is COMPLETED
- * with failed files is handled like any other: each file gets its own outcome.
+ * with failed files is handled like any other: each file gets its own outcome. Files AHI put in
+ * non-primary image sets then go to the {@link NonPrimaryFollowUp}.
  */
 public final class JobAccounting {
 
@@ -29,9 +30,18 @@ public final class JobAccounting {
     private final ManifestReader reader;
     private final ManifestJoin join;
     private final AuditedOutcomes outcomes;
+    private final NonPrimaryFollowUp nonPrimary;
 
+    /** Accounting without non-primary follow-up (policy {@code leave}). */
     public JobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches, ManifestReader reader,
             ManifestJoin join, AuditedOutcomes outcomes) {
+        this(objects, transitions, batches, reader, join, outcomes, null);
+    }
+
+    /** @param nonPrimary the follow-up of non-primary image sets, or null for none */
+    public JobAccounting(SourceObjects objects, ObjectTransitions transitions, Batches batches, ManifestReader reader,
+            ManifestJoin join, AuditedOutcomes outcomes, NonPrimaryFollowUp nonPrimary) {
+        this.nonPrimary = nonPrimary;
         this.objects = objects;
         this.transitions = transitions;
         this.batches = batches;
@@ -56,6 +66,10 @@ public final class JobAccounting {
         List<SourceObject> files = objects.inBatch(batch.id());
         ManifestJoin.Joined joined = join.join(files, importOutput, job);
         joined.files().forEach(this::record);
+        if (nonPrimary != null) {
+            // Before the batch is closed: a crash in between repeats the accounting, and the follow-up with it.
+            nonPrimary.accounted(batch, job, joined.files());
+        }
         batches.finished(batch.id(), job.status() == ImportJobStatus.COMPLETED ? BatchState.COMPLETED : BatchState.FAILED,
                 job.message());
         return joined;

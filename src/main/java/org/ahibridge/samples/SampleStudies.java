@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ahibridge.dicom.TransferSyntax;
 
@@ -22,7 +24,14 @@ public final class SampleStudies {
     private SampleStudies() {
     }
 
+    /**
+     * @throws IllegalArgumentException when a count is negative or exceeds what {@link #uid} can number
+     *                                  uniquely (999,999 studies, 9,999 series, 999,999 instances)
+     */
     public static List<SampleInstance> instances(long seed, int studies, int series, int instances) {
+        requireRange("--studies", studies, 999_999);
+        requireRange("--series", series, 9_999);
+        requireRange("--instances", instances, 999_999);
         List<SampleInstance> all = new ArrayList<>(studies * series * instances);
         for (int st = 0; st < studies; st++) {
             String study = uid(seed, st, 0, 0);
@@ -37,25 +46,41 @@ public final class SampleStudies {
         return all;
     }
 
+    private static void requireRange(String what, int value, int max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(what + " must be 0 to " + max + ", not " + value);
+        }
+    }
+
     /** A UID under 2.25 built from the seed and the position: unique per (seed, study, series, instance). */
     public static String uid(long seed, int study, int series, int instance) {
         return "2.25." + Math.abs(seed % 1_000_000_000L) + "1" + String.format("%06d%04d%06d", study, series, instance);
     }
 
-    /** Writes the instances as {@code study-N/series-M/image-K.dcm} under {@code folder}; returns the files. */
+    /**
+     * Writes the instances as {@code study-<study UID>/series-<series UID>/image-<instance number>.dcm}
+     * under {@code folder}; returns the files, one per distinct SOP instance. Folder names carry the whole
+     * UID: a shortened one repeats once there are more than a hundred studies, and files would silently
+     * overwrite each other. Two instances that would still share a path (same series and instance number,
+     * other SOP Instance UID) get the SOP Instance UID in the file name instead.
+     */
     public static List<Path> write(Path folder, List<SampleInstance> instances) throws IOException {
         List<Path> files = new ArrayList<>(instances.size());
+        Map<Path, String> written = new HashMap<>();
         for (SampleInstance instance : instances) {
-            Path file = folder.resolve("series-" + instance.seriesNumber() + "-" + shortId(instance.seriesUid()))
-                    .resolve("image-" + instance.instanceNumber() + ".dcm");
+            Path series = folder.resolve("study-" + instance.studyUid()).resolve("series-" + instance.seriesUid());
+            Path file = series.resolve("image-" + instance.instanceNumber() + ".dcm");
+            String owner = written.putIfAbsent(file, instance.sopUid());
+            if (owner != null && !owner.equals(instance.sopUid())) {
+                file = series.resolve("image-" + instance.instanceNumber() + "-" + instance.sopUid() + ".dcm");
+                written.put(file, instance.sopUid());
+            } else if (owner != null) {
+                continue; // the same SOP instance twice: one file
+            }
             Files.createDirectories(file.getParent());
             Files.write(file, instance.toBytes());
             files.add(file);
         }
         return files;
-    }
-
-    private static String shortId(String uid) {
-        return uid.substring(Math.max(0, uid.length() - 12));
     }
 }

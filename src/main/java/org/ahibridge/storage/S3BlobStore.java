@@ -3,6 +3,7 @@ package org.ahibridge.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,13 +27,15 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * <li>Writes use PutObject up to {@link S3Tuning#multipartThreshold()}, multipart upload above it (one
  * part in memory at a time).
  * <li>Copies inside one endpoint are server-side: CopyObject up to 5 GiB, UploadPartCopy above.
- * <li>Tags use PutObjectTagging; a server without tagging (s3proxy answers 501 NotImplemented) gives
- * {@link TaggingResult#UNSUPPORTED} and the ledger stays the only record of the verdict.
+ * <li>Tags use GetObjectTagging and PutObjectTagging (the object's other tags are kept); a server without
+ * tagging (s3proxy answers 501 NotImplemented, whatever its backend) gives {@link TaggingResult#UNSUPPORTED}
+ * and the ledger stays the only record of the verdict.
  * </ul>
  */
 public final class S3BlobStore implements BlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
+    static final int MAX_TAGS = 10;
 
     private final S3Client client;
     private final S3Connection connection;
@@ -152,15 +155,30 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Adds {@code tags} to the object's tag set: GetObjectTagging, then PutObjectTagging with the object's
+     * other tags kept (PutObjectTagging replaces the whole set, and S3 allows at most
+     * {@value #MAX_TAGS} tags per object). Our keys overwrite earlier values of the same keys.
+     */
     @Override
     public TaggingResult tag(String key, Map<String, String> tags) {
         if (taggingUnsupported) {
             return TaggingResult.UNSUPPORTED;
         }
-        List<Tag> tagSet = tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
-                .toList();
+        String objectKey = objectKey(key);
         try {
-            client.putObjectTagging(b -> b.bucket(bucket).key(objectKey(key)).tagging(t -> t.tagSet(tagSet)));
+            Map<String, String> merged = new LinkedHashMap<>();
+            client.getObjectTagging(b -> b.bucket(bucket).key(objectKey)).tagSet()
+                    .forEach(t -> merged.put(t.key(), t.value()));
+            merged.putAll(tags);
+            if (merged.size() > MAX_TAGS) {
+                throw new StorageException("object '" + BlobKeys.printable(key) + "' in " + describe() + " has "
+                        + (merged.size() - tags.size()) + " other tags; with ours it would exceed S3's " + MAX_TAGS
+                        + " tags per object, so it was not tagged", false, null);
+            }
+            List<Tag> tagSet = merged.entrySet().stream()
+                    .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+            client.putObjectTagging(b -> b.bucket(bucket).key(objectKey).tagging(t -> t.tagSet(tagSet)));
             return TaggingResult.APPLIED;
         } catch (SdkException e) {
             if (S3Errors.isNotImplemented(e)) {
@@ -168,10 +186,9 @@ public final class S3BlobStore implements BlobStore {
                 LOG.info("{} does not support object tagging; verdicts are kept in the ledger only", describe());
                 return TaggingResult.UNSUPPORTED;
             }
-            throw S3Errors.translate("PutObjectTagging", describe() + key, e);
+            throw S3Errors.translate("object tagging", describe() + key, e);
         }
     }
-
 
     static String unquote(String eTag) {
         if (eTag == null) {

@@ -1,0 +1,179 @@
+package org.ahibridge.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.ahibridge.AhiBridgeApplication;
+import org.ahibridge.ahi.AhiClients;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.samples.SampleInstance;
+import org.ahibridge.samples.SampleStudies;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The polling routes (import-poll on a one-second cron, import-advance, import-tick) over a folder source
+ * and the emulated datastore: a run ends COMPLETED with its JSON and CSV report once the source is quiet
+ * and every object it took has an outcome, and files dropped later make a new run with its own report.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = AhiBridgeApplication.class)
+@DirtiesContext
+class ImportPollRunsIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path TEMP;
+    static final Emulator EMULATOR;
+    static final String DATASTORE_ID;
+
+    static {
+        try {
+            TEMP = Files.createTempDirectory("poll-runs-it");
+            Files.createDirectories(TEMP.resolve("inbox"));
+            System.setProperty("aws.accessKeyId", "emulator");
+            System.setProperty("aws.secretAccessKey", "emulator");
+            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
+            try (S3Client s3 = Emulator.s3Client(EMULATOR.endpoints().s3(), EMULATOR.endpoints().region());
+                    MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
+                            EMULATOR.endpoints().ahi())) {
+                Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
+                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("poll-runs")).datastoreId();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        var e = EMULATOR.endpoints();
+        registry.add("camel.main.run-controller", () -> "false");
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
+                + "file:routes/import-dead-letter.camel.yaml,file:routes/import-poll.camel.yaml,"
+                + "file:routes/import-advance.camel.yaml,file:routes/import-tick.camel.yaml");
+        registry.add("ahibridge.embedded.enabled", () -> "false");
+        registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + TEMP.resolve("ledger/ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("ahibridge.audit.directory", () -> TEMP.resolve("audit").toString());
+        registry.add("ahibridge.s3.endpoint", () -> e.s3().toString());
+        registry.add("ahibridge.s3.path-style", () -> "true");
+        registry.add("ahibridge.s3.region", e::region);
+        registry.add("ahibridge.storages.inbox.location", () -> TEMP.resolve("inbox").toUri().toString());
+        registry.add("ahibridge.storages.inbox.access", () -> "read");
+        registry.add("ahibridge.datastores.local.datastore-id", () -> DATASTORE_ID);
+        registry.add("ahibridge.datastores.local.access", () -> "write");
+        registry.add("ahibridge.datastores.local.region", e::region);
+        registry.add("ahibridge.datastores.local.endpoint", () -> e.ahi().toString());
+        registry.add("ahibridge.datastores.local.data-access-role-arn",
+                () -> "arn:aws:iam::" + e.accountId() + ":role/ImportRole");
+        registry.add("ahibridge.datastores.local.staging", () -> "s3://staging/stage/");
+        registry.add("ahibridge.datastores.local.output", () -> "s3://output/out/");
+        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
+        // Files are moved into the inbox whole, so they can be taken at first sight.
+        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
+        registry.add("ahibridge.routes.import.sources", () -> "inbox");
+        registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
+        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
+    }
+
+    static ConfigurableApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    void remember(ConfigurableApplicationContext applicationContext) {
+        context = applicationContext;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null && context.isActive()) {
+            context.getBean(org.apache.camel.CamelContext.class).stop();
+        }
+        EMULATOR.close();
+    }
+
+    @Test
+    void shouldEndARunWithItsReportOnceTheSourceIsQuietAndStartANewOneForLaterFiles() throws IOException {
+        drop("first", SampleStudies.instances(31, 1, 1, 3), "notes.txt");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> reports().size() == 1);
+        JsonNode first = JSON.readTree(reports().get(0).toFile());
+        assertThat(first.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(first.get("endedAt").isNull()).isFalse();
+        assertThat(first.get("files").asInt()).isEqualTo(4);
+        assertThat(first.get("outcomes").get("IMPORTED").asInt()).isEqualTo(3);
+        assertThat(first.get("outcomes").get("SKIPPED_NOT_P10").asInt()).isEqualTo(1);
+        Path csv = TEMP.resolve("audit/runs/" + first.get("runId").asText() + ".csv");
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(1 + 4);
+
+        drop("second", SampleStudies.instances(32, 1, 1, 2));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> reports().size() == 2);
+        JsonNode second = reports().stream().map(ImportPollRunsIT::read)
+                .filter(r -> !r.get("runId").asText().equals(first.get("runId").asText())).findFirst().orElseThrow();
+        assertThat(second.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(second.get("files").asInt()).isEqualTo(2);
+        assertThat(second.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        assertThat(second.get("outcomes")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from import_run where run_state = 'COMPLETED'").query(Integer.class)
+                .single()).isEqualTo(2);
+    }
+
+    /** Writes the files beside the inbox and moves each in whole, as an upload that completes at once. */
+    private static void drop(String folder, List<SampleInstance> images, String... textFiles) throws IOException {
+        Path outside = Files.createDirectories(TEMP.resolve("outside-" + folder));
+        List<Path> files = new java.util.ArrayList<>(SampleStudies.write(outside, images));
+        for (String name : textFiles) {
+            files.add(Files.writeString(outside.resolve(name), "not DICOM"));
+        }
+        for (Path file : files) {
+            Path target = TEMP.resolve("inbox").resolve(folder).resolve(outside.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static List<Path> reports() throws IOException {
+        Path runs = TEMP.resolve("audit/runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(runs)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static JsonNode read(Path report) {
+        try {
+            return JSON.readTree(report.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
