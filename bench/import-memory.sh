@@ -17,6 +17,7 @@ work=target/import-memory
 [ -f target/ahi-bridge.jar ] || mvn -o -q -B package -DskipTests
 mkdir -p "$work"
 export AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=
+export AWS_DISABLE_HOST_PREFIX_INJECTION=true # data-plane AHI calls (search, metadata, frames) in verify_big
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1), import heap -Xmx$heap"
@@ -106,10 +107,15 @@ doc = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
 series = next(iter(doc["Study"]["Series"].values()))
 instance = next(iter(series["Instances"].values()))
 ids = [f["ID"] for f in instance["ImageFrames"]]
-print(" ".join(j["jobStatus"] for j in jobs), len(ids), f"0:{ids[0]} 1:{ids[1]} {frames - 1}:{ids[-1]}")
+def seconds(value):
+    from datetime import datetime
+    return float(value) if isinstance(value, (int, float)) else datetime.fromisoformat(value).timestamp()
+# One token per job, its status and how long the emulator took (submitted to ended).
+took = ",".join(f'{j["jobStatus"]}({seconds(j["endedAt"]) - seconds(j["submittedAt"]):.1f}s)' for j in jobs)
+print(took, len(ids), f"0:{ids[0]} 1:{ids[1]} {frames - 1}:{ids[-1]}")
 PY
   read -r statuses count picks < <(cat "$out/frame-ids.txt")
-  echo "emulator: import jobs $statuses; image set $set has $count frames (expected $frames)"
+  echo "emulator: import jobs (status and time from submitted to ended) $statuses; image set $set has $count frames (expected $frames)"
   for pick in $picks; do
     local index=${pick%%:*} id=${pick#*:}
     aws --endpoint-url "$ahi" medical-imaging get-image-frame --datastore-id "$ds" --image-set-id "$set" \

@@ -21,10 +21,12 @@ import org.ahibridge.emulator.ahi.Ids;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 
 /**
- * Reads one input object as an import job does: a full parse with the project's reader, the checks
- * AHI applies (Part 10, transfer syntax present and supported, the UIDs that place the instance,
- * element length limits of AHI.md §9), frames cut and stored. Native frames are kept as explicit VR
- * little endian; AWS would transcode them to HTJ2K (a documented deviation).
+ * Reads one input object held in memory as an import job does: a full parse with the project's
+ * reader, the checks AHI applies (Part 10, transfer syntax present and supported, the UIDs that place
+ * the instance, element length limits of AHI.md §9), frames cut and stored. Native frames are kept as
+ * explicit VR little endian; AWS would transcode them to HTJ2K (a documented deviation). Objects over
+ * the spool threshold go through {@link SpooledInstanceReader}, which shares the checks and the frame
+ * storage here.
  */
 final class InstanceReader {
 
