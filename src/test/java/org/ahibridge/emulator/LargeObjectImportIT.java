@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.JobStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.ahibridge.emulator.ahi.AhiSettings;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
 import org.ahibridge.emulator.ahi.imports.SyntheticInstance;
 
@@ -31,20 +32,23 @@ import org.ahibridge.emulator.ahi.imports.SyntheticInstance;
 class LargeObjectImportIT {
 
     private static final int THRESHOLD = 1024;
+    /** The per-file quota, lowered from AHI's 10 GB so that a small object exceeds it. */
+    private static final int MAX_FILE = 64 * 1024;
     static Emulator emulator;
     static MedicalImagingClient ahi;
     static S3Client s3;
     static String datastoreId;
     static JsonNode manifest;
-    static SyntheticInstance single = SyntheticInstance.nativePixels("2.25.4400100.11", 1, "1.2.840.10008.1.2.1", 1);
-    static SyntheticInstance multi = SyntheticInstance.nativePixels("2.25.4400100.12", 6, "1.2.840.10008.1.2.1", 2);
-    static SyntheticInstance fragments = SyntheticInstance.encapsulated("2.25.4400100.13", 4, 3, 3);
+    static final SyntheticInstance single = SyntheticInstance.nativePixels("2.25.4400100.11", 1, "1.2.840.10008.1.2.1", 1);
+    static final SyntheticInstance multi = SyntheticInstance.nativePixels("2.25.4400100.12", 6, "1.2.840.10008.1.2.1", 2);
+    static final SyntheticInstance fragments = SyntheticInstance.encapsulated("2.25.4400100.13", 4, 3, 3);
     @TempDir
     static Path spool;
 
     @BeforeAll
     static void importThroughTheSpool() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.ephemeral().withImportSpool(new ImportSpool(THRESHOLD, spool)));
+        emulator = Emulator.start(EmulatorConfig.ephemeral().withImportSpool(new ImportSpool(THRESHOLD, spool))
+                .withAhi(AhiSettings.defaults().withMaxBytesPerFile(MAX_FILE)));
         ahi = EmulatorClients.medicalImaging(emulator.endpoints());
         s3 = EmulatorClients.s3(emulator.endpoints());
         s3.createBucket(b -> b.bucket("input-bucket"));
@@ -55,6 +59,7 @@ class LargeObjectImportIT {
         upload("in/fragments.dcm", fragments.file());
         byte[] multiFile = multi.file();
         upload("in/cut.dcm", Arrays.copyOf(multiFile, multiFile.length - 500));
+        upload("in/too-big.dcm", Arrays.copyOf(multiFile, MAX_FILE + 1));
         String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).jobName("large")
                 .dataAccessRoleArn("arn:aws:iam::123456789012:role/ImportRole")
                 .inputS3Uri("s3://input-bucket/in/").outputS3Uri("s3://output-bucket/out/")).jobId();
@@ -79,11 +84,25 @@ class LargeObjectImportIT {
     }
 
     @Test
-    void shouldImportTheWholeObjectsAndRejectTheCutOne() {
+    void shouldImportTheWholeObjectsAndRejectTheCutOneAndTheOneOverThePerFileQuota() {
         JsonNode summary = manifest.get("jobSummary");
-        assertThat(summary.get("numberOfScannedFiles").asInt()).isEqualTo(4);
+        assertThat(summary.get("numberOfScannedFiles").asInt()).isEqualTo(5);
         assertThat(summary.get("numberOfImportedFiles").asInt()).isEqualTo(3);
-        assertThat(summary.get("numberOfFilesWithCustomerError").asInt()).isEqualTo(1);
+        assertThat(summary.get("numberOfFilesWithCustomerError").asInt()).isEqualTo(2);
+        String failures = s3.getObjectAsBytes(b -> b.bucket("output-bucket")
+                .key(manifest.at("/jobSummary/failureOutputS3Uri").asText().substring("s3://output-bucket/".length())
+                        + "failure.ndjson")).asUtf8String();
+        assertThat(failures.lines().map(EmulatorClients::json)).satisfiesExactlyInAnyOrder(
+                cut -> {
+                    assertThat(cut.get("inputFile").asText()).isEqualTo("in/cut.dcm");
+                    assertThat(cut.at("/exception/message").asText()).startsWith("Invalid DICOM file: the file is truncated");
+                },
+                tooBig -> {
+                    assertThat(tooBig.get("inputFile").asText()).isEqualTo("in/too-big.dcm");
+                    assertThat(tooBig.at("/exception/exceptionType").asText()).isEqualTo("ValidationException");
+                    assertThat(tooBig.at("/exception/message").asText()).isEqualTo("The file is " + (MAX_FILE + 1)
+                            + " bytes, more than the " + MAX_FILE + " bytes allowed for one DICOM P10 file");
+                });
         assertThat(summary.get("imageSetsSummary")).singleElement()
                 .satisfies(s -> assertThat(s.get("numberOfMatchedSOPInstances").asInt()).isEqualTo(3));
     }

@@ -57,12 +57,6 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         executor.execute(() -> run(job));
     }
 
-    /**
-     * "Max size of each DICOM P10 file in an import job": 10 GB, not adjustable (AHI.md §8.1; the older
-     * copy of the guide says 4 GB). Within the 10 GB job quota only a lowered job quota makes it matter.
-     */
-    static final long MAX_FILE_BYTES = 10L * 1024 * 1024 * 1024;
-
     private void run(ImportJob submitted) {
         ImportJob job = submitted.withStatus(ImportJob.IN_PROGRESS, 0, null);
         context.store().put(job);
@@ -119,9 +113,10 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         List<PendingInstance> pending = new ArrayList<>();
         for (S3Object object : objects) {
             output.scanned++;
-            if (object.size() > MAX_FILE_BYTES) {
+            long maxFileBytes = context.settings().maxBytesPerFile();
+            if (object.size() > maxFileBytes) {
                 output.failure(object.key(), "ValidationException", "The file is " + object.size()
-                        + " bytes, more than the " + MAX_FILE_BYTES + " bytes allowed for one DICOM P10 file");
+                        + " bytes, more than the " + maxFileBytes + " bytes allowed for one DICOM P10 file");
                 continue;
             }
             try {
