@@ -3,6 +3,7 @@ package org.ahibridge.emulator.ahi.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ final class SpooledInstanceReader {
             throw InstanceReader.rejection(e);
         } catch (FrameSplitter.FrameException e) {
             throw new InstanceReader.Rejected("Invalid pixel data: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            // The frame store failed (a full disk, say): the emulator's fault, not the file's, as in memory.
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InstanceReader.Rejected("Invalid DICOM file: " + e.getMessage());
         }
