@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes one large multi-frame CT (explicit VR little endian, native 16-bit pixels) without holding it
 in memory: the header is written, then the file is extended to its full size (sparse, zero pixels).
+The first, second and last frames start with a 16-byte marker, b"FRAME%08d" % index padded with
+spaces, so a reader of the imported frames can tell that it got the right frame and not just zeros.
 Usage: big-dicom.py OUT FRAMES (512x512x2 bytes per frame; 4096 frames = 2 GiB of pixel data)."""
 import struct, sys
 
@@ -32,4 +34,7 @@ header += el(0x7FE0, 0x10, "OW", b"")[:-4] + struct.pack("<I", pixels)
 with open(out, "wb") as f:
     f.write(header)
     f.truncate(len(header) + pixels)
+    for index in sorted({0, min(1, frames - 1), frames - 1}):
+        f.seek(len(header) + index * 512 * 512 * 2)
+        f.write(b"FRAME%08d   " % index)
 print(len(header) + pixels)

@@ -4,9 +4,12 @@
 # emulator running as a SEPARATE process (so the emulator's memory is not counted), on
 #   big:   one DICOM object with FRAMES x 512 KiB of native pixel data (4096 frames = 2 GiB), sparse on disk;
 #   many:  COUNT small P10 files written by the `samples` command.
-# Forces a full GC every SAMPLE seconds (jcmd GC.run) and reads the live heap after each from the GC log.
+# Forces a full GC every SAMPLE seconds (jcmd GC.run) in the import JVM and in the emulator, and reads the
+# live heap after each from their GC logs. big then checks the result in the emulator: job COMPLETED, one
+# image set with FRAMES frames, and the first, second and last frame served with their marker (big-dicom.py).
 # Usage: bench/import-memory.sh [big|many|both] [COUNT=20000] [FRAMES=4096]
-#   env: HEAP (import JVM, 256m), EMULATOR_HEAP (6g: the emulator holds a whole object while importing it), SAMPLE (5)
+#   env: HEAP (import JVM, 256m), EMULATOR_HEAP (512m: the emulator spools big objects to a file and holds
+#   one frame at a time), SAMPLE (5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-both}; count=${2:-20000}; frames=${3:-4096}; heap=${HEAP:-256m}; sample=${SAMPLE:-5}
@@ -14,14 +17,18 @@ work=target/import-memory
 [ -f target/ahi-bridge.jar ] || mvn -o -q -B package -DskipTests
 mkdir -p "$work"
 export AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=
+export AWS_DISABLE_HOST_PREFIX_INJECTION=true # data-plane AHI calls (search, metadata, frames) in verify_big
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1), import heap -Xmx$heap"
 
-rm -rf "$work/emulator"
-java -Xmx"${EMULATOR_HEAP:-6g}" -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --data-dir "$work/emulator" \
+rm -rf "$work/emulator" "$work/emulator-gc.log"
+emulator_heap=${EMULATOR_HEAP:-512m}
+echo "emulator heap -Xmx$emulator_heap"
+java -Xmx"$emulator_heap" -Xlog:gc:file="$work/emulator-gc.log":uptime -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --data-dir "$work/emulator" \
   > "$work/emulator.log" 2>&1 &
 emu=$!
+emu_t0=$(date +%s.%N)
 trap 'kill $emu 2>/dev/null || true' EXIT
 for _ in $(seq 240); do grep -q EMULATOR_READY "$work/emulator.log" && break; sleep 0.5; done
 ready=$(grep -m1 -o 'EMULATOR_READY .*' "$work/emulator.log" | cut -d' ' -f2-)
@@ -52,7 +59,9 @@ run() { # name source-dir
   while kill -0 $pid 2>/dev/null; do
     sleep "$sample"
     jcmd $pid GC.run >/dev/null 2>&1 || true
+    jcmd $emu GC.run >/dev/null 2>&1 || true
     ps -o rss= -p $pid >> "$out/rss.txt" 2>/dev/null || true
+    ps -o rss= -p $emu >> "$out/emulator-rss.txt" 2>/dev/null || true
   done
   wait $pid || echo "import exited with $?"
   local t1; t1=$(date +%s.%N)
@@ -60,18 +69,65 @@ run() { # name source-dir
   tail -1 "$out/stdout.log"
   # Live heap after each forced full GC: "Pause Full (System.gc()) 40M->31M(96M)".
   grep 'Pause Full' "$out/gc.log" | sed -E 's/^\[([0-9.]+)s\].*->([0-9]+)M\(([0-9]+)M\).*/\1 \2 \3/' > "$out/live.txt" || true
-  python3 - "$out" <<'PY'
+  # The emulator's log covers its whole life: keep the forced GCs from this run's start on.
+  grep 'Pause Full (Diagnostic Command)' "$work/emulator-gc.log" \
+    | sed -E 's/^\[([0-9.]+)s\].*->([0-9]+)M\(([0-9]+)M\).*/\1 \2 \3/' > "$out/emulator-live-all.txt" || true
+  python3 - "$out" "$emu_t0" "$t0" <<'PY'
 import sys
-out = sys.argv[1]
-rows = [l.split() for l in open(out + "/live.txt") if l.strip()]
-if rows:
-    n = len(rows); pick = [rows[0], rows[n // 2], rows[-1]]
-    print("live heap after full GC (uptime s: MB used / MB committed): " + ", ".join(
-        f"{r[0]}: {r[1]}/{r[2]}" for r in pick) + f"; max {max(int(r[1]) for r in rows)} MB over {n} samples")
-rss = [int(l) for l in open(out + "/rss.txt") if l.strip()]
-if rss:
-    print(f"RSS: first {rss[0]//1024} MB, max {max(rss)//1024} MB, last {rss[-1]//1024} MB")
+out, emu_t0, t0 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+def report(name, live, rss_file, offset=0.0):
+    rows = [l.split() for l in open(out + "/" + live) if l.strip()]
+    rows = [r for r in rows if float(r[0]) >= offset]
+    if rows:
+        n = len(rows); pick = [rows[0], rows[n // 2], rows[-1]]
+        print(f"{name} live heap after full GC (uptime s: MB used / MB committed): " + ", ".join(
+            f"{r[0]}: {r[1]}/{r[2]}" for r in pick) + f"; max {max(int(r[1]) for r in rows)} MB over {n} samples")
+    rss = [int(l) for l in open(out + "/" + rss_file) if l.strip()]
+    if rss:
+        print(f"{name} RSS: first {rss[0]//1024} MB, max {max(rss)//1024} MB, last {rss[-1]//1024} MB")
+report("import", "live.txt", "rss.txt")
+report("emulator", "emulator-live-all.txt", "emulator-rss.txt", t0 - emu_t0)
 PY
+}
+
+verify_big() { # frames: the emulator's side of the big import, read back through its AHI API
+  local frames=$1 out=$work/big
+  aws --endpoint-url "$ahi" medical-imaging list-dicom-import-jobs --datastore-id "$ds" --output json > "$out/jobs.json"
+  local set; set=$(aws --endpoint-url "$ahi" medical-imaging search-image-sets --datastore-id "$ds" \
+    --search-criteria '{"filters":[{"values":[{"DICOMPatientId":"SAMPLEBIG"}],"operator":"EQUAL"}]}' \
+    --query 'imageSetsMetadataSummaries[0].imageSetId' --output text)
+  aws --endpoint-url "$ahi" medical-imaging get-image-set-metadata --datastore-id "$ds" --image-set-id "$set" \
+    "$out/metadata.json.gz" > /dev/null
+  python3 - "$out" "$frames" > "$out/frame-ids.txt" <<'PY'
+import gzip, json, sys
+out, frames = sys.argv[1], int(sys.argv[2])
+jobs = json.load(open(out + "/jobs.json"))["jobSummaries"]
+raw = open(out + "/metadata.json.gz", "rb").read()
+doc = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
+series = next(iter(doc["Study"]["Series"].values()))
+instance = next(iter(series["Instances"].values()))
+ids = [f["ID"] for f in instance["ImageFrames"]]
+def seconds(value):
+    from datetime import datetime
+    return float(value) if isinstance(value, (int, float)) else datetime.fromisoformat(value).timestamp()
+# One token per job, its status and how long the emulator took (submitted to ended).
+took = ",".join(f'{j["jobStatus"]}({seconds(j["endedAt"]) - seconds(j["submittedAt"]):.1f}s)' for j in jobs)
+print(took, len(ids), f"0:{ids[0]} 1:{ids[1]} {frames - 1}:{ids[-1]}")
+PY
+  read -r statuses count picks < <(cat "$out/frame-ids.txt")
+  echo "emulator: import jobs (status and time from submitted to ended) $statuses; image set $set has $count frames (expected $frames)"
+  for pick in $picks; do
+    local index=${pick%%:*} id=${pick#*:}
+    aws --endpoint-url "$ahi" medical-imaging get-image-frame --datastore-id "$ds" --image-set-id "$set" \
+      --image-frame-information imageFrameId="$id" "$out/frame.bin" > /dev/null
+    python3 - "$out/frame.bin" "$index" <<'PY'
+import sys
+data, index = open(sys.argv[1], "rb").read(), int(sys.argv[2])
+ok = len(data) == 512 * 512 * 2 and data[:16] == b"FRAME%08d   " % index and not any(data[16:])
+print(f"GetImageFrame frame {index}: {len(data)} bytes, marker {data[:13].decode(errors='replace')!r}: {'OK' if ok else 'WRONG'}")
+PY
+  done
+  rm -f "$out/frame.bin"
 }
 
 if [ "$what" = big ] || [ "$what" = both ]; then
@@ -79,6 +135,8 @@ if [ "$what" = big ] || [ "$what" = both ]; then
   size=$(python3 bench/big-dicom.py "$work/big-src/big.dcm" "$frames")
   echo "big object: $size bytes ($frames frames of 512x512x16)"
   run big "$work/big-src"
+  verify_big "$frames"
+  rm -rf "$work/big-src" # 2 GiB (sparse here, but not in the emulator's S3 copy)
 fi
 if [ "$what" = many ] || [ "$what" = both ]; then
   studies=$(( (count + 999) / 1000 )) # samples names series folders so that more than about 100 studies collide

@@ -114,6 +114,26 @@ public final class DicomReader {
         source.skip(length, tag);
     }
 
+    /**
+     * Header mode, after stopping at Pixel Data: reads the next {@code length} bytes of its value (part
+     * of a native frame, or of a fragment after {@link #readItemHeader}) into {@code target}, so a caller
+     * can take pixel data in pieces of its choosing instead of one array. In a big endian syntax, values
+     * of {@code unitSize} 2, 4 or 8 (OW, OF, OD) are swapped to little endian, as a full read does;
+     * {@code offset} and {@code length} must then be multiples of it. TRUNCATED if the object ends.
+     */
+    public void readValue(byte[] target, int offset, int length, int tag, int unitSize) throws IOException {
+        source.readFully(target, offset, length, tag);
+        if (source.bigEndian() && unitSize > 1) {
+            for (int i = offset; i + unitSize <= offset + length; i += unitSize) {
+                for (int a = i, b = i + unitSize - 1; a < b; a++, b--) {
+                    byte t = target[a];
+                    target[a] = target[b];
+                    target[b] = t;
+                }
+            }
+        }
+    }
+
     /** The Pixel Data header when header mode stopped at it, else null. */
     public DicomFile.PixelDataHeader pixelData() {
         return pixelData;

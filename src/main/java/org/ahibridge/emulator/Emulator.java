@@ -54,7 +54,7 @@ public final class Emulator implements AutoCloseable {
                     config.dataDir() == null ? null : config.dataDir().resolve("eventbridge")));
             AhiEmulator ahi = push(started, new AhiEmulator(config.host(), config.ahiPort(), config.ahi(),
                     config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
-                    eventBridge::handle, config.faultSeed()));
+                    eventBridge::handle, config.faultSeed(), config.importSpool()));
             s3Server.awaitReady();
             EmulatorEndpoints endpoints = new EmulatorEndpoints(ahi.endpoint(), ahi.endpoint(), s3Server.endpoint(),
                     sqsServer.endpoint(), region, account);

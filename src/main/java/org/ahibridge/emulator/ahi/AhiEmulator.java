@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.emulator.ahi.fault.TokenBucket;
 import org.ahibridge.emulator.ahi.imports.ImportJobRunner;
+import org.ahibridge.emulator.ahi.imports.ImportSpool;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 import org.ahibridge.emulator.eventbridge.EventPublisher;
 import org.ahibridge.emulator.http.HttpReply;
@@ -27,15 +28,16 @@ public final class AhiEmulator implements AutoCloseable {
     /**
      * @param dataDir     where state survives a restart, or null to keep it in memory
      * @param eventBridge the EventBridge API to serve on the same port, or null
+     * @param spool       how import jobs read objects too large to hold in memory
      */
     public AhiEmulator(String host, int port, AhiSettings settings, Path dataDir, EventPublisher events, S3Client s3,
-            BiFunction<String, byte[], HttpReply> eventBridge, long faultSeed) throws IOException {
+            BiFunction<String, byte[], HttpReply> eventBridge, long faultSeed, ImportSpool spool) throws IOException {
         AhiStore store = dataDir == null ? AhiStore.inMemory()
                 : AhiStore.persistent(dataDir, System.currentTimeMillis());
         FaultInjector faults = new FaultInjector(faultSeed);
         this.context = new AhiContext(settings, store, new AhiEvents(events, settings), faults,
                 System::currentTimeMillis, new TokenBucket(settings.startJobRate(), settings.startJobBurst()));
-        this.runner = new ImportJobRunner(context, s3, 2);
+        this.runner = new ImportJobRunner(context, s3, 2, spool);
         this.server = new AhiHttpServer(host, port, AhiApi.routes(context, runner), AdminApi.routes(faults),
                 eventBridge, faults::before);
     }
@@ -57,5 +59,6 @@ public final class AhiEmulator implements AutoCloseable {
     public void close() {
         server.close();
         runner.close();
+        context.store().close();
     }
 }

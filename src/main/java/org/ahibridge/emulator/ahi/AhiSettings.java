@@ -5,26 +5,35 @@ package org.ahibridge.emulator.ahi;
  *
  * @param maxFilesPerJob        "Max files in a DICOM import job" (5,000)
  * @param maxBytesPerJob        "Max total size of all files in a DICOM import job" (10 GB)
+ * @param maxBytesPerFile       "Max size of each DICOM P10 file in an import job" (10 GB; the older copy
+ *                              of the guide says 4 GB). Not adjustable at AWS; tests lower it
  * @param maxConcurrentJobs     "Max concurrent import jobs per data store" (100)
  * @param startJobRate          StartDICOMImportJob requests per second (1)
  * @param startJobBurst         StartDICOMImportJob burst (2)
  * @param maxUpdatePayloadBytes "Max UpdateImageSetMetadata payload" (10 KB)
  */
 public record AhiSettings(String region, String accountId, int maxFilesPerJob, long maxBytesPerJob,
-        int maxConcurrentJobs, double startJobRate, int startJobBurst, int maxUpdatePayloadBytes) {
+        long maxBytesPerFile, int maxConcurrentJobs, double startJobRate, int startJobBurst,
+        int maxUpdatePayloadBytes) {
 
     public static AhiSettings defaults() {
-        return new AhiSettings("us-east-1", "123456789012", 5_000, 10L * 1024 * 1024 * 1024, 100, 1.0, 2, 10 * 1024);
+        long tenGb = 10L * 1024 * 1024 * 1024;
+        return new AhiSettings("us-east-1", "123456789012", 5_000, tenGb, tenGb, 100, 1.0, 2, 10 * 1024);
     }
 
     public AhiSettings withStartJobRate(double rate, int burst) {
-        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxConcurrentJobs, rate, burst,
-                maxUpdatePayloadBytes);
+        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxBytesPerFile, maxConcurrentJobs,
+                rate, burst, maxUpdatePayloadBytes);
     }
 
     public AhiSettings withJobLimits(int files, long bytes, int concurrent) {
-        return new AhiSettings(region, accountId, files, bytes, concurrent, startJobRate, startJobBurst,
-                maxUpdatePayloadBytes);
+        return new AhiSettings(region, accountId, files, bytes, maxBytesPerFile, concurrent, startJobRate,
+                startJobBurst, maxUpdatePayloadBytes);
+    }
+
+    public AhiSettings withMaxBytesPerFile(long bytes) {
+        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, bytes, maxConcurrentJobs,
+                startJobRate, startJobBurst, maxUpdatePayloadBytes);
     }
 
     public String datastoreArn(String datastoreId) {

@@ -38,7 +38,7 @@ final class FrameSplitter {
         if (pixels == null) {
             return List.of();
         }
-        int frames = Math.max(1, dataset.getInt(Tags.NUMBER_OF_FRAMES, 1));
+        int frames = frameCount(dataset);
         return pixels.isEncapsulated() ? encapsulated(pixels.fragments(), frames, dataset)
                 : nativeFrames(pixels.bytes(), frames, dataset);
     }
@@ -49,19 +49,27 @@ final class FrameSplitter {
      */
     static boolean invalidOffsetTable(Attributes dataset) {
         Element pixels = dataset.get(Tags.PIXEL_DATA);
-        if (pixels == null || !pixels.isEncapsulated() || pixels.fragments().get(0).length == 0) {
+        if (pixels == null || !pixels.isEncapsulated()) {
             return false;
         }
-        int frames = Math.max(1, dataset.getInt(Tags.NUMBER_OF_FRAMES, 1));
-        long[] offsets = offsets(pixels.fragments().get(0), null, frames);
+        List<byte[]> data = pixels.fragments().subList(1, pixels.fragments().size());
+        return invalidOffsetTable(pixels.fragments().get(0), lengths(data), frameCount(dataset));
+    }
+
+    /** {@link #invalidOffsetTable(Attributes)} from the table and the data fragments' lengths. */
+    static boolean invalidOffsetTable(byte[] basicTable, long[] fragmentLengths, int frames) {
+        if (basicTable.length == 0) {
+            return false;
+        }
+        long[] offsets = offsets(basicTable, null, frames);
         if (offsets == null) {
             return true;
         }
         java.util.Set<Long> starts = new java.util.HashSet<>();
         long position = 0;
-        for (byte[] fragment : pixels.fragments().subList(1, pixels.fragments().size())) {
+        for (long length : fragmentLengths) {
             starts.add(position);
-            position += 8 + fragment.length;
+            position += 8 + length;
         }
         for (int i = 0; i < frames; i++) {
             if (!starts.contains(offsets[i]) || (i > 0 && offsets[i] <= offsets[i - 1]) || (i == 0 && offsets[i] != 0)) {
@@ -71,46 +79,66 @@ final class FrameSplitter {
         return false;
     }
 
+    static int frameCount(Attributes dataset) {
+        return Math.max(1, dataset.getInt(Tags.NUMBER_OF_FRAMES, 1));
+    }
+
     private static List<byte[]> encapsulated(List<byte[]> fragments, int frames, Attributes dataset)
             throws FrameException {
         List<byte[]> data = fragments.subList(1, fragments.size());
-        if (data.isEmpty()) {
-            throw new FrameException("Pixel Data has no fragments");
-        }
-        if (data.size() == frames) {
-            return new ArrayList<>(data);
-        }
-        if (frames == 1) {
-            return List.of(concat(data));
-        }
-        long[] offsets = offsets(fragments.get(0), dataset.getBytes(Tags.EXTENDED_OFFSET_TABLE), frames);
-        if (offsets == null) {
-            throw new FrameException("Pixel Data has " + data.size() + " fragments for " + frames
-                    + " frames and no offset table to group them");
-        }
-        List<byte[]> result = new ArrayList<>();
-        long position = 0;
-        int next = 0;
-        ByteArrayOutputStream frame = null;
-        for (byte[] fragment : data) {
-            if (next < frames && position == offsets[next]) {
-                if (frame != null) {
-                    result.add(frame.toByteArray());
-                }
-                frame = new ByteArrayOutputStream();
-                next++;
-            }
-            if (frame == null) {
-                throw new FrameException("The offset table does not start at the first fragment");
-            }
-            frame.writeBytes(fragment);
-            position += 8 + fragment.length;
-        }
-        result.add(frame.toByteArray());
-        if (result.size() != frames) {
-            throw new FrameException("The offset table does not match the fragments");
+        int[] starts = frameStarts(lengths(data), fragments.get(0), dataset.getBytes(Tags.EXTENDED_OFFSET_TABLE),
+                frames);
+        List<byte[]> result = new ArrayList<>(frames);
+        for (int i = 0; i < frames; i++) {
+            int end = i + 1 < frames ? starts[i + 1] : data.size();
+            result.add(end - starts[i] == 1 ? data.get(starts[i]) : concat(data.subList(starts[i], end)));
         }
         return result;
+    }
+
+    /**
+     * Which data fragments (the Basic Offset Table item excluded) make each frame, as the index of each
+     * frame's first fragment: one fragment per frame when the counts match, all fragments when there is
+     * one frame, else grouped by the Extended or Basic Offset Table. Works from lengths alone, so a
+     * streaming reader can plan the frames before it reads a fragment's bytes.
+     */
+    static int[] frameStarts(long[] fragmentLengths, byte[] basicTable, byte[] extendedTable, int frames)
+            throws FrameException {
+        int count = fragmentLengths.length;
+        if (count == 0) {
+            throw new FrameException("Pixel Data has no fragments");
+        }
+        if (count == frames || frames == 1) {
+            int[] starts = new int[frames];
+            Arrays.setAll(starts, i -> i);
+            return starts;
+        }
+        long[] offsets = offsets(basicTable, extendedTable, frames);
+        if (offsets == null) {
+            throw new FrameException("Pixel Data has " + count + " fragments for " + frames
+                    + " frames and no offset table to group them");
+        }
+        int[] starts = new int[frames];
+        int next = 0;
+        long position = 0;
+        for (int f = 0; f < count; f++) {
+            if (next < frames && position == offsets[next]) {
+                starts[next++] = f;
+            } else if (f == 0) {
+                throw new FrameException("The offset table does not start at the first fragment");
+            }
+            position += 8 + fragmentLengths[f];
+        }
+        if (next != frames) {
+            throw new FrameException("The offset table does not match the fragments");
+        }
+        return starts;
+    }
+
+    private static long[] lengths(List<byte[]> fragments) {
+        long[] lengths = new long[fragments.size()];
+        Arrays.setAll(lengths, i -> fragments.get(i).length);
+        return lengths;
     }
 
     private static long[] offsets(byte[] basic, byte[] extended, int frames) {
@@ -136,6 +164,19 @@ final class FrameSplitter {
     }
 
     private static List<byte[]> nativeFrames(byte[] bytes, int frames, Attributes dataset) throws FrameException {
+        long size = nativeFrameSize(dataset, frames, bytes.length);
+        List<byte[]> result = new ArrayList<>(frames);
+        for (int i = 0; i < frames; i++) {
+            result.add(Arrays.copyOfRange(bytes, (int) (i * size), (int) ((i + 1) * size)));
+        }
+        return result;
+    }
+
+    /**
+     * Bytes per native frame: Rows x Columns x Samples per Pixel x Bits Allocated / 8, checked against
+     * the Pixel Data's length.
+     */
+    static long nativeFrameSize(Attributes dataset, int frames, long pixelDataLength) throws FrameException {
         long rows = dataset.getInt(Tags.ROWS, 0);
         long columns = dataset.getInt(Tags.COLUMNS, 0);
         long samples = dataset.getInt(Tags.SAMPLES_PER_PIXEL, 1);
@@ -143,16 +184,12 @@ final class FrameSplitter {
         if (rows <= 0 || columns <= 0 || bits <= 0) {
             throw new FrameException("Rows, Columns and Bits Allocated are required for native Pixel Data");
         }
+        // Bit-packed frames (Bits Allocated 1) may start inside a byte; the emulator assumes byte-aligned frames.
         long size = (rows * columns * samples * bits + 7) / 8;
-        if (size * frames > bytes.length) {
-            throw new FrameException("Pixel Data has " + bytes.length + " bytes, fewer than the " + size * frames
+        if (size * frames > pixelDataLength) {
+            throw new FrameException("Pixel Data has " + pixelDataLength + " bytes, fewer than the " + size * frames
                     + " its " + frames + " frame(s) need");
         }
-        List<byte[]> result = new ArrayList<>(frames);
-        for (int i = 0; i < frames; i++) {
-            // Bit-packed frames (Bits Allocated 1) may start inside a byte; the emulator assumes byte-aligned frames.
-            result.add(Arrays.copyOfRange(bytes, (int) (i * size), (int) ((i + 1) * size)));
-        }
-        return result;
+        return size;
     }
 }

@@ -1,5 +1,10 @@
 package org.ahibridge.emulator.ahi.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +29,8 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
  * COMPLETED or FAILED (AHI.md §2). A job lists every object under {@code inputS3Uri} (nested
  * prefixes, all ListObjectsV2 pages), enforces the per-job quotas (the job FAILS when the input holds
  * more files or bytes than allowed: the quotas are only known once the input is listed), reads each
- * object, places the instances into image sets, writes the output files and sends the events.
+ * object (objects over the {@link ImportSpool} threshold through a temporary file, one frame in
+ * memory at a time), places the instances into image sets, writes the output files and sends the events.
  * Per-file failures go to {@code failure.ndjson}; the job still COMPLETES.
  */
 public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable {
@@ -33,10 +39,12 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
     private final AhiContext context;
     private final S3Client s3;
     private final ExecutorService executor;
+    private final ImportSpool spool;
 
-    public ImportJobRunner(AhiContext context, S3Client s3, int threads) {
+    public ImportJobRunner(AhiContext context, S3Client s3, int threads, ImportSpool spool) {
         this.context = context;
         this.s3 = s3;
+        this.spool = spool;
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "ahi-emulator-import");
             thread.setDaemon(true);
@@ -48,12 +56,6 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
     public void accept(ImportJob job) {
         executor.execute(() -> run(job));
     }
-
-    /**
-     * The largest object the emulator imports: it reads each object into one array and splits it into
-     * frames in memory (a documented deviation; AHI takes files up to 10 GB).
-     */
-    static final long MAX_OBJECT_BYTES = 1L << 30;
 
     private void run(ImportJob submitted) {
         ImportJob job = submitted.withStatus(ImportJob.IN_PROGRESS, 0, null);
@@ -111,19 +113,24 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         List<PendingInstance> pending = new ArrayList<>();
         for (S3Object object : objects) {
             output.scanned++;
-            if (object.size() > MAX_OBJECT_BYTES) {
-                output.failure(object.key(), "InternalServerException", "The emulator reads each object into memory"
-                        + " and cannot import objects over " + MAX_OBJECT_BYTES + " bytes (AWS HealthImaging accepts"
-                        + " up to 10 GB per file; see docs/emulator.md)");
+            long maxFileBytes = context.settings().maxBytesPerFile();
+            if (object.size() > maxFileBytes) {
+                output.failure(object.key(), "ValidationException", "The file is " + object.size()
+                        + " bytes, more than the " + maxFileBytes + " bytes allowed for one DICOM P10 file");
                 continue;
             }
             try {
-                byte[] content = s3.getObjectAsBytes(b -> b.bucket(input.bucket()).key(object.key())).asByteArray();
-                pending.add(InstanceReader.read(object.key(), content, context.store()));
+                pending.add(object.size() > spool.thresholdBytes() ? readSpooled(input, object)
+                        : InstanceReader.read(object.key(),
+                                s3.getObjectAsBytes(b -> b.bucket(input.bucket()).key(object.key())).asByteArray(),
+                                context.store()));
             } catch (InstanceReader.Rejected e) {
                 output.failure(object.key(), "ValidationException", e.getMessage());
             } catch (SdkException e) {
                 output.failure(object.key(), "InternalServerException", "Cannot read the object: " + e.getMessage());
+            } catch (IOException e) {
+                output.failure(object.key(), "InternalServerException", "Cannot spool the object to a temporary file: "
+                        + e.getMessage());
             }
         }
         ImageSetAssembler.Result result = ImageSetAssembler.assemble(context.store(), job.datastoreId(), pending,
@@ -147,6 +154,25 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
             return "Cannot write to the output S3 location: " + e.getMessage();
         }
         return null;
+    }
+
+    /**
+     * Downloads a large object to a temporary file and reads it from there one frame at a time, so the
+     * heap holds a frame, never the object; the file goes away whatever the outcome.
+     */
+    private PendingInstance readSpooled(S3Location input, S3Object object) throws IOException,
+            InstanceReader.Rejected {
+        Path file = spool.directory() == null ? Files.createTempFile("ahi-import", ".dcm")
+                : Files.createTempFile(spool.directory(), "ahi-import", ".dcm");
+        try {
+            try (InputStream in = s3.getObject(b -> b.bucket(input.bucket()).key(object.key()));
+                    OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            return SpooledInstanceReader.read(object.key(), file, context.store());
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Override

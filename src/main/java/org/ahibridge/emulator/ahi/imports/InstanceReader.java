@@ -21,10 +21,12 @@ import org.ahibridge.emulator.ahi.Ids;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 
 /**
- * Reads one input object as an import job does: a full parse with the project's reader, the checks
- * AHI applies (Part 10, transfer syntax present and supported, the UIDs that place the instance,
- * element length limits of AHI.md §9), frames cut and stored. Native frames are kept as explicit VR
- * little endian; AWS would transcode them to HTJ2K (a documented deviation).
+ * Reads one input object held in memory as an import job does: a full parse with the project's
+ * reader, the checks AHI applies (Part 10, transfer syntax present and supported, the UIDs that place
+ * the instance, element length limits of AHI.md §9), frames cut and stored. Native frames are kept as
+ * explicit VR little endian; AWS would transcode them to HTJ2K (a documented deviation). Objects over
+ * the spool threshold go through {@link SpooledInstanceReader}, which shares the checks and the frame
+ * storage here.
  */
 final class InstanceReader {
 
@@ -53,18 +55,44 @@ final class InstanceReader {
         try {
             file = DicomReader.read(new ByteArrayInputStream(bytes), ReadOptions.full().withKnownSize(bytes.length));
         } catch (DicomParseException e) {
-            if (e.tag() == Tags.TRANSFER_SYNTAX_UID) {
-                throw new Rejected("DICOM attribute TransferSyntaxUID does not exist");
-            }
-            throw new Rejected(switch (e.kind()) {
-                case EMPTY, NO_P10_HEADER -> "Invalid DICOM file: not a DICOM Part 10 file (" + e.getMessage() + ")";
-                case TRUNCATED -> "Invalid DICOM file: the file is truncated (" + e.getMessage() + ")";
-                default -> "Invalid DICOM file: " + e.getMessage();
-            });
+            throw rejection(e);
         } catch (IOException | RuntimeException e) {
             throw new Rejected("Invalid DICOM file: " + e.getMessage());
         }
+        check(file);
+        Attributes dataset = file.dataset();
+        PendingInstance.ImportWarning warning = FrameSplitter.invalidOffsetTable(dataset)
+                ? PendingInstance.ImportWarning.INVALID_OFFSET_TABLE : null;
+        List<byte[]> frames;
+        try {
+            frames = FrameSplitter.split(dataset);
+        } catch (FrameSplitter.FrameException e) {
+            throw new Rejected("Invalid pixel data: " + e.getMessage());
+        }
+        StoredFrames stored = new StoredFrames(store, dataset, TransferSyntax.isNative(file.transferSyntaxUid()));
+        frames.forEach(stored::add);
+        emptyPixelData(dataset);
+        return stored.pending(key, file, warning);
+    }
+
+    /** The verdict on a parse failure, in AHI's words where AHI.md records them. */
+    static Rejected rejection(DicomParseException e) {
+        if (e.tag() == Tags.TRANSFER_SYNTAX_UID) {
+            return new Rejected("DICOM attribute TransferSyntaxUID does not exist");
+        }
+        return new Rejected(switch (e.kind()) {
+            case EMPTY, NO_P10_HEADER -> "Invalid DICOM file: not a DICOM Part 10 file (" + e.getMessage() + ")";
+            case TRUNCATED -> "Invalid DICOM file: the file is truncated (" + e.getMessage() + ")";
+            default -> "Invalid DICOM file: " + e.getMessage();
+        });
+    }
+
+    /** The checks made before any frame is stored: syntax, required UIDs, length limits. */
+    static void check(DicomFile file) throws Rejected {
         String syntax = file.transferSyntaxUid();
+        if (syntax == null) {
+            throw new Rejected("DICOM attribute TransferSyntaxUID does not exist");
+        }
         if (!TransferSyntax.AHI_SUPPORTED.contains(syntax)) {
             throw new Rejected("Unsupported transfer syntax " + syntax);
         }
@@ -81,24 +109,39 @@ final class InstanceReader {
                         .keywordOf(limit.getKey()) + " exceeds the maximum length of " + limit.getValue());
             }
         }
-        PendingInstance.ImportWarning warning = FrameSplitter.invalidOffsetTable(dataset)
-                ? PendingInstance.ImportWarning.INVALID_OFFSET_TABLE : null;
-        List<byte[]> frames;
-        try {
-            frames = FrameSplitter.split(dataset);
-        } catch (FrameSplitter.FrameException e) {
-            throw new Rejected("Invalid pixel data: " + e.getMessage());
+    }
+
+    /**
+     * Stores an instance's frames as they come and describes each; {@link #discard} removes them again
+     * when the instance is rejected after some were stored (a streamed object cut short).
+     */
+    static final class StoredFrames {
+        private final AhiStore store;
+        private final Attributes dataset;
+        private final boolean nativeSyntax;
+        private final List<AhiMetadataFrame> metadata = new ArrayList<>();
+
+        StoredFrames(AhiStore store, Attributes dataset, boolean nativeSyntax) {
+            this.store = store;
+            this.dataset = dataset;
+            this.nativeSyntax = nativeSyntax;
         }
-        boolean nativeSyntax = TransferSyntax.isNative(syntax);
-        String stored = nativeSyntax ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : syntax;
-        List<AhiMetadataFrame> metadata = new ArrayList<>(frames.size());
-        for (byte[] frame : frames) {
+
+        void add(byte[] frame) {
             String id = Ids.newId();
             store.putFrame(id, frame);
             metadata.add(describe(id, frame, dataset, nativeSyntax));
         }
-        emptyPixelData(dataset);
-        return new PendingInstance(key, file.fileMeta(), dataset, stored, metadata, warning);
+
+        void discard() {
+            metadata.forEach(frame -> store.deleteFrame(frame.id()));
+            metadata.clear();
+        }
+
+        PendingInstance pending(String key, DicomFile file, PendingInstance.ImportWarning warning) {
+            String stored = nativeSyntax ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : file.transferSyntaxUid();
+            return new PendingInstance(key, file.fileMeta(), dataset, stored, List.copyOf(metadata), warning);
+        }
     }
 
     /** The frame's ImageFrames entry: CRC32 of the bytes as stored (the emulator does not decode). */
@@ -128,7 +171,7 @@ final class InstanceReader {
                 dataset.getInt(Tags.ROWS, 0), min, max);
     }
 
-    private static void emptyPixelData(Attributes dataset) {
+    static void emptyPixelData(Attributes dataset) {
         for (int tag : new int[] {Tags.PIXEL_DATA, Tags.FLOAT_PIXEL_DATA, Tags.DOUBLE_FLOAT_PIXEL_DATA}) {
             Element element = dataset.get(tag);
             if (element != null) {

@@ -45,8 +45,15 @@ public final class AhiStore {
         this.stateFile = stateFile;
     }
 
+    /**
+     * Frames and metadata documents an in-memory store keeps in the heap; beyond that they go to a
+     * temporary folder (see {@link #close()}), so importing a multi-gigabyte object does not need a
+     * multi-gigabyte heap.
+     */
+    public static final long MEMORY_BLOB_BYTES = 256L << 20;
+
     public static AhiStore inMemory() {
-        return new AhiStore(BlobStore.inMemory(), null);
+        return new AhiStore(BlobStore.inMemoryUpTo(MEMORY_BLOB_BYTES), null);
     }
 
     /**
@@ -151,6 +158,16 @@ public final class AhiStore {
 
     public byte[] frame(String frameId) {
         return blobs.get("frames/" + frameId);
+    }
+
+    /** Removes a frame stored for an instance that was then rejected. */
+    public void deleteFrame(String frameId) {
+        blobs.delete("frames/" + frameId);
+    }
+
+    /** Deletes the temporary folder of an in-memory store's spilled blobs; a data directory stays. */
+    public void close() {
+        blobs.close();
     }
 
     /** Stores a version's metadata document gzipped, as GetImageSetMetadata returns it. */

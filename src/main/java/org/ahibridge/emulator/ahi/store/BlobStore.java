@@ -13,12 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * key under a folder when the emulator has a data directory. Writes go to a temporary file first and
  * are moved into place, so a crash never leaves a half-written blob under its key.
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
 
     void put(String key, byte[] bytes);
 
     /** The blob, or null when there is none. */
     byte[] get(String key);
+
+    /** Removes a blob if it exists. */
+    void delete(String key);
+
+    /** Releases what the store holds outside the data directory (nothing by default). */
+    @Override
+    default void close() {
+    }
 
     static BlobStore inMemory() {
         Map<String, byte[]> blobs = new ConcurrentHashMap<>();
@@ -32,7 +40,21 @@ public interface BlobStore {
             public byte[] get(String key) {
                 return blobs.get(key);
             }
+
+            @Override
+            public void delete(String key) {
+                blobs.remove(key);
+            }
         };
+    }
+
+    /**
+     * In memory until the blobs held there reach {@code memoryBytes}, then in files under a temporary
+     * folder of its own, removed by {@link #close()}: an emulator without a data directory can import
+     * gigabytes of frames without holding them in its heap.
+     */
+    static BlobStore inMemoryUpTo(long memoryBytes) {
+        return new SpillingBlobStore(memoryBytes);
     }
 
     static BlobStore onDisk(Path root) {
@@ -47,6 +69,15 @@ public interface BlobStore {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write blob " + key, e);
+                }
+            }
+
+            @Override
+            public void delete(String key) {
+                try {
+                    Files.deleteIfExists(root.resolve(key));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete blob " + key, e);
                 }
             }
 

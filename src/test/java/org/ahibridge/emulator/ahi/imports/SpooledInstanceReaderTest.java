@@ -1,0 +1,102 @@
+package org.ahibridge.emulator.ahi.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.ahibridge.dicom.Tags;
+import org.ahibridge.emulator.ahi.store.AhiStore;
+
+/** The spooled reader stores the same frames and describes them the same way as the in-memory reader. */
+class SpooledInstanceReaderTest {
+
+    private final AhiStore store = AhiStore.inMemory();
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
+    void shouldStoreEachNativeFrameAsLittleEndianBytesInEverySyntax(String syntax) throws Exception {
+        SyntheticInstance instance = SyntheticInstance.nativePixels("2.25.1", 5, syntax, 7);
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
+        assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
+        assertSameAsInMemory(spooled, instance.file());
+    }
+
+    @Test
+    void shouldStoreASingleNativeFrame() throws Exception {
+        SyntheticInstance instance = SyntheticInstance.nativePixels("2.25.2", 1, "1.2.840.10008.1.2.1", 8);
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
+        assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
+        assertSameAsInMemory(spooled, instance.file());
+    }
+
+    @Test
+    void shouldJoinTheFragmentsOfEachEncapsulatedFrameAsTheOffsetTableSays() throws Exception {
+        SyntheticInstance instance = SyntheticInstance.encapsulated("2.25.3", 4, 3, 9);
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
+        assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
+        assertThat(spooled.warning()).isNull();
+        assertThat(spooled.storedTransferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.5");
+        assertSameAsInMemory(spooled, instance.file());
+    }
+
+    @Test
+    void shouldRejectACutObjectAndRemoveTheFramesItHadStored() throws Exception {
+        AhiStore onDisk = AhiStore.persistent(temp.resolve("store"), 0);
+        byte[] file = SyntheticInstance.nativePixels("2.25.4", 6, "1.2.840.10008.1.2.1", 10).file();
+        Path cut = spool(Arrays.copyOf(file, file.length - 1000));
+        assertThatThrownBy(() -> SpooledInstanceReader.read("k", cut, onDisk))
+                .isInstanceOf(InstanceReader.Rejected.class).hasMessageContaining("truncated");
+        try (Stream<Path> frames = Files.walk(temp.resolve("store"))) {
+            assertThat(frames.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRejectAnObjectWithoutTransferSyntaxInAhiWords() throws Exception {
+        byte[] file = SyntheticInstance.nativePixels("2.25.5", 1, "1.2.840.10008.1.2.1", 11).file();
+        // "1.2.840.10008.1.2.1" of (0002,0010) becomes another meta tag, (0002,0011).
+        int at = indexOf(file, new byte[] {0x02, 0x00, 0x10, 0x00, 'U', 'I'});
+        file[at + 2] = 0x11;
+        assertThatThrownBy(() -> SpooledInstanceReader.read("k", spool(file), store))
+                .hasMessage("DICOM attribute TransferSyntaxUID does not exist");
+    }
+
+    private void assertSameAsInMemory(PendingInstance spooled, byte[] file) throws Exception {
+        PendingInstance inMemory = InstanceReader.read("k", file, AhiStore.inMemory());
+        assertThat(spooled.frames()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+                .containsExactlyElementsOf(inMemory.frames());
+        assertThat(spooled.dataset().get(Tags.PIXEL_DATA).vr()).isEqualTo(inMemory.dataset().get(Tags.PIXEL_DATA).vr());
+        assertThat(spooled.dataset().getBytes(Tags.PIXEL_DATA)).isEmpty();
+        assertThat(spooled.storedTransferSyntaxUid()).isEqualTo(inMemory.storedTransferSyntaxUid());
+    }
+
+    private List<byte[]> storedFrames(PendingInstance instance) {
+        return instance.frames().stream().map(f -> store.frame(f.id())).toList();
+    }
+
+    private Path spool(byte[] bytes) throws IOException {
+        return Files.write(Files.createTempFile(temp, "spooled", ".dcm"), bytes);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + needle.length), needle)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("not found");
+    }
+}
