@@ -41,7 +41,7 @@ class DicomReaderCorpusTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("items")
     void shouldReadEveryCorpusFileWithItsPixelData(DcmtkCorpus.Item item) throws IOException {
         DicomFile file = read(item.file(), ReadOptions.full().withKnownSize(Files.size(item.file())));
@@ -64,7 +64,7 @@ class DicomReaderCorpusTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("items")
     void shouldStopAtPixelDataInHeaderMode(DcmtkCorpus.Item item) throws IOException {
         DicomFile file = read(item.file(), ReadOptions.header());
@@ -75,7 +75,7 @@ class DicomReaderCorpusTest {
         assertThat(file.dataset().getString(Tags.SOP_INSTANCE_UID)).matches("[0-9.]+");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("pydicomFiles")
     void shouldAgreeWithDcmtkOnPydicomTestFiles(Path path) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmdump")), "dcmtk is not installed");

@@ -31,7 +31,7 @@ class P10ClassifierCorpusTest {
         return DcmtkCorpus.available() ? DcmtkCorpus.items() : List.of();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("items")
     void shouldAcceptEveryCorpusFileAndReadOnlyItsHeader(DcmtkCorpus.Item item) throws IOException {
         P10Verdict verdict = classifier.classify(item.file());
@@ -92,7 +92,7 @@ class P10ClassifierCorpusTest {
      * encapsulated object only the second is visible without reading pixels (the margin covers the
      * offset table and the first fragment), so the first cut is checked on the others.
      */
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("items")
     void shouldReportEveryCorpusFileCutInItsPixelDataAsTruncated(DcmtkCorpus.Item item) throws IOException {
         Assumptions.assumeFalse(item.transferSyntaxUid().equals("1.2.840.10008.1.2.1.99"),

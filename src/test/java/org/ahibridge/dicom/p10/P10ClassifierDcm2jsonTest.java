@@ -40,7 +40,7 @@ class P10ClassifierDcm2jsonTest {
         return DcmtkCorpus.available() ? DcmtkCorpus.items() : List.of();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(allowZeroInvocations = true) // the tools or files may be absent: nothing to compare then
     @MethodSource("items")
     void shouldExtractTheSameUidsAndAttributesAsDcm2json(DcmtkCorpus.Item item) throws Exception {
         JsonNode json = dcm2json(item.file(), !TransferSyntax.isNative(item.transferSyntaxUid()));
