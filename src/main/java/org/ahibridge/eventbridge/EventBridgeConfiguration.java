@@ -37,6 +37,10 @@ public class EventBridgeConfiguration {
         }
         List<String> ids = registrations.datastores().stream().filter(d -> d.access().canWrite())
                 .map(DatastoreRegistration::datastoreId).distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("ahibridge.import.job-events is enabled but no registered datastore allows"
+                    + " import (access write or read-write): there are no job events to follow");
+        }
         if (!properties.provisionRule()) {
             LOG.info("Job events: consuming {} for datastores {}; the EventBridge rule is managed outside the service"
                     + " (pattern: {})", properties.queueName(), ids, JobEventRule.pattern(ids));

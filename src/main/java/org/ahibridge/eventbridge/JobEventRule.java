@@ -51,8 +51,7 @@ public final class JobEventRule {
     public static Provisioned provision(EventBridgeClient events, SqsClient sqs, JobEventsProperties properties,
             Collection<String> datastoreIds) {
         if (datastoreIds.isEmpty()) {
-            throw new IllegalStateException("ahibridge.import.job-events is enabled but no registered datastore allows"
-                    + " import (access write or read-write): there are no job events to route");
+            throw new IllegalArgumentException("a rule for no datastore would match every datastore's job events");
         }
         String queueArn = queueArn(sqs, properties);
         String pattern = pattern(datastoreIds);
