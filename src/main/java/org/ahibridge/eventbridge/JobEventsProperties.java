@@ -66,11 +66,19 @@ public record JobEventsProperties(@DefaultValue("false") boolean enabled, String
             problems.add(KEY + "from must consume the queue, e.g. " + expected
                     + "?amazonSQSClient=#jobEventsSqsClient&waitTimeSeconds=20 (now " + from + ": no event would"
                     + " ever arrive)");
-        } else if (queue != null && from.startsWith("aws2-sqs:") && !from.equals(expected)
-                && !from.startsWith(expected + "?")) {
+        } else if (queue != null && from.startsWith("aws2-sqs:") && !consumedQueue(from).equals(queueName())) {
             problems.add(KEY + "from (" + from + ") consumes another queue than " + KEY + "queue ("
                     + queueName() + ")");
         }
         return problems;
+    }
+
+    /** The queue name in an aws2-sqs URI: {@code aws2-sqs:name?...}, {@code aws2-sqs://name} or a queue ARN. */
+    static String consumedQueue(String uri) {
+        String path = uri.substring("aws2-sqs:".length());
+        path = path.startsWith("//") ? path.substring(2) : path;
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.startsWith("arn:") ? path.substring(path.lastIndexOf(':') + 1) : path;
     }
 }

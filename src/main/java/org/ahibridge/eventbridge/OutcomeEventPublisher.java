@@ -59,9 +59,12 @@ public final class OutcomeEventPublisher implements AutoCloseable {
     /** Queues the outcome for the bus; never blocks and never throws. */
     public void publish(AuditRecord record) {
         if (closing || !queue.offer(record)) {
-            failed.incrementAndGet();
-            LOG.warn("Outcome event not queued for bus {} ({}): {} events failed so far", bus,
-                    closing ? "closing" : "queue full", failed.get());
+            long failures = failed.incrementAndGet();
+            // An outage can refuse thousands of events: the first and every 1,000th are enough for the log.
+            if (failures == 1 || failures % 1_000 == 0) {
+                LOG.warn("Outcome event not queued for bus {} ({}): {} events failed so far", bus,
+                        closing ? "closing" : "queue full", failures);
+            }
         }
     }
 

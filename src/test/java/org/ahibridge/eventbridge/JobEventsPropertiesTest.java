@@ -23,6 +23,9 @@ class JobEventsPropertiesTest {
                 Duration.ofMinutes(5));
         assertThat(url.queueName()).isEqualTo("jobs");
         assertThat(url.problems()).isEmpty();
+        assertThat(with("jobs", "aws2-sqs:arn:aws:sqs:eu-west-1:123456789012:jobs?waitTimeSeconds=20",
+                Duration.ofMinutes(5)).problems()).isEmpty();
+        assertThat(with("jobs", "aws2-sqs://jobs", Duration.ofMinutes(5)).problems()).isEmpty();
     }
 
     @Test
@@ -38,6 +41,8 @@ class JobEventsPropertiesTest {
     @Test
     void shouldRefuseARouteThatConsumesAnotherQueue() {
         assertThat(with("jobs", "aws2-sqs:jobs-old?waitTimeSeconds=20", Duration.ofMinutes(1)).problems())
+                .singleElement().satisfies(p -> assertThat(p).contains("consumes another queue"));
+        assertThat(with("jobs", "aws2-sqs:jobs2", Duration.ofMinutes(1)).problems())
                 .singleElement().satisfies(p -> assertThat(p).contains("consumes another queue"));
         assertThat(with("jobs.fifo", "aws2-sqs:jobs.fifo", Duration.ofMinutes(1)).problems())
                 .singleElement().satisfies(p -> assertThat(p).contains("standard SQS queue"));
