@@ -2,7 +2,6 @@ package org.ahibridge.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,12 +69,11 @@ class ImportJobEventsFallbackIT extends JobEventsStack {
             events.deleteRule(b -> b.name(RULE));
             assertThatThrownBy(() -> events.describeRule(b -> b.name(RULE))).isInstanceOf(ResourceNotFoundException.class);
         }
-        List<String> keys = upload(BUCKET, 2);
+        List<String> keys = upload(BUCKET, "in/", 2);
 
-        discover(polling, jdbc, keys.size());
+        discover(polling, jdbc, keys);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !outcomes(jdbc).containsValue("null"));
-        assertThat(outcomes(jdbc)).hasSize(keys.size()).containsEntry("in/image 0.dcm", "IMPORTED")
+        assertThat(awaitOutcomes(jdbc, keys)).containsEntry("in/image 0.dcm", "IMPORTED")
                 .containsEntry("in/image 1.dcm", "IMPORTED").containsEntry("in/readme.txt", "SKIPPED_NOT_P10");
     }
 }

@@ -115,16 +115,16 @@ class ImportJobEventsIT extends JobEventsStack {
 
     @Test
     void shouldCompleteJobsOnTheirEventsAndPublishOneOutcomeEventPerFile() throws Exception {
-        List<String> keys = upload(BUCKET, 3);
+        List<String> keys = upload(BUCKET, "completing/", 3);
+        long publishedBefore = outcomeEvents.published();
 
-        discover(polling, jdbc, keys.size());
+        discover(polling, jdbc, keys);
 
         // With the GetDICOMImportJob fallback an hour away, only the events can finish these jobs in time.
-        await().atMost(Duration.ofSeconds(60)).until(() -> !outcomes(jdbc).containsValue("null"));
-        Map<String, String> outcomes = outcomes(jdbc);
-        assertThat(outcomes).containsEntry("in/readme.txt", "SKIPPED_NOT_P10").hasSize(keys.size());
-        assertThat(outcomes).containsEntry("in/image 0.dcm", "IMPORTED").containsEntry("in/image 1.dcm", "IMPORTED")
-                .containsEntry("in/image 2.dcm", "IMPORTED");
+        Map<String, String> outcomes = awaitOutcomes(jdbc, keys);
+        assertThat(outcomes).containsEntry("completing/readme.txt", "SKIPPED_NOT_P10")
+                .containsEntry("completing/image 0.dcm", "IMPORTED").containsEntry("completing/image 1.dcm", "IMPORTED")
+                .containsEntry("completing/image 2.dcm", "IMPORTED");
 
         List<JsonNode> published = receive(OUTCOME_QUEUE, keys.size());
         assertThat(published).extracting(e -> e.get("detail").get("key").asText())
@@ -141,12 +141,35 @@ class ImportJobEventsIT extends JobEventsStack {
                     .isEqualTo(outcomes.get(event.get("detail").get("key").asText()));
         });
         assertThat(published).filteredOn(e -> e.get("detail").get("outcome").asText().equals("IMPORTED"))
-                .allSatisfy(e -> {
+                .hasSize(3).allSatisfy(e -> {
                     assertThat(e.get("detail").get("imageSetId").asText()).matches("[0-9a-f]{32}");
                     assertThat(e.get("detail").get("isPrimary").asBoolean()).isTrue();
                 });
         assertThat(outcomeEvents.failed()).isZero();
-        assertThat(outcomeEvents.published()).isEqualTo(keys.size());
+        assertThat(outcomeEvents.published() - publishedBefore).isEqualTo(keys.size());
+    }
+
+    @Test
+    void shouldFailTheFilesOfAJobOnItsImportJobFailedEvent() throws Exception {
+        EMULATOR.faults().failJobs(1, 0, "Injected job failure for the test");
+        try {
+            List<String> keys = upload(BUCKET, "failing/", 2);
+
+            discover(polling, jdbc, keys);
+
+            Map<String, String> outcomes = awaitOutcomes(jdbc, keys);
+            assertThat(outcomes).containsEntry("failing/image 0.dcm", "FAILED")
+                    .containsEntry("failing/image 1.dcm", "FAILED").containsEntry("failing/readme.txt", "SKIPPED_NOT_P10");
+            assertThat(jdbc.sql("select outcome_reason from source_object where object_key = ?")
+                    .param("failing/image 0.dcm").query(String.class).single())
+                    .contains("Injected job failure for the test");
+            assertThat(receive(OUTCOME_QUEUE, keys.size()))
+                    .extracting(e -> e.get("detail").get("key").asText() + "=" + e.get("detail").get("outcome").asText())
+                    .containsExactlyInAnyOrder("failing/image 0.dcm=FAILED", "failing/image 1.dcm=FAILED",
+                            "failing/readme.txt=SKIPPED_NOT_P10");
+        } finally {
+            EMULATOR.faults().clear();
+        }
     }
 
     /** Receives exactly {@code count} messages (waiting up to 20 s), then checks that no more arrive. */

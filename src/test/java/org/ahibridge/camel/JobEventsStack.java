@@ -119,29 +119,40 @@ abstract class JobEventsStack {
                 () -> "aws2-sqs:" + queue + "?amazonSQSClient=#jobEventsSqsClient&waitTimeSeconds=1&delay=100");
     }
 
-    /** Uploads {@code images} sample images and one text file; returns every key. */
-    static List<String> upload(String bucket, int images) {
+    /** Uploads {@code images} sample images and one text file under {@code prefix}; returns every key. */
+    static List<String> upload(String bucket, String prefix, int images) {
         try (S3Client s3 = s3()) {
             List<String> keys = new java.util.ArrayList<>();
-            var instances = SampleStudies.instances(bucket.hashCode(), 1, 1, images);
+            var instances = SampleStudies.instances((bucket + prefix).hashCode(), 1, 1, images);
             for (int i = 0; i < instances.size(); i++) {
-                String key = "in/image " + i + ".dcm";
-                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(instances.get(0 + i).toBytes()));
+                String key = prefix + "image " + i + ".dcm";
+                byte[] image = instances.get(i).toBytes();
+                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(image));
                 keys.add(key);
             }
-            s3.putObject(b -> b.bucket(bucket).key("in/readme.txt"),
+            s3.putObject(b -> b.bucket(bucket).key(prefix + "readme.txt"),
                     RequestBody.fromString("not DICOM", StandardCharsets.UTF_8));
-            keys.add("in/readme.txt");
+            keys.add(prefix + "readme.txt");
             return keys;
         }
     }
 
     /** Lists the source until every key is in the ledger; the import-tick route takes it from there. */
-    static void discover(PollingImport polling, JdbcClient jdbc, int count) {
+    static void discover(PollingImport polling, JdbcClient jdbc, List<String> keys) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             polling.poll();
-            return jdbc.sql("select count(*) from source_object").query(Integer.class).single() == count;
+            return outcomes(jdbc).keySet().containsAll(keys);
         });
+    }
+
+    /** Waits until every key has an outcome, then returns key -> outcome for them. */
+    static Map<String, String> awaitOutcomes(JdbcClient jdbc, List<String> keys) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> keys.stream().noneMatch(k -> outcomes(jdbc).get(k) == null
+                || outcomes(jdbc).get(k).equals("null")));
+        Map<String, String> all = outcomes(jdbc);
+        Map<String, String> mine = new java.util.TreeMap<>();
+        keys.forEach(k -> mine.put(k, all.get(k)));
+        return mine;
     }
 
     static Map<String, String> outcomes(JdbcClient jdbc) {
