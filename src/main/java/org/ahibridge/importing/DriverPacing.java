@@ -14,9 +14,4 @@ public record DriverPacing(Duration pollInterval, int maxStartAttempts, JobCheck
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(checks, "checks");
     }
-
-    /** GetDICOMImportJob at every step: one-shot runs, and the routes when job events are off. */
-    public static DriverPacing polling(Duration pollInterval, int maxStartAttempts) {
-        return new DriverPacing(pollInterval, maxStartAttempts, JobChecks.everyStep());
-    }
 }
