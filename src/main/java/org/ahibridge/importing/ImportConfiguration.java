@@ -1,6 +1,7 @@
 package org.ahibridge.importing;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.audit.AuditSink;
@@ -8,6 +9,8 @@ import org.ahibridge.ahi.TokenBucket;
 import org.ahibridge.audit.RunReportWriter;
 import org.ahibridge.camel.P10Properties;
 import org.ahibridge.dicom.p10.P10Classifier;
+import org.ahibridge.eventbridge.JobEventsProperties;
+import org.ahibridge.eventbridge.OutcomeEventPublisher;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.storage.BlobStores;
@@ -17,6 +20,7 @@ import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.SeenObjects;
 import org.ahibridge.ledger.SourceObjects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,8 +67,18 @@ public class ImportConfiguration {
 
     @Bean
     AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink auditSink,
-            Clock clock) {
-        return new AuditedOutcomes(objects, transitions, auditSink, clock);
+            Clock clock, ObjectProvider<OutcomeEventPublisher> outcomeEvents) {
+        // With ahibridge.import.outcome-events.bus set, every audited outcome is also queued for that bus.
+        OutcomeEventPublisher events = outcomeEvents.getIfAvailable();
+        AuditSink sink = events == null ? auditSink : AuditSink.all(List.of(auditSink, events::publish));
+        return new AuditedOutcomes(objects, transitions, sink, clock);
+    }
+
+    /** Job follow-up on AHI's job events, with GetDICOMImportJob every fallback-interval as the safety net. */
+    @Bean
+    @ConditionalOnProperty(name = "ahibridge.import.job-events.enabled", havingValue = "true")
+    JobSignals jobSignals(JobEventsProperties jobEvents, Clock clock) {
+        return new JobSignals(clock, jobEvents.fallbackInterval());
     }
 
     @Bean
@@ -127,10 +141,13 @@ public class ImportConfiguration {
             Redrive redrive, ImportRuns runs, Batches batches, SourceObjects objects, BatchStager batchStager,
             ImportJobStarter importJobStarter, JobAccounting jobAccounting, StagingCleaner stagingCleaner,
             AuditedOutcomes auditedOutcomes, AhiTemplates ahiTemplates, RunReportWriter runReportWriter,
-            ImportProperties properties, Clock clock) {
+            ImportProperties properties, Clock clock, ObjectProvider<JobSignals> jobSignals) {
+        // Without job events (ahibridge.import.job-events.enabled) the routes poll GetDICOMImportJob as before.
+        JobSignals signals = jobSignals.getIfAvailable();
+        JobChecks routeChecks = signals == null ? JobChecks.everyStep() : signals;
         return new OneShotImports(registrations, blobStores, importRunner, redrive, runs, batches, objects, batchStager,
                 importJobStarter, jobAccounting, stagingCleaner, auditedOutcomes, ahiTemplates, runReportWriter,
-                properties, new BatchIds(clock));
+                properties, new BatchIds(clock), routeChecks);
     }
 
     @Bean(destroyMethod = "close")

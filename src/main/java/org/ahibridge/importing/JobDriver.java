@@ -30,7 +30,9 @@ import org.ahibridge.storage.StorageException;
  * follows submitted jobs with GetDICOMImportJob (AHI.md §2.1) and accounts each finished job's manifests
  * back to the source objects. Throttling is retried with exponential backoff, at most
  * {@code maxStartAttempts} times per batch; a rejected start fails the batch's files with AHI's reason
- * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}.
+ * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}. Whether a step asks AHI about
+ * a submitted job at all is the pacing's {@link JobChecks}: at every step, or on job events with polling
+ * as fallback.
  */
 public final class JobDriver {
 
@@ -52,6 +54,7 @@ public final class JobDriver {
     private final BlobStore output;
     private final Duration pollInterval;
     private final int maxStartAttempts;
+    private final JobChecks checks;
     private final Map<String, Integer> startAttempts = new HashMap<>();
     private final Map<String, Integer> storageFaults = new HashMap<>();
     private int jobsStarted;
@@ -59,7 +62,7 @@ public final class JobDriver {
     public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
             Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources, BlobStore staging,
-            BlobStore output, Duration pollInterval, int maxStartAttempts) {
+            BlobStore output, DriverPacing pacing) {
         this.batches = batches;
         this.objects = objects;
         this.stager = stager;
@@ -71,8 +74,9 @@ public final class JobDriver {
         this.sources = sources;
         this.staging = staging;
         this.output = output;
-        this.pollInterval = pollInterval;
-        this.maxStartAttempts = maxStartAttempts;
+        this.pollInterval = pacing.pollInterval();
+        this.maxStartAttempts = pacing.maxStartAttempts();
+        this.checks = pacing.checks();
     }
 
     public int jobsStarted() {
@@ -141,6 +145,9 @@ public final class JobDriver {
     }
 
     private boolean follow(Batch batch, DatastoreRegistration datastore) throws IOException {
+        if (!checks.due(batch)) {
+            return false;
+        }
         ImportJob job;
         try {
             job = ahi.apply(datastore).getImportJob(datastore.datastoreId(), batch.jobId());
@@ -148,6 +155,7 @@ public final class JobDriver {
             return false;
         }
         if (!job.status().isFinished()) {
+            checks.stillRunning(batch);
             return false;
         }
         try {
@@ -157,6 +165,7 @@ public final class JobDriver {
             retryLater(batch, e);
             return false;
         }
+        checks.accounted(batch);
         try {
             cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
         } catch (StorageException e) {

@@ -51,11 +51,17 @@ public final class OneShotImports {
     private final RunReportWriter reports;
     private final ImportProperties properties;
     private final BatchIds runIds;
+    private final JobChecks routeChecks;
 
+    /**
+     * @param routeChecks when the routes' driver ({@link #driver}) asks AHI about a submitted job:
+     *                    {@link JobSignals} when job events are on, else {@link JobChecks#everyStep()}.
+     *                    One-shot runs always poll: nothing consumes the event queue for them.
+     */
     public OneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner runner, Redrive redrive,
             ImportRuns runs, Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes, AhiTemplates ahi,
-            RunReportWriter reports, ImportProperties properties, BatchIds runIds) {
+            RunReportWriter reports, ImportProperties properties, BatchIds runIds, JobChecks routeChecks) {
         this.registrations = registrations;
         this.blobStores = blobStores;
         this.runner = runner;
@@ -72,6 +78,7 @@ public final class OneShotImports {
         this.reports = reports;
         this.properties = properties;
         this.runIds = runIds;
+        this.routeChecks = routeChecks;
     }
 
     /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
@@ -79,7 +86,7 @@ public final class OneShotImports {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
         StorageSelection source = registrations.resolveStorage(sourceUri);
         BlobStore store = blobStores.open(source.registration());
-        JobDriver driver = driver(datastore);
+        JobDriver driver = driver(datastore, JobChecks.everyStep());
         String runId = "import-" + runIds.get();
         RunResult result = runner.run(runId, source, store, datastore, driver);
         return new Summary(result, sourceUri, datastoreName, driver.jobsStarted(), reports.write(runs, runId));
@@ -88,7 +95,7 @@ public final class OneShotImports {
     /** Re-drives up to {@code limit} FAILED objects (of {@code storage}, or all when null) into the datastore. */
     public Summary redrive(String datastoreName, String storage, int limit) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
-        JobDriver driver = driver(datastore);
+        JobDriver driver = driver(datastore, JobChecks.everyStep());
         String runId = "redrive-" + runIds.get();
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
         redrive.redrive(runId, storage, limit);
@@ -116,12 +123,17 @@ public final class OneShotImports {
         return blobStores.open(registrations.resolveStorage(storage).registration());
     }
 
-    /** A job driver of the datastore over its staging and output stores (the routes step it on a timer). */
+    /** The routes' job driver of the datastore (they step it on a timer and on job events). */
     public JobDriver driver(DatastoreRegistration datastore) {
+        return driver(datastore, routeChecks);
+    }
+
+    /** A job driver of the datastore over its staging and output stores. */
+    private JobDriver driver(DatastoreRegistration datastore, JobChecks checks) {
         Function<String, BlobStore> sources = this::store;
         Duration poll = properties.jobs().pollInterval();
         return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
                 sources, blobStores.open(datastore.requireStaging()), blobStores.open(datastore.requireOutput()),
-                poll, 20);
+                new DriverPacing(poll, 20, checks));
     }
 }

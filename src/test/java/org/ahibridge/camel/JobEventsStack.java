@@ -1,0 +1,165 @@
+package org.ahibridge.camel;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.ahibridge.ahi.AhiClients;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.EmulatorEndpoints;
+import org.ahibridge.samples.SampleStudies;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The real wire shared by the job-event ITs: one emulator (AHI with EventBridge, s3proxy, ElasticMQ)
+ * per test JVM, a datastore with staging and output buckets, and the service configured against it with
+ * only the routes the event flow needs (no polling route: the tests list the source by calling
+ * {@code pollingImport.poll()}). Each IT uses its own queue, rule, source bucket and ledger.
+ */
+abstract class JobEventsStack {
+
+    static final Emulator EMULATOR;
+    static final EmulatorEndpoints AWS;
+    static final String DATASTORE_ID;
+
+    static {
+        try {
+            System.setProperty("aws.accessKeyId", "emulator");
+            System.setProperty("aws.secretAccessKey", "emulator");
+            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
+            // Shared by the IT classes of this JVM: stopped when the JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(EMULATOR::close, "job-events-emulator-stop"));
+            AWS = EMULATOR.endpoints();
+            try (S3Client s3 = s3(); MedicalImagingClient ahi = AhiClients.create(AWS.region(), AWS.ahi())) {
+                Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
+                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("job-events")).datastoreId();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static S3Client s3() {
+        return Emulator.s3Client(AWS.s3(), AWS.region());
+    }
+
+    static SqsClient sqs() {
+        return SqsClient.builder().endpointOverride(AWS.sqs()).region(Region.of(AWS.region())).build();
+    }
+
+    static EventBridgeClient events() {
+        return EventBridgeClient.builder().endpointOverride(AWS.eventBridge()).region(Region.of(AWS.region())).build();
+    }
+
+    static Path tempDirectory(String name) {
+        try {
+            return Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The service against the emulator, importing from {@code bucket}, job events from {@code queue}. */
+    static void configure(DynamicPropertyRegistry registry, Path temp, String bucket, String queue, String rule,
+            Duration fallback) {
+        try (S3Client s3 = s3(); SqsClient sqs = sqs()) {
+            s3.createBucket(b -> b.bucket(bucket));
+            sqs.createQueue(b -> b.queueName(queue));
+        }
+        registry.add("camel.main.run-controller", () -> "false");
+        registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
+                + "file:routes/import-dead-letter.camel.yaml,file:routes/import-tick.camel.yaml,"
+                + "file:routes/import-job-events.camel.yaml");
+        registry.add("ahibridge.embedded.enabled", () -> "false");
+        registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + temp.resolve("ledger/ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        registry.add("ahibridge.audit.directory", () -> temp.resolve("audit").toString());
+        registry.add("ahibridge.s3.endpoint", () -> AWS.s3().toString());
+        registry.add("ahibridge.s3.path-style", () -> "true");
+        registry.add("ahibridge.s3.region", AWS::region);
+        registry.add("ahibridge.storages.landing.location", () -> "s3://" + bucket + "/");
+        registry.add("ahibridge.storages.landing.access", () -> "read");
+        registry.add("ahibridge.datastores.local.datastore-id", () -> DATASTORE_ID);
+        registry.add("ahibridge.datastores.local.access", () -> "write");
+        registry.add("ahibridge.datastores.local.region", AWS::region);
+        registry.add("ahibridge.datastores.local.endpoint", () -> AWS.ahi().toString());
+        registry.add("ahibridge.datastores.local.data-access-role-arn",
+                () -> "arn:aws:iam::" + AWS.accountId() + ":role/ImportRole");
+        registry.add("ahibridge.datastores.local.staging", () -> "s3://staging/" + bucket + "/");
+        registry.add("ahibridge.datastores.local.output", () -> "s3://output/" + bucket + "/");
+        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
+        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
+        registry.add("ahibridge.routes.import.sources", () -> "landing");
+        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
+        registry.add("ahibridge.import.job-events.enabled", () -> "true");
+        registry.add("ahibridge.import.job-events.queue", () -> queue);
+        registry.add("ahibridge.import.job-events.rule-name", () -> rule);
+        registry.add("ahibridge.import.job-events.region", AWS::region);
+        registry.add("ahibridge.import.job-events.queue-endpoint", () -> AWS.sqs().toString());
+        registry.add("ahibridge.import.job-events.events-endpoint", () -> AWS.eventBridge().toString());
+        registry.add("ahibridge.import.job-events.fallback-interval", fallback::toString);
+        registry.add("ahibridge.import.job-events.from",
+                () -> "aws2-sqs:" + queue + "?amazonSQSClient=#jobEventsSqsClient&waitTimeSeconds=1&delay=100");
+    }
+
+    /** Uploads {@code images} sample images and one text file under {@code prefix}; returns every key. */
+    static List<String> upload(String bucket, String prefix, int images) {
+        try (S3Client s3 = s3()) {
+            List<String> keys = new java.util.ArrayList<>();
+            var instances = SampleStudies.instances((bucket + prefix).hashCode(), 1, 1, images);
+            for (int i = 0; i < instances.size(); i++) {
+                String key = prefix + "image " + i + ".dcm";
+                byte[] image = instances.get(i).toBytes();
+                s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(image));
+                keys.add(key);
+            }
+            s3.putObject(b -> b.bucket(bucket).key(prefix + "readme.txt"),
+                    RequestBody.fromString("not DICOM", StandardCharsets.UTF_8));
+            keys.add(prefix + "readme.txt");
+            return keys;
+        }
+    }
+
+    /** Lists the source until every key is in the ledger; the import-tick route takes it from there. */
+    static void discover(PollingImport polling, JdbcClient jdbc, List<String> keys) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            polling.poll();
+            return outcomes(jdbc).keySet().containsAll(keys);
+        });
+    }
+
+    /** Waits until every key has an outcome, then returns key -> outcome for them. */
+    static Map<String, String> awaitOutcomes(JdbcClient jdbc, List<String> keys) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> keys.stream().noneMatch(k -> outcomes(jdbc).get(k) == null
+                || outcomes(jdbc).get(k).equals("null")));
+        Map<String, String> all = outcomes(jdbc);
+        Map<String, String> mine = new java.util.TreeMap<>();
+        keys.forEach(k -> mine.put(k, all.get(k)));
+        return mine;
+    }
+
+    static Map<String, String> outcomes(JdbcClient jdbc) {
+        Map<String, String> outcomes = new java.util.TreeMap<>();
+        jdbc.sql("select object_key, outcome from source_object")
+                .query((row, n) -> Map.entry(row.getString(1), String.valueOf(row.getString(2)))).list()
+                .forEach(e -> outcomes.put(e.getKey(), e.getValue()));
+        return outcomes;
+    }
+}
