@@ -44,8 +44,8 @@ import com.azure.storage.blob.options.BlobInputStreamOptions;
  * S3's content-MD5 ETag it changes on every write, so re-uploading identical content is a new version.
  * <li>Small ranged reads are one GET; larger reads stream in {@link AzureTuning#readBlockSize()} requests,
  * pinned to the ETag seen when the stream opened, so a blob replaced mid-read fails instead of mixing.
- * <li>Writes are one Put Blob up to {@link AzureTuning#singleUploadLimit()}, else blocks of
- * {@link AzureTuning#blockSize()} staged one at a time ({@link AzureBlockUpload}).
+ * <li>Writes are one Put Blob up to {@link AzureTuning#blockSize()}, else blocks of that size staged one
+ * at a time from one buffer ({@link AzureBlockUpload}).
  * <li>No server-side copy: the only copies the bridge makes go to S3 staging.
  * <li>Tags are blob index tags; an account without them gives {@link TaggingResult#UNSUPPORTED}.
  * </ul>

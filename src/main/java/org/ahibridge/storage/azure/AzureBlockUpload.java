@@ -20,10 +20,9 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 
 /**
  * One upload to a block blob with bounded memory (Azure Blob REST reference, Put Blob, Put Block and
- * Put Block List). A stream of known size up to the single-upload limit goes in one Put Blob; anything
- * else is read one block at a time into a single reused buffer, each block staged before the next is
- * read, and the list committed at the end. A stream of unknown size that fits in its first block is
- * also sent with one Put Blob.
+ * Put Block List). The content is read one block at a time into a single reused buffer: content that
+ * fits in the first block goes in one Put Blob, anything longer as blocks, each staged before the next is
+ * read, and the list committed at the end.
  *
  * <p>A failed upload leaves only uncommitted blocks, which Azure discards after a week; the blob keeps its
  * previous content until the commit.
@@ -41,14 +40,13 @@ final class AzureBlockUpload {
     }
 
     BlobInfo upload(String key, InputStream content, long size) throws IOException {
-        if (size >= 0 && size <= tuning.singleUploadLimit()) {
-            BlockBlobItem item = client.uploadWithResponse(new BlockBlobSimpleUploadOptions(content, size), null,
-                    Context.NONE).getValue();
-            return info(key, size, item);
-        }
-        byte[] block = new byte[tuning.blockSize()];
+        // The SDK needs a replayable body to retry a request, and the caller's stream is not one: every
+        // request is sent from this one buffer, so memory stays at one block whatever the object size.
+        boolean fitsOneBlock = size >= 0 && size <= tuning.blockSize();
+        byte[] block = new byte[fitsOneBlock ? (int) size : tuning.blockSize()];
         int filled = content.readNBytes(block, 0, block.length);
-        if (filled < block.length && size < 0) {
+        if (fitsOneBlock || filled < block.length) {
+            requireAnnounced(size, filled);
             BlockBlobItem item = client.uploadWithResponse(new BlockBlobSimpleUploadOptions(
                     BinaryData.fromByteBuffer(ByteBuffer.wrap(block, 0, filled))), null, Context.NONE).getValue();
             return info(key, filled, item);
@@ -68,12 +66,16 @@ final class AzureBlockUpload {
             total += filled;
             filled = content.readNBytes(block, 0, block.length);
         }
-        if (size >= 0 && total != size) {
-            throw new IOException("the content held " + total + " bytes, not the " + size + " announced");
-        }
+        requireAnnounced(size, total);
         BlockBlobItem item = client.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blockIds), null,
                 Context.NONE).getValue();
         return info(key, total, item);
+    }
+
+    private static void requireAnnounced(long size, long actual) throws IOException {
+        if (size >= 0 && actual != size) {
+            throw new IOException("the content held " + actual + " bytes, not the " + size + " announced");
+        }
     }
 
     private static BlobInfo info(String key, long size, BlockBlobItem item) {

@@ -116,8 +116,8 @@ public final class Azurite implements AutoCloseable {
 
     /** A service client with the development key, retrying each request at most twice. */
     public BlobServiceClient client() {
-        return AzureClients.create(connection(), new AzureTuning(AzureTuning.DEFAULT.singleUploadLimit(),
-                AzureTuning.DEFAULT.blockSize(), AzureTuning.DEFAULT.readBlockSize(),
+        return AzureClients.create(connection(), new AzureTuning(AzureTuning.DEFAULT.blockSize(),
+                AzureTuning.DEFAULT.readBlockSize(),
                 AzureTuning.DEFAULT.smallReadLimit(), 2), settings()::get);
     }
 
