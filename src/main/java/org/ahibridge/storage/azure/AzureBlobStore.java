@@ -94,8 +94,9 @@ public final class AzureBlobStore implements BlobStore {
             List<BlobInfo> objects = new ArrayList<>(page.getValue().size());
             for (BlobItem item : page.getValue()) {
                 if (!isFolderMarker(item.getMetadata()) && item.getName().startsWith(root)) {
-                    objects.add(new BlobInfo(item.getName().substring(root.length()),
-                            item.getProperties().getContentLength(), unquote(item.getProperties().getETag()),
+                    Long size = item.getProperties().getContentLength();
+                    objects.add(new BlobInfo(item.getName().substring(root.length()), size == null ? 0 : size,
+                            unquote(item.getProperties().getETag()),
                             instant(item.getProperties().getLastModified())));
                 }
             }
