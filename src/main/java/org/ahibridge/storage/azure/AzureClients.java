@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import org.ahibridge.storage.AzureConnection;
+import org.ahibridge.storage.StorageException;
 
 import com.azure.core.credential.AzureSasCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -77,7 +78,13 @@ public final class AzureClients {
         if (endpoint != null) {
             builder.endpoint(endpoint.toString());
         }
-        return builder.buildClient();
+        try {
+            return builder.buildClient();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Typically Entra ID (the fallback) against an http endpoint such as Azurite: bearer tokens need https.
+            throw new StorageException("cannot reach Azure storage account '" + account + "': " + e.getMessage()
+                    + "; no connection string, key or SAS token in the environment applies to this account", false, e);
+        }
     }
 
     private static String setting(String name) {

@@ -64,7 +64,19 @@ final class AzureErrors {
                     isTransientStatus(status), e);
         }
         // Broken connections, timeouts, DNS: the request never got an answer, so trying again may help.
-        return new StorageException("Azure " + action + " of " + where + " failed: " + describe(e), true, e);
+        // Anything else (a bearer token refused over http, a bad argument) fails the same way every time.
+        return new StorageException("Azure " + action + " of " + where + " failed: " + describe(e),
+                isNetworkFault(e), e);
+    }
+
+    private static boolean isNetworkFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static StorageException translate(String action, String where, IOException e) {

@@ -277,6 +277,23 @@ class AzureBlobStoreIT {
     }
 
     @Test
+    void shouldRefuseAStoreWithoutUsableCredentialsWithAClearPermanentError() {
+        // No key, SAS or connection string for the account: Entra ID, whose bearer tokens need https.
+        StorageRegistration noCredentials = new StorageRegistration("landing",
+                StorageUris.parse("azure-blob://" + Azurite.ACCOUNT + "/" + container + "/"), AccessMode.READ, null,
+                false, azurite.connection());
+        AzureStores stores = new AzureStores(c -> AzureClients.create(c, SMALL, name -> null), SMALL);
+
+        try (BlobStores blobStores = new BlobStores().withAzure(stores)) {
+            assertThatThrownBy(() -> blobStores.open(noCredentials))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("devstoreaccount1").hasMessageContaining("https")
+                    .hasMessageContaining("no connection string, key or SAS token")
+                    .satisfies(e -> assertThat(((StorageException) e).isTransient()).isFalse());
+        }
+    }
+
+    @Test
     void shouldEnforceTheRegistrationsAccessModeThroughBlobStores() {
         put("in.dcm", bytes("x"));
         StorageRegistration readOnly = new StorageRegistration("landing",
