@@ -47,7 +47,7 @@ public final class BlobKeys {
     }
 
     /** The key with control characters replaced, safe to print in a message. */
-    static String printable(String key) {
+    public static String printable(String key) {
         if (key == null) {
             return "null";
         }

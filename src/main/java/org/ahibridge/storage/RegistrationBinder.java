@@ -69,7 +69,10 @@ final class RegistrationBinder {
                 ? new S3Connection(storage.region(), storage.endpoint(),
                         storage.pathStyle() != null && storage.pathStyle()).orElse(defaults)
                 : null;
-        storages.put(name, new StorageRegistration(name, location, access, s3, false));
+        AzureConnection azure = location.provider() == StorageProvider.AZURE_BLOB
+                ? new AzureConnection(StorageUris.azureAccount(location), storage.endpoint())
+                : null;
+        storages.put(name, new StorageRegistration(name, location, access, s3, false, azure));
     }
 
     private void bindDatastore(String name, RegistrationProperties.Datastore datastore) {
@@ -128,6 +131,11 @@ final class RegistrationBinder {
         if (StorageUris.isUri(value)) {
             StorageLocation location = location(key, value);
             if (location == null) {
+                return null;
+            }
+            if (location.provider() != StorageProvider.S3 && location.provider() != StorageProvider.FILE) {
+                problems.add(key + ": AHI import jobs read and write S3 only; '" + value + "' is a "
+                        + location.provider() + " location");
                 return null;
             }
             registration = new StorageRegistration(datastore + (staging ? "-staging" : "-output"), location,

@@ -98,7 +98,10 @@ public final class Registrations {
                 return new StorageSelection(registration, registration.location().relativePath(location));
             }
         }
+        AzureConnection azure = location.provider() == StorageProvider.AZURE_BLOB
+                ? new AzureConnection(StorageUris.azureAccount(location), null)
+                : null;
         return new StorageSelection(new StorageRegistration(location.uri(), location, AccessMode.READ_WRITE,
-                location.provider() == StorageProvider.S3 ? s3Defaults : null, true), "");
+                location.provider() == StorageProvider.S3 ? s3Defaults : null, true, azure), "");
     }
 }

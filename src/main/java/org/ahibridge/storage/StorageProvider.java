@@ -3,13 +3,13 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * The blob storage providers of DESIGN.md §2. {@code azure-blob} and {@code gcs} are recognised in
- * configuration and URIs so the messages are precise, but not available yet.
+ * The blob storage providers of DESIGN.md §2. {@code gcs} is recognised in configuration and URIs so
+ * the messages are precise, but not available yet.
  */
 public enum StorageProvider {
     S3("s3", true),
     FILE("file", true),
-    AZURE_BLOB("azure-blob", false),
+    AZURE_BLOB("azure-blob", true),
     GCS("gcs", false);
 
     private final String label;
@@ -35,8 +35,8 @@ public enum StorageProvider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3 or file"
-                + " (azure-blob and gcs are planned)");
+        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3, azure-blob or file"
+                + " (gcs is planned)");
     }
 
     @Override

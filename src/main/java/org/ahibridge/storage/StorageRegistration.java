@@ -4,11 +4,18 @@ import java.util.Objects;
 
 /**
  * A registered storage (DESIGN.md §2): a name, a location (which fixes the provider) and an access
- * mode, plus the S3 connection for {@code s3} locations. Ad-hoc storages built from a URI on the
- * command line are registrations too, named after the URI.
+ * mode, plus the S3 connection for {@code s3} locations and the Azure connection for {@code azure-blob}
+ * locations. Ad-hoc storages built from a URI on the command line are registrations too, named after
+ * the URI.
  */
 public record StorageRegistration(String name, StorageLocation location, AccessMode access,
-        S3Connection s3, boolean adHoc) {
+        S3Connection s3, boolean adHoc, AzureConnection azure) {
+
+    /** A registration of a provider other than {@code azure-blob}. */
+    public StorageRegistration(String name, StorageLocation location, AccessMode access, S3Connection s3,
+            boolean adHoc) {
+        this(name, location, access, s3, adHoc, null);
+    }
 
     public StorageRegistration {
         Objects.requireNonNull(name, "name");
@@ -16,6 +23,9 @@ public record StorageRegistration(String name, StorageLocation location, AccessM
         Objects.requireNonNull(access, "access");
         if (location.provider() == StorageProvider.S3) {
             Objects.requireNonNull(s3, "s3 connection");
+        }
+        if (location.provider() == StorageProvider.AZURE_BLOB) {
+            Objects.requireNonNull(azure, "azure connection");
         }
     }
 

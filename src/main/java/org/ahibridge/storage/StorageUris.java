@@ -38,6 +38,7 @@ public final class StorageUris {
         if (lower.startsWith("azure-blob://")) {
             String[] account = bucketAndPrefix(text.substring(13), uri);
             String[] container = bucketAndPrefix(account[1], uri);
+            requireAzureNames(account[0], container[0], uri);
             return new StorageLocation(StorageProvider.AZURE_BLOB, account[0] + "/" + container[0], container[1]);
         }
         if (lower.startsWith("file:")) {
@@ -80,6 +81,24 @@ public final class StorageUris {
                     + BlobKeys.problem(prefix.substring(0, prefix.length() - 1)));
         }
         return new String[] {bucket, prefix};
+    }
+
+    /** The storage account of an {@code azure-blob} location ({@code account/container}). */
+    public static String azureAccount(StorageLocation location) {
+        return location.container().substring(0, location.container().indexOf('/'));
+    }
+
+    // Azure's naming rules: accounts 3-24 lower-case letters and digits; containers 3-63 lower-case
+    // letters, digits and single hyphens, starting and ending with a letter or digit.
+    private static void requireAzureNames(String account, String container, String uri) {
+        if (!account.matches("[a-z0-9]{3,24}")) {
+            throw new IllegalArgumentException("'" + uri + "': '" + account + "' is not a valid Azure storage"
+                    + " account name (3-24 lower-case letters and digits)");
+        }
+        if (!container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("'" + uri + "': '" + container + "' is not a valid Azure container"
+                    + " name (3-63 lower-case letters, digits and single hyphens)");
+        }
     }
 
     private static void requireBucketName(String bucket, String uri) {

@@ -46,6 +46,34 @@ class RegistrationsTest {
     }
 
     @Test
+    void shouldBindAzureStoragesWithAnOptionalEndpointAndResolveAdHocAzureUris() {
+        URI azurite = URI.create("http://127.0.0.1:10000/devstoreaccount1");
+        Registrations registrations = registrations(
+                Map.of("azure-in", new Storage(null, "azure-blob://devstoreaccount1/dicom/in/", "read", null, azurite,
+                        null)), Map.of());
+
+        StorageRegistration in = registrations.storage("azure-in").orElseThrow();
+        assertThat(in.provider()).isEqualTo(StorageProvider.AZURE_BLOB);
+        assertThat(in.azure()).isEqualTo(new AzureConnection("devstoreaccount1", azurite));
+        assertThat(in.s3()).isNull();
+        StorageSelection inside = registrations.resolveStorage("azure-blob://devstoreaccount1/dicom/in/2024/");
+        assertThat(inside.registration().name()).isEqualTo("azure-in");
+        assertThat(inside.prefix()).isEqualTo("2024/");
+        StorageSelection adHoc = registrations.resolveStorage("azure-blob://otheraccount/dicom/");
+        assertThat(adHoc.registration().azure()).isEqualTo(new AzureConnection("otheraccount", null));
+        assertThat(adHoc.registration().access()).isEqualTo(AccessMode.READ_WRITE);
+    }
+
+    @Test
+    void shouldRefuseAnAzureStagingLocationForAhiImports() {
+        assertThatThrownBy(() -> registrations(Map.of(),
+                Map.of("m", new Datastore(ID, null, null, ROLE, "azure-blob://account/staging/", "s3://output-bucket/o/",
+                        "write"))))
+                .isInstanceOf(InvalidRegistrationException.class)
+                .hasMessageContaining("AHI import jobs read and write S3 only");
+    }
+
+    @Test
     void shouldReportEveryProblemWithItsConfigurationKey() {
         assertThatThrownBy(() -> registrations(
                 Map.of("a", storage("s3://Bad_Bucket/", "read"),

@@ -37,6 +37,17 @@ class StorageUrisTest {
     }
 
     @Test
+    void shouldApplyAzuresNamingRulesToAccountsAndContainers() {
+        assertThat(StorageUris.azureAccount(StorageUris.parse("azure-blob://devstoreaccount1/dicom-in/x")))
+                .isEqualTo("devstoreaccount1");
+        assertThatThrownBy(() -> StorageUris.parse("azure-blob://My_Account/c1/")).hasMessageContaining(
+                "not a valid Azure storage account name");
+        assertThatThrownBy(() -> StorageUris.parse("azure-blob://account/Bad--Name/"))
+                .hasMessageContaining("not a valid Azure container name");
+        assertThatThrownBy(() -> StorageUris.parse("azure-blob://account")).hasMessageContaining("no bucket or container");
+    }
+
+    @Test
     void shouldRejectBadUrisWithTheReason() {
         assertThatThrownBy(() -> StorageUris.parse("s3://B1/x")).hasMessageContaining("not a valid S3 bucket name");
         assertThatThrownBy(() -> StorageUris.parse("s3:///x")).hasMessageContaining("no bucket");
