@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ahibridge.storage.gcs.GcsConnection;
+
 /** Turns {@link RegistrationProperties} into registrations, collecting every problem it finds. */
 final class RegistrationBinder {
 
@@ -69,7 +71,10 @@ final class RegistrationBinder {
                 ? new S3Connection(storage.region(), storage.endpoint(),
                         storage.pathStyle() != null && storage.pathStyle()).orElse(defaults)
                 : null;
-        storages.put(name, new StorageRegistration(name, location, access, s3, false));
+        GcsConnection gcs = location.provider() == StorageProvider.GCS
+                ? new GcsConnection(storage.project(), storage.endpoint())
+                : null;
+        storages.put(name, new StorageRegistration(name, location, access, s3, false, gcs));
     }
 
     private void bindDatastore(String name, RegistrationProperties.Datastore datastore) {

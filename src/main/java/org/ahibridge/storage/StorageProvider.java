@@ -3,14 +3,14 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * The blob storage providers of DESIGN.md §2. {@code azure-blob} and {@code gcs} are recognised in
- * configuration and URIs so the messages are precise, but not available yet.
+ * The blob storage providers of DESIGN.md §2. {@code azure-blob} is recognised in configuration and
+ * URIs so the messages are precise, but not available yet.
  */
 public enum StorageProvider {
     S3("s3", true),
     FILE("file", true),
     AZURE_BLOB("azure-blob", false),
-    GCS("gcs", false);
+    GCS("gcs", true);
 
     private final String label;
     private final boolean available;
@@ -35,8 +35,8 @@ public enum StorageProvider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3 or file"
-                + " (azure-blob and gcs are planned)");
+        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3, gcs or file"
+                + " (azure-blob is planned)");
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class StorageUris {
         }
         if (lower.startsWith("gs://")) {
             String[] parts = bucketAndPrefix(text.substring(5), uri);
+            requireGcsBucketName(parts[0], uri);
             return new StorageLocation(StorageProvider.GCS, parts[0], parts[1]);
         }
         if (lower.startsWith("azure-blob://")) {
@@ -80,6 +81,17 @@ public final class StorageUris {
                     + BlobKeys.problem(prefix.substring(0, prefix.length() - 1)));
         }
         return new String[] {bucket, prefix};
+    }
+
+    // GCS naming rules: 3-63 characters, or up to 222 in dot-separated parts of at most 63.
+    private static void requireGcsBucketName(String bucket, String uri) {
+        boolean valid = bucket.matches("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]")
+                && (bucket.length() <= 63 || bucket.contains("."))
+                && java.util.Arrays.stream(bucket.split("\\.")).allMatch(part -> part.length() <= 63);
+        if (!valid) {
+            throw new IllegalArgumentException("'" + uri + "': '" + bucket + "' is not a valid GCS bucket name"
+                    + " (3-63 lower-case letters, digits, '-', '_' and '.')");
+        }
     }
 
     private static void requireBucketName(String bucket, String uri) {
