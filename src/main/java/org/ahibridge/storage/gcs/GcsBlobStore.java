@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +39,11 @@ import com.google.cloud.storage.Storage.CopyRequest;
  * <ul>
  * <li>Listing uses page tokens, wrapped in a {@link GcsListToken} that can be persisted; when GCS no
  * longer accepts a stored page token the listing resumes with {@code startOffset} after the last key.
- * <li>The version of an object is its <b>generation</b>: GCS gives every write a new one, so an object
- * rewritten with identical bytes is a new version (unlike the S3 ETag).
+ * <li>The version of an object is its MD5 in hex, as for single-part S3 uploads: it changes whenever the
+ * content changes and stays when identical bytes are uploaded again, which is what "already imported"
+ * means, and an export's {@code if-different} can compare it without reading the object back (a
+ * write-only destination could not be read). Composite objects have no MD5; their version is the
+ * generation.
  * <li>Reads first look the object up and then read exactly that generation, so a read never mixes
  * two versions and a missing object fails at open, as with the other providers.
  * <li>Writes of at most one chunk are a single upload request; larger or unsized content goes
@@ -184,9 +189,9 @@ public final class GcsBlobStore implements BlobStore {
                             + " of " + size + " bytes; nothing was written", true, null);
                 }
                 Blob written = storage.create(target, bytes, BlobTargetOption.disableGzipContent());
-                // GCS answers with the new object's resource; an answer without a generation (the
-                // in-memory test fake) is completed by a lookup below.
-                if (written != null && written.getGeneration() != null) {
+                // GCS answers with the new object's resource; an incomplete answer (the in-memory
+                // test fake's) is completed by a lookup below.
+                if (written != null && written.getGeneration() != null && written.getMd5() != null) {
                     return info(key, written);
                 }
             } else {
@@ -278,10 +283,11 @@ public final class GcsBlobStore implements BlobStore {
     }
 
     private static String version(Blob blob) {
-        if (blob.getGeneration() != null) {
-            return String.valueOf(blob.getGeneration());
+        if (blob.getMd5() != null) {
+            return HexFormat.of().formatHex(Base64.getDecoder().decode(blob.getMd5()));
         }
-        return blob.getMd5() != null ? blob.getMd5() : Objects.toString(blob.getCrc32c(), "");
+        return blob.getGeneration() != null ? String.valueOf(blob.getGeneration())
+                : Objects.toString(blob.getCrc32c(), "");
     }
 
     private static Instant updated(Blob blob) {

@@ -5,7 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,8 +35,10 @@ import com.google.cloud.storage.spi.v1.StorageRpc;
  * the first page would be lost. Real GCS lists in name order with page tokens; this fixture replaces
  * only that call with a faithful one over the fake's objects (page token = last name returned).
  *
- * <p>Other limits of the fake, which the tests allow for: objects have no generation (a store's
- * version is then the CRC32C), metadata patches are accepted but not applied ({@link #patches} records
+ * <p><b>MD5.</b> Real GCS reports the MD5 of every non-composite object; the fake reports none, so
+ * this fixture adds it to lookups and listings.
+ *
+ * <p>Other limits of the fake, which the tests allow for: objects have no generation, metadata patches are accepted but not applied ({@link #patches} records
  * them), and opening a resumable upload registers the name at once as an empty object, where real
  * GCS shows nothing until the upload is finalised. Buckets need not be created (creating one is not
  * implemented).
@@ -104,11 +109,30 @@ public final class FakeGcs {
             if (method.getName().equals("patch") && args != null && args[0] instanceof StorageObject object) {
                 patches.add(object);
             }
+            Object result;
             try {
-                return method.invoke(fake, args);
+                result = method.invoke(fake, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            if (method.getName().equals("get") && result instanceof StorageObject object) {
+                withMd5(object);
+            }
+            return result;
+        }
+
+        // Real GCS reports the MD5 of every non-composite object; the fake reports none.
+        private StorageObject withMd5(StorageObject object) {
+            if (object.getMd5Hash() == null && object.getName() != null) {
+                byte[] content = fake.load(object, Map.of());
+                try {
+                    object.setMd5Hash(Base64.getEncoder().encodeToString(
+                            MessageDigest.getInstance("MD5").digest(content)));
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return object;
         }
 
         private Tuple<String, Iterable<StorageObject>> list(String bucket, Map<StorageRpc.Option, ?> options) {
@@ -123,7 +147,7 @@ public final class FakeGcs {
                 prefixOnly.put(StorageRpc.Option.PREFIX, options.get(StorageRpc.Option.PREFIX));
             }
             List<StorageObject> all = new ArrayList<>();
-            fake.list(bucket, prefixOnly).y().forEach(all::add);
+            fake.list(bucket, prefixOnly).y().forEach(o -> all.add(withMd5(o)));
             all.sort(Comparator.comparing(o -> o.getName().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
             String after = (String) options.get(StorageRpc.Option.PAGE_TOKEN);
             String from = (String) options.get(StorageRpc.Option.START_OFF_SET);
