@@ -60,6 +60,8 @@ public final class GcsBlobStore implements BlobStore {
     /** Resumable upload chunk; GCS requires multiples of 256 KiB. */
     public static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
     private static final int CHUNK_UNIT = 256 * 1024;
+    /** Read buffer per open stream (the client's default); header reads of a few KiB buffer only that. */
+    private static final int READ_CHUNK = 2 * 1024 * 1024;
 
     private final Storage storage;
     private final String bucket;
@@ -166,7 +168,7 @@ public final class GcsBlobStore implements BlobStore {
         }
         try {
             ReadChannel channel = storage.reader(BlobId.of(bucket, blob.getName(), blob.getGeneration()));
-            channel.setChunkSize((int) Math.min(chunkSize, to - from));
+            channel.setChunkSize((int) Math.min(READ_CHUNK, to - from));
             channel.seek(from);
             channel.limit(to);
             return new GcsInputStream(Channels.newInputStream(channel), describe() + key);

@@ -13,8 +13,10 @@ import com.google.cloud.storage.StorageOptions;
 /**
  * Builds GCS clients (JSON API over HTTP) for a {@link GcsConnection}. Credentials come from
  * Application Default Credentials: {@code GOOGLE_APPLICATION_CREDENTIALS}, the gcloud user login,
- * or the attached service account / workload identity. With an endpoint override (an emulator) and
- * no credentials found, requests go unauthenticated, which emulators accept.
+ * or the attached service account / workload identity federation. With an endpoint override (an
+ * emulator), only {@code GOOGLE_APPLICATION_CREDENTIALS} is used and otherwise requests go
+ * unauthenticated, which emulators accept: probing the other ADC sources (the GCE metadata server)
+ * would only delay every start on a machine outside Google Cloud.
  */
 public final class GcsClients {
 
@@ -34,12 +36,13 @@ public final class GcsClients {
     }
 
     private static Credentials credentials(GcsConnection connection) {
+        String keyFile = System.getenv("GOOGLE_APPLICATION_CREDENTIALS");
+        if (connection.endpoint() != null && (keyFile == null || keyFile.isBlank())) {
+            return NoCredentials.getInstance();
+        }
         try {
             return GoogleCredentials.getApplicationDefault();
         } catch (IOException e) {
-            if (connection.endpoint() != null) {
-                return NoCredentials.getInstance();
-            }
             // Not transient: nothing changes until someone provides credentials.
             throw new StorageException("no Google Application Default Credentials found for the gcs provider:"
                     + " set GOOGLE_APPLICATION_CREDENTIALS to a service account key file, run"
