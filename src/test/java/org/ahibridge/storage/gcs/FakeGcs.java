@@ -55,6 +55,7 @@ public final class FakeGcs {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, Integer> failureCodes = new ConcurrentHashMap<>();
     private final AtomicInteger listCalls = new AtomicInteger();
+    private final Map<String, String> md5s = new ConcurrentHashMap<>();
     private final List<StorageObject> patches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeGcs() {
@@ -121,18 +122,23 @@ public final class FakeGcs {
             return result;
         }
 
-        // Real GCS reports the MD5 of every non-composite object; the fake reports none.
+        // Real GCS reports the MD5 of every non-composite object; the fake reports none. Computed once
+        // per content (the fake's CRC32C and size name it), since loading copies the whole object.
         private StorageObject withMd5(StorageObject object) {
             if (object.getMd5Hash() == null && object.getName() != null) {
-                byte[] content = fake.load(object, Map.of());
-                try {
-                    object.setMd5Hash(Base64.getEncoder().encodeToString(
-                            MessageDigest.getInstance("MD5").digest(content)));
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
+                String content = object.getBucket() + "/" + object.getName() + "@" + object.getCrc32c() + "/"
+                        + object.getSize();
+                object.setMd5Hash(md5s.computeIfAbsent(content, c -> md5(fake.load(object, Map.of()))));
             }
             return object;
+        }
+
+        private static String md5(byte[] content) {
+            try {
+                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private Tuple<String, Iterable<StorageObject>> list(String bucket, Map<StorageRpc.Option, ?> options) {
