@@ -98,8 +98,9 @@ public final class GcsBlobStore implements BlobStore {
     }
 
     @Override
-    public ListPage list(String prefix, String token, int maxKeys) {
-        String fullPrefix = root + (prefix == null ? "" : prefix);
+    public ListPage list(String listPrefix, String token, int maxKeys) {
+        String prefix = listPrefix == null ? "" : listPrefix;
+        String fullPrefix = root + prefix;
         GcsListToken position = GcsListToken.parse(token);
         Page<Blob> page;
         try {
@@ -166,16 +167,25 @@ public final class GcsBlobStore implements BlobStore {
         if (to <= from) {
             return InputStream.nullInputStream();
         }
+        ReadChannel channel = null;
         try {
-            ReadChannel channel = storage.reader(BlobId.of(bucket, blob.getName(), blob.getGeneration()));
+            channel = storage.reader(BlobId.of(bucket, blob.getName(), blob.getGeneration()));
             channel.setChunkSize((int) Math.min(READ_CHUNK, to - from));
             channel.seek(from);
             channel.limit(to);
             return new GcsInputStream(Channels.newInputStream(channel), describe() + key);
         } catch (BaseServiceException e) {
+            closeQuietly(channel);
             throw GcsErrors.translate("read", describe() + key, e);
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new StorageException("GCS read of " + describe() + key + " failed: " + e.getMessage(), true, e);
+        }
+    }
+
+    private static void closeQuietly(ReadChannel channel) {
+        if (channel != null) {
+            channel.close();
         }
     }
 
