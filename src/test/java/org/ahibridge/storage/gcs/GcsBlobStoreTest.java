@@ -212,6 +212,9 @@ class GcsBlobStoreTest {
             assertThatThrownBy(() -> store.stat("e.dcm")).isInstanceOf(StorageException.class)
                     .hasMessageContaining("HTTP " + code).matches(e -> ((StorageException) e).isTransient(), "transient");
         }
+        gcs.fail("get", 0, 1); // no HTTP answer: the connection failed
+        assertThatThrownBy(() -> store.stat("e.dcm")).isInstanceOf(StorageException.class)
+                .matches(e -> ((StorageException) e).isTransient(), "transient");
         gcs.fail("get", 403, 1);
         assertThatThrownBy(() -> store.stat("e.dcm")).isInstanceOf(StorageException.class)
                 .matches(e -> !((StorageException) e).isTransient(), "permanent");
