@@ -6,13 +6,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.ahibridge.storage.azure.AzureStores;
+import org.ahibridge.storage.gcs.GcsBlobStore;
+import org.ahibridge.storage.gcs.GcsClients;
+import org.ahibridge.storage.gcs.GcsConnection;
+
+import com.google.cloud.storage.Storage;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Opens the {@link BlobStore} of a registration, wrapped in a {@link GuardedBlobStore} that enforces
- * its access mode. One S3 client is shared per {@link S3Connection}; stores on the same connection can
- * therefore copy server-side.
+ * its access mode. One S3 client is shared per {@link S3Connection} and one GCS client per
+ * {@link GcsConnection}; stores on the same connection can therefore copy server-side.
  */
 public final class BlobStores implements AutoCloseable {
 
@@ -20,29 +25,38 @@ public final class BlobStores implements AutoCloseable {
     private final S3Tuning tuning;
     private final Map<S3Connection, S3Client> clients = new ConcurrentHashMap<>();
     private final AzureStores azure;
+    private final Function<GcsConnection, Storage> gcsFactory;
+    private final Map<GcsConnection, Storage> gcsClients = new ConcurrentHashMap<>();
 
     public BlobStores() {
         this(S3Clients::create, S3Tuning.DEFAULT);
     }
 
     public BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning) {
-        this(clientFactory, tuning, new AzureStores());
+        this(clientFactory, tuning, new AzureStores(), GcsClients::create);
     }
 
-    public BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning, AzureStores azure) {
+    private BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning, AzureStores azure,
+            Function<GcsConnection, Storage> gcsFactory) {
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.azure = Objects.requireNonNull(azure, "azure");
+        this.gcsFactory = Objects.requireNonNull(gcsFactory, "gcsFactory");
     }
 
     /** A factory like this one whose S3 clients come from {@code factory} (same tuning). */
     public BlobStores withClientFactory(Function<S3Connection, S3Client> factory) {
-        return new BlobStores(factory, tuning, azure);
+        return new BlobStores(factory, tuning, azure, gcsFactory);
     }
 
     /** A factory like this one whose Azure stores come from {@code stores} (tests point them at Azurite). */
     public BlobStores withAzure(AzureStores stores) {
-        return new BlobStores(clientFactory, tuning, stores);
+        return new BlobStores(clientFactory, tuning, stores, gcsFactory);
+    }
+
+    /** A factory like this one whose GCS clients come from {@code factory} (tests give a fake's client). */
+    public BlobStores withGcsClientFactory(Function<GcsConnection, Storage> factory) {
+        return new BlobStores(clientFactory, tuning, azure, factory);
     }
 
     public BlobStore open(StorageRegistration registration) {
@@ -52,8 +66,8 @@ public final class BlobStores implements AutoCloseable {
             case S3 -> new S3BlobStore(clients.computeIfAbsent(registration.s3(), clientFactory),
                     registration.s3(), location.container(), location.path(), tuning);
             case AZURE_BLOB -> azure.open(registration.azure(), location);
-            case GCS -> throw new StorageException("storage '" + registration.name() + "': provider "
-                    + location.provider() + " is not available yet");
+            case GCS -> new GcsBlobStore(gcsClients.computeIfAbsent(registration.gcs(), gcsFactory),
+                    location.container(), location.path());
         };
         return new GuardedBlobStore(store, registration);
     }
@@ -62,5 +76,15 @@ public final class BlobStores implements AutoCloseable {
     public void close() {
         clients.values().forEach(S3Client::close);
         clients.clear();
+        gcsClients.values().forEach(BlobStores::closeQuietly);
+        gcsClients.clear();
+    }
+
+    private static void closeQuietly(Storage storage) {
+        try {
+            storage.close();
+        } catch (Exception e) {
+            // Closing releases connection pools only; nothing is lost when it fails.
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ahibridge.storage.gcs.GcsConnection;
+
 /** Turns {@link RegistrationProperties} into registrations, collecting every problem it finds. */
 final class RegistrationBinder {
 
@@ -72,7 +74,10 @@ final class RegistrationBinder {
         AzureConnection azure = location.provider() == StorageProvider.AZURE_BLOB
                 ? new AzureConnection(StorageUris.azureAccount(location), storage.endpoint())
                 : null;
-        storages.put(name, new StorageRegistration(name, location, access, s3, false, azure));
+        GcsConnection gcs = location.provider() == StorageProvider.GCS
+                ? new GcsConnection(storage.project(), storage.endpoint())
+                : null;
+        storages.put(name, new StorageRegistration(name, location, access, s3, false, azure, gcs));
     }
 
     private void bindDatastore(String name, RegistrationProperties.Datastore datastore) {

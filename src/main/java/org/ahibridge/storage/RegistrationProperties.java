@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Storages and datastores as configured (DESIGN.md §2), before validation. {@link Registrations#from}
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   storages:
  *     inbox:   { location: "file:data/inbox", access: read }
  *     landing: { location: "s3://landing-bucket/dicom/", access: read }
+ *     archive: { location: "gs://archive-bucket/dicom/", access: write, project: my-project }
  *   datastores:
  *     main:
  *       datastore-id: 0123456789abcdef0123456789abcdef
@@ -41,10 +43,20 @@ public record RegistrationProperties(Map<String, Storage> storages, Map<String, 
     /**
      * One storage: {@code location} is a storage URI or folder; {@code provider} may be omitted when the
      * location's scheme names it. {@code region}, {@code endpoint} and {@code path-style} override the
-     * {@code ahibridge.s3} defaults for an s3 storage.
+     * {@code ahibridge.s3} defaults for an s3 storage. For a gcs storage, {@code project} and
+     * {@code endpoint} (an emulator) are optional; credentials come from Application Default Credentials.
      */
     public record Storage(String provider, String location, String access, String region, URI endpoint,
-            Boolean pathStyle) {
+            Boolean pathStyle, String project) {
+
+        @ConstructorBinding
+        public Storage {
+        }
+
+        public Storage(String provider, String location, String access, String region, URI endpoint,
+                Boolean pathStyle) {
+            this(provider, location, access, region, endpoint, pathStyle, null);
+        }
     }
 
     /**

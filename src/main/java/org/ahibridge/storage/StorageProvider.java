@@ -3,14 +3,13 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * The blob storage providers of DESIGN.md §2. {@code gcs} is recognised in configuration and URIs so
- * the messages are precise, but not available yet.
+ * The blob storage providers of DESIGN.md §2.
  */
 public enum StorageProvider {
     S3("s3", true),
     FILE("file", true),
     AZURE_BLOB("azure-blob", true),
-    GCS("gcs", false);
+    GCS("gcs", true);
 
     private final String label;
     private final boolean available;
@@ -35,8 +34,8 @@ public enum StorageProvider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3, azure-blob or file"
-                + " (gcs is planned)");
+        throw new IllegalArgumentException("'" + value + "' is not a storage provider; use s3, azure-blob, gcs"
+                + " or file");
     }
 
     @Override

@@ -2,19 +2,33 @@ package org.ahibridge.storage;
 
 import java.util.Objects;
 
+import org.ahibridge.storage.gcs.GcsConnection;
+
 /**
  * A registered storage (DESIGN.md §2): a name, a location (which fixes the provider) and an access
- * mode, plus the S3 connection for {@code s3} locations and the Azure connection for {@code azure-blob}
- * locations. Ad-hoc storages built from a URI on the command line are registrations too, named after
- * the URI.
+ * mode, plus the connection of its provider: {@code s3} for S3 locations, {@code azure} for
+ * {@code azure-blob} ones, {@code gcs} for {@code gcs} ones (the others are null). Ad-hoc storages built
+ * from a URI on the command line are registrations too, named after the URI.
  */
 public record StorageRegistration(String name, StorageLocation location, AccessMode access,
-        S3Connection s3, boolean adHoc, AzureConnection azure) {
+        S3Connection s3, boolean adHoc, AzureConnection azure, GcsConnection gcs) {
 
-    /** A registration of a provider other than {@code azure-blob}. */
+    /** A registration of a provider without an Azure connection ({@code gcs} gets its default one). */
     public StorageRegistration(String name, StorageLocation location, AccessMode access, S3Connection s3,
             boolean adHoc) {
-        this(name, location, access, s3, adHoc, null);
+        this(name, location, access, s3, adHoc, null, null);
+    }
+
+    /** An {@code azure-blob} registration (or any other provider when {@code azure} is null). */
+    public StorageRegistration(String name, StorageLocation location, AccessMode access, S3Connection s3,
+            boolean adHoc, AzureConnection azure) {
+        this(name, location, access, s3, adHoc, azure, null);
+    }
+
+    /** A {@code gcs} registration (or any other provider when {@code gcs} is null). */
+    public StorageRegistration(String name, StorageLocation location, AccessMode access, S3Connection s3,
+            boolean adHoc, GcsConnection gcs) {
+        this(name, location, access, s3, adHoc, null, gcs);
     }
 
     public StorageRegistration {
@@ -26,6 +40,9 @@ public record StorageRegistration(String name, StorageLocation location, AccessM
         }
         if (location.provider() == StorageProvider.AZURE_BLOB) {
             Objects.requireNonNull(azure, "azure connection");
+        }
+        if (location.provider() == StorageProvider.GCS && gcs == null) {
+            gcs = GcsConnection.DEFAULT;
         }
     }
 

@@ -33,6 +33,7 @@ public final class StorageUris {
         }
         if (lower.startsWith("gs://")) {
             String[] parts = bucketAndPrefix(text.substring(5), uri);
+            requireGcsBucketName(parts[0], uri);
             return new StorageLocation(StorageProvider.GCS, parts[0], parts[1]);
         }
         if (lower.startsWith("azure-blob://")) {
@@ -98,6 +99,17 @@ public final class StorageUris {
         if (!container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
             throw new IllegalArgumentException("'" + uri + "': '" + container + "' is not a valid Azure container"
                     + " name (3-63 lower-case letters, digits and single hyphens)");
+        }
+    }
+
+    // GCS naming rules: 3-63 characters, or up to 222 in dot-separated parts of at most 63.
+    private static void requireGcsBucketName(String bucket, String uri) {
+        boolean valid = bucket.matches("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]")
+                && (bucket.length() <= 63 || bucket.contains("."))
+                && java.util.Arrays.stream(bucket.split("\\.")).allMatch(part -> part.length() <= 63);
+        if (!valid) {
+            throw new IllegalArgumentException("'" + uri + "': '" + bucket + "' is not a valid GCS bucket name"
+                    + " (3-63 lower-case letters, digits, '-', '_' and '.')");
         }
     }
 

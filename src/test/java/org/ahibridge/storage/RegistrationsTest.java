@@ -79,7 +79,7 @@ class RegistrationsTest {
                 Map.of("a", storage("s3://Bad_Bucket/", "read"),
                         "b", storage("file:/x", "sometimes"),
                         "c", new Storage("s3", "file:/x", "read", null, null, null),
-                        "d", storage("gs://bucket-one/x", "read"),
+                        "d", storage("gs://Bad Bucket/x", "read"),
                         "ro", storage("s3://staging-bucket/", "read")),
                 Map.of("m", new Datastore("not-an-id", null, null, "role", "ro", null, "write"))))
                 .isInstanceOf(InvalidRegistrationException.class)
@@ -87,12 +87,29 @@ class RegistrationsTest {
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.storages.a.location").contains("bucket name"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.storages.b.access"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.storages.c.provider"))
-                .anySatisfy(p -> assertThat((String) p).contains("gcs is not available yet"))
+                .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.storages.d.location")
+                        .contains("not a valid GCS bucket name"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.datastores.m.datastore-id"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.datastores.m.data-access-role-arn"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.datastores.m.staging")
                         .contains("read-only"))
                 .anySatisfy(p -> assertThat((String) p).startsWith("ahibridge.datastores.m.output: missing"));
+    }
+
+    @Test
+    void shouldBindAGcsStorageWithItsProjectAndEndpointAndRefuseItAsStaging() {
+        Registrations registrations = registrations(Map.of("archive", new Storage(null, "gs://archive-bucket/dicom/",
+                "write", null, URI.create("http://127.0.0.1:4443"), null, "my-project")), Map.of());
+
+        StorageRegistration archive = registrations.storage("archive").orElseThrow();
+        assertThat(archive.gcs()).isEqualTo(new org.ahibridge.storage.gcs.GcsConnection("my-project",
+                URI.create("http://127.0.0.1:4443")));
+        assertThat(archive.s3()).isNull();
+        assertThat(registrations.resolveStorage("gs://other-bucket/x/").registration().gcs())
+                .isEqualTo(org.ahibridge.storage.gcs.GcsConnection.DEFAULT);
+        assertThatThrownBy(() -> registrations(Map.of("g", storage("gs://stage-bucket/", "read-write")),
+                Map.of("m", new Datastore(ID, null, null, ROLE, "g", "s3://output-bucket/out/", "write"))))
+                .hasMessageContaining("AHI import jobs read and write S3 only");
     }
 
     @Test

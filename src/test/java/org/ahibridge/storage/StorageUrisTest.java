@@ -53,6 +53,10 @@ class StorageUrisTest {
         assertThatThrownBy(() -> StorageUris.parse("s3:///x")).hasMessageContaining("no bucket");
         assertThatThrownBy(() -> StorageUris.parse("s3://bucket-one/a/../b")).hasMessageContaining("'..' path segment");
         assertThatThrownBy(() -> StorageUris.parse("ftp://host/x")).hasMessageContaining("unknown scheme");
+        assertThatThrownBy(() -> StorageUris.parse("gs://Bucket/x")).hasMessageContaining("not a valid GCS bucket name");
+        assertThatThrownBy(() -> StorageUris.parse("gs://" + "a".repeat(64) + "/x"))
+                .hasMessageContaining("not a valid GCS bucket name");
+        assertThat(StorageUris.parse("gs://my_bucket.example.com/x/").container()).isEqualTo("my_bucket.example.com");
         assertThatThrownBy(() -> StorageUris.parse("file://host/x")).hasMessageContaining("names a host");
         assertThatThrownBy(() -> StorageUris.parse(" ")).hasMessageContaining("empty");
     }

@@ -1,0 +1,153 @@
+package org.ahibridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ahibridge.AhiBridgeApplication;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.importing.OneShotImports;
+import org.ahibridge.ledger.Outcome;
+import org.ahibridge.storage.BlobStores;
+import org.ahibridge.storage.gcs.FakeGcs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.storage.BlobInfo;
+
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code import --once} from a GCS bucket: the import beans of a one-shot command context, the source an
+ * ad-hoc {@code gs://} URI served by the in-process GCS fake (its client injected through
+ * {@link BlobStores#withGcsClientFactory}), the datastore the emulator's AHI with its s3proxy staging.
+ * Files are staged by streaming them from GCS to S3 (no server-side copy between providers).
+ */
+class GcsImportIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BUCKET = "gcs-source";
+    static Emulator emulator;
+    static S3Client s3;
+    static String datastoreId;
+    static FakeGcs gcs;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void start() throws IOException {
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        emulator = Emulator.start(EmulatorConfig.ephemeral());
+        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
+        for (String bucket : List.of("staging", "output")) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
+                emulator.endpoints().ahi())) {
+            datastoreId = ahi.createDatastore(b -> b.datastoreName("gcs-it")).datastoreId();
+        }
+        gcs = new FakeGcs();
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        emulator.close();
+    }
+
+    @Test
+    void shouldGiveEveryGcsObjectOneOutcomeAndTakeNothingNewOnASecondPass() throws IOException {
+        ImportSource source = ImportSource.mixed(21, 6, 3, 12, 15);
+        source.objects.forEach((key, bytes) -> gcs.storage().create(BlobInfo.newBuilder(BUCKET, key).build(), bytes));
+        assertThat(source.objects.size()).isBetween(200, 400);
+        long compliant = source.count(ImportSource.Expect.IMPORTED) + source.count(ImportSource.Expect.NON_PRIMARY);
+
+        OneShotImports.Summary first = importOnce();
+
+        assertThat(first.result().pending()).isZero();
+        assertThat(first.outcomes()).containsEntry(Outcome.IMPORTED, (int) compliant)
+                .containsEntry(Outcome.SKIPPED_NOT_P10, (int) source.count(ImportSource.Expect.NOT_P10));
+        assertThat(first.outcomes().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(source.objects.size());
+        JsonNode report = JSON.readTree(first.report().toFile());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode file : report.get("fileOutcomes")) {
+            String key = file.get("key").asText();
+            seen.add(key);
+            ImportSource.Expect expect = source.expected.get(key);
+            assertThat(expect).as(key).isNotNull();
+            if (expect == ImportSource.Expect.NOT_P10) {
+                assertThat(file.get("outcome").asText()).as(key).isEqualTo("SKIPPED_NOT_P10");
+                assertThat(file.get("reason").asText()).as(key).startsWith(source.reasons.get(key));
+            } else {
+                assertThat(file.get("outcome").asText()).as(key).isEqualTo("IMPORTED");
+                assertThat(file.get("imageSetId").asText()).as(key).matches("[0-9a-f]{32}");
+                assertThat(file.get("isPrimary").asBoolean()).as(key).isEqualTo(expect == ImportSource.Expect.IMPORTED);
+            }
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(source.objects.keySet());
+
+        OneShotImports.Summary second = importOnce();
+
+        assertThat(second.outcomes()).containsEntry(Outcome.ALREADY_IMPORTED, (int) compliant)
+                .doesNotContainKey(Outcome.IMPORTED);
+        assertThat(second.jobs()).isZero();
+    }
+
+    private OneShotImports.Summary importOnce() throws IOException {
+        var e = emulator.endpoints();
+        List<String> properties = new ArrayList<>(List.of(
+                "camel.main.routes-collector-enabled=false", "camel.main.run-controller=false",
+                "camel.main.jmx-enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
+                "ahibridge.embedded.enabled=false",
+                "ahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "ahibridge.audit.directory=" + temp.resolve("audit"),
+                "ahibridge.s3.endpoint=" + e.s3(), "ahibridge.s3.path-style=true", "ahibridge.s3.region=" + e.region(),
+                "ahibridge.datastores.local.datastore-id=" + datastoreId,
+                "ahibridge.datastores.local.access=write",
+                "ahibridge.datastores.local.region=" + e.region(),
+                "ahibridge.datastores.local.endpoint=" + e.ahi(),
+                "ahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
+                "ahibridge.datastores.local.staging=s3://staging/stage/",
+                "ahibridge.datastores.local.output=s3://output/out/",
+                "ahibridge.import.jobs.starts-per-second=1",
+                "ahibridge.import.jobs.poll-interval=PT0.5S",
+                "ahibridge.import.batch.max-files=100"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AhiBridgeApplication.class,
+                FakeGcsClients.class).web(WebApplicationType.NONE).logStartupInfo(false)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
+            return context.getBean(OneShotImports.class).importOnce("gs://" + BUCKET + "/", "local");
+        }
+    }
+
+    /** Every GCS client of the context is the fake's. */
+    @Configuration(proxyBeanMethods = false)
+    static class FakeGcsClients {
+
+        @Bean
+        static BeanPostProcessor fakeGcsClient() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof BlobStores stores ? stores.withGcsClientFactory(c -> gcs.storage()) : bean;
+                }
+            };
+        }
+    }
+}
