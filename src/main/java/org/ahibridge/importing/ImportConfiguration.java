@@ -17,6 +17,7 @@ import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.SeenObjects;
 import org.ahibridge.ledger.SourceObjects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.ahibridge.ledger.WorkLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,13 +111,13 @@ public class ImportConfiguration {
     @Bean
     ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
             AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
-            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs) {
+            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs, WorkLeases workLeases) {
         // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
         IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
                 java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
                 auditedOutcomes, clock, properties.discovery().pageSize());
         return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
-                positions, auditedOutcomes);
+                positions, auditedOutcomes, workLeases);
     }
 
     @Bean
@@ -124,10 +125,10 @@ public class ImportConfiguration {
             Redrive redrive, ImportRuns runs, Batches batches, SourceObjects objects, BatchStager batchStager,
             ImportJobStarter importJobStarter, JobAccounting jobAccounting, StagingCleaner stagingCleaner,
             AuditedOutcomes auditedOutcomes, AhiTemplates ahiTemplates, RunReportWriter runReportWriter,
-            ImportProperties properties, Clock clock) {
+            ImportProperties properties, Clock clock, WorkLeases workLeases) {
         return new OneShotImports(registrations, blobStores, importRunner, redrive, runs, batches, objects, batchStager,
                 importJobStarter, jobAccounting, stagingCleaner, auditedOutcomes, ahiTemplates, runReportWriter,
-                properties, new BatchIds(clock));
+                properties, new BatchIds(clock), workLeases);
     }
 
     @Bean(destroyMethod = "close")

@@ -13,6 +13,7 @@ import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.Verdict;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
@@ -39,10 +40,11 @@ public final class ImportRunner {
     private final ImportRuns runs;
     private final ListingPositions positions;
     private final AuditedOutcomes outcomes;
+    private final WorkLeases leases;
 
     public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
             BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
-            AuditedOutcomes outcomes) {
+            AuditedOutcomes outcomes, WorkLeases leases) {
         this.lister = Objects.requireNonNull(lister, "lister");
         this.recorder = recorder;
         this.classifier = classifier;
@@ -51,6 +53,7 @@ public final class ImportRunner {
         this.runs = runs;
         this.positions = positions;
         this.outcomes = outcomes;
+        this.leases = leases;
     }
 
     /** What a run ended with: its state and a count per outcome. */
@@ -102,10 +105,14 @@ public final class ImportRunner {
     public void work(SourceObject object, BlobStore store) throws IOException {
         SourceObject current = object;
         if (current.state() == WorkState.DISCOVERED) {
-            if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
+            // Another instance classifying it now (or a crashed one, until its lease expires) keeps it.
+            if (!leases.claimObject(current.id())) {
                 return;
             }
             try {
+                if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
+                    return;
+                }
                 if (recorder.record(current.id(), classify(store, current)) != VerdictRecorder.Next.BATCH) {
                     return;
                 }
@@ -115,6 +122,8 @@ public final class ImportRunner {
                 }
                 outcomes.finish(current.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
                 return;
+            } finally {
+                leases.releaseObject(current.id());
             }
             current = objects.find(current.id()).orElseThrow();
         }

@@ -19,6 +19,7 @@ import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
@@ -31,6 +32,10 @@ import org.ahibridge.storage.StorageException;
  * back to the source objects. Throttling is retried with exponential backoff, at most
  * {@code maxStartAttempts} times per batch; a rejected start fails the batch's files with AHI's reason
  * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}.
+ *
+ * <p>Several instances may drive the same datastore: each step on a batch is taken under the batch's
+ * {@link WorkLeases lease}, so one instance does it; a batch whose lease another instance holds is left
+ * for that instance (or for this one once a crashed holder's lease expired).
  */
 public final class JobDriver {
 
@@ -52,6 +57,7 @@ public final class JobDriver {
     private final BlobStore output;
     private final Duration pollInterval;
     private final int maxStartAttempts;
+    private final WorkLeases leases;
     private final Map<String, Integer> startAttempts = new HashMap<>();
     private final Map<String, Integer> storageFaults = new HashMap<>();
     private int jobsStarted;
@@ -59,7 +65,7 @@ public final class JobDriver {
     public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
             Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources, BlobStore staging,
-            BlobStore output, Duration pollInterval, int maxStartAttempts) {
+            BlobStore output, Duration pollInterval, int maxStartAttempts, WorkLeases leases) {
         this.batches = batches;
         this.objects = objects;
         this.stager = stager;
@@ -73,6 +79,7 @@ public final class JobDriver {
         this.output = output;
         this.pollInterval = pollInterval;
         this.maxStartAttempts = maxStartAttempts;
+        this.leases = leases;
     }
 
     public int jobsStarted() {
@@ -106,14 +113,22 @@ public final class JobDriver {
         boolean progressed = false;
         boolean throttled = false;
         for (Batch sealed : mine(BatchState.SEALED, datastore)) {
+            if (!leases.claimBatch(sealed.id(), BatchState.SEALED)) {
+                continue;
+            }
             try {
                 stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
                 progressed = true;
             } catch (StorageException e) {
                 throttled |= retryLater(sealed, e);
+            } finally {
+                leases.releaseBatch(sealed.id());
             }
         }
         for (Batch staged : mine(BatchState.STAGED, datastore)) {
+            if (!leases.claimBatch(staged.id(), BatchState.STAGED)) {
+                continue;
+            }
             try {
                 Optional<ImportJob> job = starter.start(staged, datastore);
                 if (job.isPresent()) {
@@ -128,11 +143,20 @@ public final class JobDriver {
                 }
             } catch (AhiRejectedException e) {
                 failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
+            } finally {
+                leases.releaseBatch(staged.id());
             }
         }
         List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
         for (Batch batch : submitted) {
-            progressed |= follow(batch, datastore);
+            if (!leases.claimBatch(batch.id(), BatchState.SUBMITTED)) {
+                continue;
+            }
+            try {
+                progressed |= follow(batch, datastore);
+            } finally {
+                leases.releaseBatch(batch.id());
+            }
         }
         if (rebatcher.rebatch(datastore.name())) {
             progressed = true;

@@ -15,6 +15,7 @@ import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.BlobStores;
@@ -51,11 +52,12 @@ public final class OneShotImports {
     private final RunReportWriter reports;
     private final ImportProperties properties;
     private final BatchIds runIds;
+    private final WorkLeases leases;
 
     public OneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner runner, Redrive redrive,
             ImportRuns runs, Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes, AhiTemplates ahi,
-            RunReportWriter reports, ImportProperties properties, BatchIds runIds) {
+            RunReportWriter reports, ImportProperties properties, BatchIds runIds, WorkLeases leases) {
         this.registrations = registrations;
         this.blobStores = blobStores;
         this.runner = runner;
@@ -72,6 +74,7 @@ public final class OneShotImports {
         this.reports = reports;
         this.properties = properties;
         this.runIds = runIds;
+        this.leases = leases;
     }
 
     /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
@@ -122,6 +125,6 @@ public final class OneShotImports {
         Duration poll = properties.jobs().pollInterval();
         return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
                 sources, blobStores.open(datastore.requireStaging()), blobStores.open(datastore.requireOutput()),
-                poll, 20);
+                poll, 20, leases);
     }
 }
