@@ -70,6 +70,11 @@ public final class LedgerDatabase implements AutoCloseable {
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /** The JDBC URL other processes use to reach this database (user postgres or sa, no password). */
+    public String jdbcUrl() {
+        return postgresName != null ? POSTGRES + postgresName : ((SimpleDriverDataSource) dataSource).getUrl();
+    }
+
     public String name() {
         return postgresName != null ? "PostgreSQL" : "H2";
     }
