@@ -27,7 +27,9 @@ final class ServiceInstance implements AutoCloseable {
     /** Starts an instance with {@code -D} system properties, working in the project directory (routes/). */
     static ServiceInstance start(String name, Map<String, String> properties, Path logDirectory) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator"));
+                "-Xmx256m",
+                // Quick start and few threads: several of these share the CI machine's CPUs with the test.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ahibridge.AhiBridge"));
         Path log = logDirectory.resolve(name + ".log");
@@ -42,6 +44,15 @@ final class ServiceInstance implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** True once Spring Boot reported the service started (routes and Quartz running). */
+    boolean isReady() throws IOException {
+        try (var lines = java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains("Started AhiBridge in"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a line half written in another charset: not ready yet
+        }
     }
 
     Path log() {
