@@ -117,7 +117,8 @@ public final class JobDriver {
                 continue;
             }
             try {
-                stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
+                stager.stage(sealed, staging, datastore.requireStaging().location(), sources,
+                        () -> leases.claimBatch(sealed.id(), BatchState.SEALED));
                 progressed = true;
             } catch (StorageException e) {
                 throttled |= retryLater(sealed, e);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -132,7 +133,11 @@ class TwoInstanceImportIT {
     @Test
     void shouldAccountForEveryObjectOnceWhileInstancesAreKilledAndRestarted() throws Exception {
         ImportSource source = source(62, OBJECTS);
-        String bucket = source.uploadTo(s3, "killed-instances");
+        // The source arrives in parts, one before each kill: the run cannot finish before the last kill.
+        List<Map<String, byte[]>> parts = parts(source, KILLS + 1);
+        String bucket = "killed-instances";
+        s3.createBucket(b -> b.bucket(bucket));
+        upload(bucket, parts.get(0));
         String datastore = datastore("killed-instances");
         Random random = new Random(62);
         Map<String, Integer> generation = new LinkedHashMap<>(Map.of("a", 0, "b", 0));
@@ -142,17 +147,37 @@ class TwoInstanceImportIT {
         List<String> killedIn = new ArrayList<>();
         int killedDuringWork = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            int victim = random.nextInt(2);
-            ServiceInstance instance = instances.get(victim);
-            // A random moment of the victim's work: it must have started, or it would only ever die booting.
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(instance::isReady);
-            long after = random.nextInt(3_000);
-            await().pollDelay(Duration.ofMillis(after)).atMost(Duration.ofMillis(after + 1_000)).until(() -> true);
+            upload(bucket, parts.get(kill + 1));
+            // Each kill aims at an instance caught in one step (round robin over the steps); when no instance
+            // is in that step for a while, a random running instance dies at a random moment instead.
+            Step step = Step.values()[kill % Step.values().length];
+            Optional<ServiceInstance> caught = Optional.empty();
+            if (step != Step.ANY) {
+                try {
+                    caught = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(25))
+                            .until(() -> holder(step), Optional::isPresent);
+                } catch (org.awaitility.core.ConditionTimeoutException notThere) {
+                    caught = Optional.empty();
+                }
+            }
+            ServiceInstance instance;
+            String moment;
+            if (caught.isPresent()) {
+                instance = caught.get();
+                moment = step.name();
+            } else {
+                instance = instances.get(random.nextInt(2));
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(instance::isReady);
+                long after = random.nextInt(3_000);
+                await().pollDelay(Duration.ofMillis(after)).atMost(Duration.ofMillis(after + 1_000)).until(() -> true);
+                moment = "a random moment";
+            }
             if (!finished(source)) {
                 killedDuringWork++;
             }
-            killedIn.add(instance.name() + " during " + phase());
+            killedIn.add(instance.name() + " while " + moment + ": " + phase());
             instance.kill();
+            int victim = instances.indexOf(instance);
             String family = victim == 0 ? "a" : "b";
             int next = generation.merge(family, 1, Integer::sum);
             // A restarted instance has a new id: its predecessor's leases must expire, not be inherited.
@@ -162,15 +187,52 @@ class TwoInstanceImportIT {
         awaitEveryObjectDone(source, patience());
 
         assertEachObjectOnce(source, datastore);
-        assertThat(killedDuringWork).as("kills before the run finished (raise -Dahibridge.it.objects if the run"
-                + " is too quick for them): " + killedIn).isEqualTo(KILLS);
-        System.out.println("SIGKILLs: " + killedIn);
+        assertThat(killedDuringWork).as("kills before the run finished: " + killedIn).isEqualTo(KILLS);
+        killedIn.forEach(k -> System.out.println("SIGKILL " + k));
         System.out.println("batch steps last taken per instance: " + batchesByOwner());
         // An instance killed between a ledger commit and its audit write leaves that line out: at most once.
         List<String> audited = auditedKeys();
         assertThat(audited).doesNotHaveDuplicates();
     }
 
+
+    /** The source's objects in {@code count} parts of about the same size, in key order. */
+    private static List<Map<String, byte[]>> parts(ImportSource source, int count) {
+        List<Map<String, byte[]>> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(new LinkedHashMap<>());
+        }
+        int i = 0;
+        for (Map.Entry<String, byte[]> object : source.objects.entrySet()) {
+            parts.get(i++ % count).put(object.getKey(), object.getValue());
+        }
+        return parts;
+    }
+
+    private static void upload(String bucket, Map<String, byte[]> objects) {
+        objects.entrySet().parallelStream().forEach(e -> s3.putObject(b -> b.bucket(bucket).key(e.getKey()),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(e.getValue())));
+    }
+
+    /** The steps a kill aims at. */
+    enum Step { LISTING, CLASSIFYING, STAGING, FOLLOWING_OR_ACCOUNTING_A_JOB, ANY }
+
+    /** A running instance caught in {@code step}: it holds the poll's Quartz firing or a lease of that step. */
+    private Optional<ServiceInstance> holder(Step step) {
+        String query = switch (step) {
+            case LISTING -> "select instance_name from qrtz_fired_triggers where trigger_name = 'import-poll'"
+                    + " and state = 'EXECUTING'";
+            case CLASSIFYING -> "select lease_owner from source_object where work_state = 'DISCOVERED'"
+                    + " and lease_expires_at > current_timestamp";
+            case STAGING -> "select lease_owner from import_batch where batch_state = 'SEALED'"
+                    + " and lease_expires_at > current_timestamp";
+            case FOLLOWING_OR_ACCOUNTING_A_JOB -> "select lease_owner from import_batch where batch_state = 'SUBMITTED'"
+                    + " and lease_expires_at > current_timestamp";
+            case ANY -> throw new IllegalArgumentException("no query for " + step);
+        };
+        List<String> holders = sql.sql(query).query(String.class).list();
+        return instances.stream().filter(i -> holders.contains(i.name())).filter(ServiceInstance::isAlive).findFirst();
+    }
 
     /** What the pipeline is doing now, read from the ledger (for the log of kills). */
     private String phase() {
