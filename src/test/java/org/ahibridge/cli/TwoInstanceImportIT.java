@@ -103,9 +103,9 @@ class TwoInstanceImportIT {
         }
     }
 
-    /** About {@code objects} files: 100 images per study, plus 3 junk files per 100 and a DICOMDIR. */
+    /** At least {@code objects} files: 100 images per study, 3 junk files per study and a DICOMDIR. */
     static ImportSource source(long seed, int objects) {
-        int studies = Math.max(1, objects / 103);
+        int studies = Math.max(1, (objects + 102) / 103);
         ImportSource source = ImportSource.mixed(seed, studies, 4, 25, Math.max(1, studies));
         source.objects.keySet().removeIf(k -> k.startsWith("zz conflict/"));
         source.expected.keySet().removeIf(k -> k.startsWith("zz conflict/"));
@@ -124,6 +124,8 @@ class TwoInstanceImportIT {
 
         assertEachObjectOnce(source, datastore);
         Map<String, Integer> batchesByOwner = batchesByOwner();
+        System.out.println(source.objects.size() + " objects; batch steps last taken per instance: " + batchesByOwner
+                + "; objects classified per instance: " + classifiedByOwner());
         assertThat(batchesByOwner).as("batches whose last step each instance took").containsOnlyKeys(
                 "instance-a", "instance-b");
         // Without crashes every outcome was also audited exactly once, by one of the two instances.
@@ -189,6 +191,7 @@ class TwoInstanceImportIT {
         assertEachObjectOnce(source, datastore);
         assertThat(killedDuringWork).as("kills before the run finished: " + killedIn).isEqualTo(KILLS);
         killedIn.forEach(k -> System.out.println("SIGKILL " + k));
+        System.out.println(source.objects.size() + " objects; objects classified per instance: " + classifiedByOwner());
         System.out.println("batch steps last taken per instance: " + batchesByOwner());
         // An instance killed between a ledger commit and its audit write leaves that line out: at most once.
         List<String> audited = auditedKeys();
@@ -296,6 +299,13 @@ class TwoInstanceImportIT {
     private Map<String, Integer> batchesByOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();
         sql.sql("select lease_owner, count(*) as n from import_batch where lease_owner is not null group by lease_owner")
+                .query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n"))).list();
+        return owners;
+    }
+
+    private Map<String, Integer> classifiedByOwner() {
+        Map<String, Integer> owners = new LinkedHashMap<>();
+        sql.sql("select lease_owner, count(*) as n from source_object where lease_owner is not null group by lease_owner")
                 .query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n"))).list();
         return owners;
     }
