@@ -1,6 +1,7 @@
 package org.ahibridge.importing;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.ahibridge.ledger.Batch;
@@ -25,6 +26,8 @@ import org.ahibridge.storage.StorageLocation;
  */
 public final class BatchStager {
 
+    static final int LEASE_CHECK_EVERY = 100;
+
     private final SourceObjects objects;
     private final ObjectTransitions transitions;
     private final Batches batches;
@@ -48,13 +51,28 @@ public final class BatchStager {
      */
     public Result stage(Batch batch, BlobStore staging, StorageLocation stagingLocation,
             Function<String, BlobStore> sources) {
+        return stage(batch, staging, stagingLocation, sources, () -> true);
+    }
+
+    /**
+     * Stages like {@link #stage(Batch, BlobStore, StorageLocation, Function)}, asking {@code leaseHeld}
+     * every {@value #LEASE_CHECK_EVERY} copies whether this instance may go on (it renews the batch's
+     * lease, so a long batch keeps it). When the lease was lost, another instance has taken the batch
+     * over: this pass stops and leaves the batch SEALED to it.
+     */
+    public Result stage(Batch batch, BlobStore staging, StorageLocation stagingLocation,
+            Function<String, BlobStore> sources, BooleanSupplier leaseHeld) {
         if (batch.state() != BatchState.SEALED) {
             throw new IllegalArgumentException("batch " + batch.id() + " is " + batch.state() + ", not SEALED");
         }
         int staged = 0;
         int serverSide = 0;
         int failed = 0;
+        int copies = 0;
         for (SourceObject file : objects.inBatch(batch.id())) {
+            if (file.state() == WorkState.BATCHED && ++copies % LEASE_CHECK_EVERY == 0 && !leaseHeld.getAsBoolean()) {
+                return new Result(staged, serverSide, failed);
+            }
             if (file.state() == WorkState.STAGED) {
                 staged++;
             } else if (file.state() == WorkState.BATCHED) {

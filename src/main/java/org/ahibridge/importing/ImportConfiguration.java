@@ -21,6 +21,7 @@ import org.ahibridge.ledger.SeenObjects;
 import org.ahibridge.ledger.SourceObjects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.ahibridge.ledger.WorkLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,13 +128,13 @@ public class ImportConfiguration {
     ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
             AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
             BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs,
-            SourceObjectTagger sourceObjectTagger) {
+            SourceObjectTagger sourceObjectTagger, WorkLeases workLeases) {
         // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
         IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
                 java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
                 auditedOutcomes, clock, properties.discovery().pageSize());
         return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
-                positions, auditedOutcomes, sourceObjectTagger);
+                positions, auditedOutcomes, sourceObjectTagger, workLeases);
     }
 
     @Bean
@@ -141,13 +142,13 @@ public class ImportConfiguration {
             Redrive redrive, ImportRuns runs, Batches batches, SourceObjects objects, BatchStager batchStager,
             ImportJobStarter importJobStarter, JobAccounting jobAccounting, StagingCleaner stagingCleaner,
             AuditedOutcomes auditedOutcomes, AhiTemplates ahiTemplates, RunReportWriter runReportWriter,
-            ImportProperties properties, Clock clock, ObjectProvider<JobSignals> jobSignals) {
+            ImportProperties properties, Clock clock, ObjectProvider<JobSignals> jobSignals, WorkLeases workLeases) {
         // Without job events (ahibridge.import.job-events.enabled) the routes poll GetDICOMImportJob as before.
         JobSignals signals = jobSignals.getIfAvailable();
         JobChecks routeChecks = signals == null ? JobChecks.everyStep() : signals;
         return new OneShotImports(registrations, blobStores, importRunner, redrive, runs, batches, objects, batchStager,
                 importJobStarter, jobAccounting, stagingCleaner, auditedOutcomes, ahiTemplates, runReportWriter,
-                properties, new BatchIds(clock), routeChecks);
+                properties, new BatchIds(clock), routeChecks, workLeases);
     }
 
     @Bean(destroyMethod = "close")

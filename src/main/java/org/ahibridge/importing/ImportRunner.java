@@ -13,6 +13,7 @@ import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.Verdict;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
@@ -41,17 +42,15 @@ public final class ImportRunner {
     private final ListingPositions positions;
     private final AuditedOutcomes outcomes;
     private final SourceObjectTagger tagger;
+    private final WorkLeases leases;
 
+    /**
+     * @param tagger writes verdicts as tags on source objects, when configured to
+     * @param leases lets one instance at a time classify an object
+     */
     public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
             BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
-            AuditedOutcomes outcomes) {
-        this(lister, recorder, classifier, assembler, objects, runs, positions, outcomes, SourceObjectTagger.disabled());
-    }
-
-    /** @param tagger writes verdicts as tags on source objects, when configured to */
-    public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
-            BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
-            AuditedOutcomes outcomes, SourceObjectTagger tagger) {
+            AuditedOutcomes outcomes, SourceObjectTagger tagger, WorkLeases leases) {
         this.tagger = tagger;
         this.lister = Objects.requireNonNull(lister, "lister");
         this.recorder = recorder;
@@ -61,6 +60,7 @@ public final class ImportRunner {
         this.runs = runs;
         this.positions = positions;
         this.outcomes = outcomes;
+        this.leases = leases;
     }
 
     /** What a run ended with: its state and a count per outcome. */
@@ -121,10 +121,14 @@ public final class ImportRunner {
     public void work(SourceObject object, BlobStore store) throws IOException {
         SourceObject current = object;
         if (current.state() == WorkState.DISCOVERED) {
-            if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
+            // Another instance classifying it now (or a crashed one, until its lease expires) keeps it.
+            if (!leases.claimObject(current.id())) {
                 return;
             }
             try {
+                if (recorder.applyRules(current) != VerdictRecorder.Next.BATCH) {
+                    return;
+                }
                 Verdict verdict = classify(store, current);
                 VerdictRecorder.Next next = recorder.record(current.id(), verdict);
                 if (next != VerdictRecorder.Next.ALREADY_HANDLED) {
@@ -139,6 +143,8 @@ public final class ImportRunner {
                 }
                 outcomes.finish(current.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
                 return;
+            } finally {
+                leases.releaseObject(current.id());
             }
             current = objects.find(current.id()).orElseThrow();
         }

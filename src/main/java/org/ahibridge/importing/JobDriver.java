@@ -19,6 +19,7 @@ import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
@@ -33,6 +34,10 @@ import org.ahibridge.storage.StorageException;
  * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}. Whether a step asks AHI about
  * a submitted job at all is the pacing's {@link JobChecks}: at every step, or on job events with polling
  * as fallback.
+ *
+ * <p>Several instances may drive the same datastore: each step on a batch is taken under the batch's
+ * {@link WorkLeases lease}, so one instance does it; a batch whose lease another instance holds is left
+ * for that instance (or for this one once a crashed holder's lease expired).
  */
 public final class JobDriver {
 
@@ -55,6 +60,7 @@ public final class JobDriver {
     private final Duration pollInterval;
     private final int maxStartAttempts;
     private final JobChecks checks;
+    private final WorkLeases leases;
     private final Map<String, Integer> startAttempts = new HashMap<>();
     private final Map<String, Integer> storageFaults = new HashMap<>();
     private int jobsStarted;
@@ -62,7 +68,7 @@ public final class JobDriver {
     public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
             Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources, BlobStore staging,
-            BlobStore output, DriverPacing pacing) {
+            BlobStore output, DriverPacing pacing, WorkLeases leases) {
         this.batches = batches;
         this.objects = objects;
         this.stager = stager;
@@ -77,6 +83,7 @@ public final class JobDriver {
         this.pollInterval = pacing.pollInterval();
         this.maxStartAttempts = pacing.maxStartAttempts();
         this.checks = pacing.checks();
+        this.leases = leases;
     }
 
     public int jobsStarted() {
@@ -110,14 +117,23 @@ public final class JobDriver {
         boolean progressed = false;
         boolean throttled = false;
         for (Batch sealed : mine(BatchState.SEALED, datastore)) {
+            if (!leases.claimBatch(sealed.id(), BatchState.SEALED)) {
+                continue;
+            }
             try {
-                stager.stage(sealed, staging, datastore.requireStaging().location(), sources);
+                stager.stage(sealed, staging, datastore.requireStaging().location(), sources,
+                        () -> leases.claimBatch(sealed.id(), BatchState.SEALED));
                 progressed = true;
             } catch (StorageException e) {
                 throttled |= retryLater(sealed, e);
+            } finally {
+                leases.releaseBatch(sealed.id());
             }
         }
         for (Batch staged : mine(BatchState.STAGED, datastore)) {
+            if (!leases.claimBatch(staged.id(), BatchState.STAGED)) {
+                continue;
+            }
             try {
                 Optional<ImportJob> job = starter.start(staged, datastore);
                 if (job.isPresent()) {
@@ -132,11 +148,20 @@ public final class JobDriver {
                 }
             } catch (AhiRejectedException e) {
                 failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
+            } finally {
+                leases.releaseBatch(staged.id());
             }
         }
         List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
         for (Batch batch : submitted) {
-            progressed |= follow(batch, datastore);
+            if (!leases.claimBatch(batch.id(), BatchState.SUBMITTED)) {
+                continue;
+            }
+            try {
+                progressed |= follow(batch, datastore);
+            } finally {
+                leases.releaseBatch(batch.id());
+            }
         }
         if (rebatcher.rebatch(datastore.name())) {
             progressed = true;

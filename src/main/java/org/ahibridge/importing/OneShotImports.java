@@ -15,6 +15,7 @@ import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.BlobStores;
@@ -52,6 +53,7 @@ public final class OneShotImports {
     private final ImportProperties properties;
     private final BatchIds runIds;
     private final JobChecks routeChecks;
+    private final WorkLeases leases;
 
     /**
      * @param routeChecks when the routes' driver ({@link #driver}) asks AHI about a submitted job:
@@ -61,7 +63,8 @@ public final class OneShotImports {
     public OneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner runner, Redrive redrive,
             ImportRuns runs, Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes, AhiTemplates ahi,
-            RunReportWriter reports, ImportProperties properties, BatchIds runIds, JobChecks routeChecks) {
+            RunReportWriter reports, ImportProperties properties, BatchIds runIds, JobChecks routeChecks,
+            WorkLeases leases) {
         this.registrations = registrations;
         this.blobStores = blobStores;
         this.runner = runner;
@@ -79,6 +82,7 @@ public final class OneShotImports {
         this.properties = properties;
         this.runIds = runIds;
         this.routeChecks = routeChecks;
+        this.leases = leases;
     }
 
     /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
@@ -134,6 +138,6 @@ public final class OneShotImports {
         Duration poll = properties.jobs().pollInterval();
         return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
                 sources, blobStores.open(datastore.requireStaging()), blobStores.open(datastore.requireOutput()),
-                new DriverPacing(poll, 20, checks));
+                new DriverPacing(poll, 20, checks), leases);
     }
 }

@@ -92,7 +92,8 @@ class ImportSqsEventsIT {
         registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
         registry.add("ahibridge.routes.import.sources", () -> "landing");
         registry.add("ahibridge.routes.import.events-from",
-                () -> "aws2-sqs:import-events?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&delay=200");
+                () -> "aws2-sqs:import-events?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&delay=200"
+                        + "&concurrentConsumers=2");
         registry.add("ahibridge.routes.import.queue-endpoint", () -> e.sqs().toString());
         registry.add("ahibridge.routes.import.queue-region", e::region);
         registry.add("ahibridge.routes.import.tick-millis", () -> "300");
@@ -137,6 +138,52 @@ class ImportSqsEventsIT {
         assertThat(jdbc.sql("select count(*) from listing_position").query(Integer.class).single()).isZero();
         assertThat(Files.readString(Files.list(TEMP.resolve("audit")).filter(p -> p.toString().endsWith(".jsonl"))
                 .findFirst().orElseThrow())).contains("\"outcome\":\"IMPORTED\"").contains("scan 1 ü.dcm");
+    }
+
+    /**
+     * S3 event notifications are at least once, and competing consumers (two threads here, or several
+     * instances) may each get a copy: the same announcement four times must still give one ledger row,
+     * one outcome and one audit line, and every copy must be deleted from the queue once processed.
+     */
+    @Test
+    void shouldImportAnObjectOnceWhenCompetingConsumersGetTheSameEventSeveralTimes() throws IOException {
+        String key = "incoming/twice.dcm";
+        byte[] image = SampleStudies.instances(22, 1, 1, 1).get(0).toBytes();
+        var e = EMULATOR.endpoints();
+        String queue;
+        try (S3Client s3 = Emulator.s3Client(e.s3(), e.region());
+                SqsClient sqs = SqsClient.builder().endpointOverride(e.sqs())
+                        .region(software.amazon.awssdk.regions.Region.of(e.region())).build()) {
+            s3.putObject(b -> b.bucket("landing").key(key), RequestBody.fromBytes(image));
+            queue = sqs.getQueueUrl(b -> b.queueName("import-events")).queueUrl();
+            String event = """
+                    {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                      "s3":{"bucket":{"name":"landing"},"object":{"key":"incoming/twice.dcm","size":%d}}}]}
+                    """.formatted(image.length);
+            for (int copy = 0; copy < 4; copy++) {
+                sqs.sendMessage(b -> b.queueUrl(queue).messageBody(event));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> "IMPORTED".equals(outcome(key)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings(
+                        "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+                return "0".equals(attributes.get("ApproximateNumberOfMessages"))
+                        && "0".equals(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+            });
+        }
+        assertThat(jdbc.sql("select count(*) from source_object where object_key = ?").param(key).query(Integer.class)
+                .single()).isEqualTo(1);
+        long audited;
+        try (Stream<Path> files = Files.list(TEMP.resolve("audit"))) {
+            audited = files.filter(p -> p.toString().endsWith(".jsonl")).flatMap(p -> {
+                try {
+                    return Files.readAllLines(p).stream();
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).filter(line -> line.contains("\"key\":\"incoming/twice.dcm\"")).count();
+        }
+        assertThat(audited).as("audit lines for the object").isEqualTo(1);
     }
 
     private String outcome(String key) {

@@ -75,6 +75,24 @@ class BatchStagerTest {
     }
 
     @Test
+    void shouldStopAndLeaveTheBatchSealedWhenItsLeaseWasTakenOverMidWay() {
+        for (int i = 0; i < 150; i++) {
+            batched("f" + i + ".dcm", "content " + i);
+        }
+        Batch batch = sealed();
+        List<Boolean> asked = new ArrayList<>();
+
+        BatchStager.Result lost = stager.stage(batch, staging, STAGING, storage -> source, () -> asked.add(false) && false);
+        BatchStager.Result takenOver = stager.stage(batch, staging, STAGING, storage -> source, () -> true);
+
+        assertThat(asked).hasSize(1);
+        assertThat(lost.staged()).isEqualTo(BatchStager.LEASE_CHECK_EVERY - 1);
+        assertThat(takenOver.staged()).isEqualTo(150);
+        assertThat(ledger.batches.find("B1").orElseThrow().state()).isEqualTo(BatchState.STAGED);
+        assertThat(ledger.objects.inBatch("B1")).allSatisfy(f -> assertThat(f.state()).isEqualTo(WorkState.STAGED));
+    }
+
+    @Test
     void shouldCopyEveryUnchangedFileIntoTheBatchFolderOnly() throws IOException {
         SourceObject odd = batched("study 1/ü.dcm", "odd");
         batched("plain.dcm", "plain");

@@ -12,6 +12,7 @@ import org.ahibridge.ahi.AhiOperations;
 import org.ahibridge.ahi.ImportJob;
 import org.ahibridge.ahi.ImportJobRequest;
 import org.ahibridge.audit.AuditRecord;
+import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.BatchState;
 import org.ahibridge.ledger.ObjectVersion;
@@ -106,7 +107,8 @@ class JobDriverFollowUpTest {
                 new JobAccounting(ledger.objects, ledger.transitions, ledger.batches,
                         new ManifestReader(new ObjectMapper()), new ManifestJoin(3), outcomes),
                 new StagingCleaner(), outcomes, d -> counting, storage -> source, staging, output,
-                new DriverPacing(Duration.ofSeconds(1), 20, checks));
+                new DriverPacing(Duration.ofSeconds(1), 20, checks),
+                new WorkLeases(ledger.database.jdbc(), ledger.clock, "test-instance", Duration.ofMinutes(5)));
     }
 
     void step(JobDriver driver) throws Exception {

@@ -19,11 +19,16 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * A migrated ledger database for tests: an in-memory H2 (plain or MODE=PostgreSQL) or a fresh database
  * on the local PostgreSQL (127.0.0.1:5432, user postgres), dropped again by {@link #close()}.
- * {@link #postgresAvailable()} lets tests skip when PostgreSQL is not running.
+ * {@link #postgresAvailable()} lets tests skip when PostgreSQL is not running. Another server: system
+ * properties {@code ahibridge.test.postgres} (a URL ending in {@code /}, e.g.
+ * {@code jdbc:postgresql://db:5432/}), {@code ahibridge.test.postgres-user} and
+ * {@code ahibridge.test.postgres-password}; the user needs CREATEDB (docs/multi-instance.md §7).
  */
 public final class LedgerDatabase implements AutoCloseable {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String POSTGRES = System.getProperty("ahibridge.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String POSTGRES_USER = System.getProperty("ahibridge.test.postgres-user", "postgres");
+    public static final String POSTGRES_PASSWORD = System.getProperty("ahibridge.test.postgres-password", "");
 
     private final DataSource dataSource;
     private final String postgresName;
@@ -41,7 +46,8 @@ public final class LedgerDatabase implements AutoCloseable {
     }
 
     public static boolean postgresAvailable() {
-        try (Connection ignored = DriverManager.getConnection(POSTGRES + "postgres?connectTimeout=2", "postgres", "")) {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES + "postgres?connectTimeout=2", POSTGRES_USER,
+                POSTGRES_PASSWORD)) {
             return true;
         } catch (SQLException e) {
             return false;
@@ -53,7 +59,8 @@ public final class LedgerDatabase implements AutoCloseable {
         admin("create database " + name);
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(POSTGRES + name);
-        pool.setUsername("postgres");
+        pool.setUsername(POSTGRES_USER);
+        pool.setPassword(POSTGRES_PASSWORD);
         pool.setMaximumPoolSize(6);
         return new LedgerDatabase(pool, name);
     }
@@ -68,6 +75,11 @@ public final class LedgerDatabase implements AutoCloseable {
 
     public TransactionTemplate transactions() {
         return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** The JDBC URL other processes use to reach this database (user postgres or sa, no password). */
+    public String jdbcUrl() {
+        return postgresName != null ? POSTGRES + postgresName : ((SimpleDriverDataSource) dataSource).getUrl();
     }
 
     public String name() {
@@ -85,7 +97,7 @@ public final class LedgerDatabase implements AutoCloseable {
     }
 
     private static void admin(String sql) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", POSTGRES_USER, POSTGRES_PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

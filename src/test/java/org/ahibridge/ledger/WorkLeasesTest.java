@@ -1,0 +1,251 @@
+package org.ahibridge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.ahibridge.ledger.testing.Ledger;
+import org.ahibridge.ledger.testing.LedgerDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two instances ("a" and "b": two {@link WorkLeases} with different owners over one database) never
+ * both win a claim, and a lease a crashed instance left behind is taken over once it expired; on every
+ * database the migrations support.
+ */
+class WorkLeasesTest {
+
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    @Nested
+    class OnH2InPostgresMode extends Contract {
+        @Override
+        LedgerDatabase createDatabase() {
+            return LedgerDatabase.h2(true);
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+        @Override
+        LedgerDatabase createDatabase() {
+            return LedgerDatabase.h2(false);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        @Override
+        LedgerDatabase createDatabase() {
+            Assumptions.assumeTrue(LedgerDatabase.postgresAvailable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
+            return LedgerDatabase.postgres();
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+
+        Ledger ledger;
+        WorkLeases a;
+        WorkLeases b;
+
+        abstract LedgerDatabase createDatabase();
+
+        @BeforeAll
+        void createLedger() {
+            ledger = new Ledger(createDatabase());
+            a = new WorkLeases(ledger.database.jdbc(), ledger.clock, "instance-a", TTL);
+            b = new WorkLeases(ledger.database.jdbc(), ledger.clock, "instance-b", TTL);
+        }
+
+        @AfterAll
+        void dropLedger() {
+            ledger.database.close();
+        }
+
+        String sealedBatch() {
+            String id = "batch-" + UUID.randomUUID();
+            assertThat(ledger.batches.open(id, "ds-" + id)).isTrue();
+            assertThat(ledger.batches.reserve(id, 10, 10, 1000)).isTrue();
+            assertThat(ledger.batches.seal(id)).isTrue();
+            return id;
+        }
+
+        long discoveredObject() {
+            String run = "run-" + UUID.randomUUID();
+            ledger.runs.start(run, "store", "", "main");
+            return ledger.objects.discover(run, new ObjectVersion("store", "k-" + UUID.randomUUID(), "e1", 10,
+                    Instant.parse("2026-01-01T00:00:00Z")), "main").object().id();
+        }
+
+        @Test
+        void shouldGiveEachBatchToExactlyOneOfTwoInstancesClaimingAtOnce() throws Exception {
+            List<String> batches = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                batches.add(sealedBatch());
+            }
+
+            List<Set<String>> won = race(batches, (leases, id) -> leases.claimBatch(id, BatchState.SEALED));
+
+            assertThat(won.get(0)).doesNotContainAnyElementsOf(won.get(1));
+            Set<String> all = new HashSet<>(won.get(0));
+            all.addAll(won.get(1));
+            assertThat(all).containsExactlyInAnyOrderElementsOf(batches);
+            for (String id : batches) {
+                assertThat(leaseCount(id)).as(id).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void shouldGiveEachDiscoveredObjectToExactlyOneOfTwoInstancesClaimingAtOnce() throws Exception {
+            List<Long> objects = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                objects.add(discoveredObject());
+            }
+
+            List<Set<Long>> won = race(objects, WorkLeases::claimObject);
+
+            assertThat(won.get(0)).doesNotContainAnyElementsOf(won.get(1));
+            Set<Long> all = new HashSet<>(won.get(0));
+            all.addAll(won.get(1));
+            assertThat(all).containsExactlyInAnyOrderElementsOf(objects);
+        }
+
+        @Test
+        void shouldLetAnotherInstanceTakeOverABatchOnlyOnceTheHoldersLeaseExpired() {
+            String id = sealedBatch();
+            assertThat(a.claimBatch(id, BatchState.SEALED)).isTrue();
+
+            ledger.clock.advance(TTL.minusSeconds(1));
+            boolean takenWhileHeld = b.claimBatch(id, BatchState.SEALED);
+            ledger.clock.advance(Duration.ofSeconds(1));
+            boolean takenOnceExpired = b.claimBatch(id, BatchState.SEALED);
+
+            assertThat(takenWhileHeld).isFalse();
+            assertThat(takenOnceExpired).isTrue();
+            assertThat(a.claimBatch(id, BatchState.SEALED)).as("the crashed holder is back: too late").isFalse();
+            assertThat(owner("import_batch", "batch_id", id)).isEqualTo("instance-b");
+            assertThat(leaseCount(id)).isEqualTo(2);
+        }
+
+        @Test
+        void shouldLetAnotherInstanceTakeOverAnObjectOnceTheHoldersLeaseExpired() {
+            long id = discoveredObject();
+            assertThat(a.claimObject(id)).isTrue();
+            assertThat(b.claimObject(id)).isFalse();
+
+            ledger.clock.advance(TTL);
+
+            assertThat(b.claimObject(id)).isTrue();
+            assertThat(a.claimObject(id)).isFalse();
+        }
+
+        @Test
+        void shouldLetTheHolderRenewItsLeaseSoItDoesNotExpireMidStep() {
+            String id = sealedBatch();
+            assertThat(a.claimBatch(id, BatchState.SEALED)).isTrue();
+            ledger.clock.advance(TTL.minusSeconds(5));
+            assertThat(a.claimBatch(id, BatchState.SEALED)).as("renewed").isTrue();
+
+            ledger.clock.advance(Duration.ofSeconds(10));
+
+            assertThat(b.claimBatch(id, BatchState.SEALED)).isFalse();
+        }
+
+        @Test
+        void shouldFreeABatchAtOnceOnReleaseAndRememberWhoWorkedOnIt() {
+            String id = sealedBatch();
+            assertThat(a.claimBatch(id, BatchState.SEALED)).isTrue();
+
+            b.releaseBatch(id); // not b's lease: changes nothing
+            boolean takenBeforeRelease = b.claimBatch(id, BatchState.SEALED);
+            a.releaseBatch(id);
+            String lastWorker = owner("import_batch", "batch_id", id);
+            boolean takenAfterRelease = b.claimBatch(id, BatchState.SEALED);
+
+            assertThat(takenBeforeRelease).isFalse();
+            assertThat(lastWorker).isEqualTo("instance-a");
+            assertThat(takenAfterRelease).isTrue();
+        }
+
+        @Test
+        void shouldNotClaimABatchThatMovedOnToAnotherState() {
+            String id = sealedBatch();
+            assertThat(ledger.batches.staged(id, "staging/" + id + "/")).isTrue();
+
+            assertThat(a.claimBatch(id, BatchState.SEALED)).isFalse();
+            assertThat(a.claimBatch(id, BatchState.STAGED)).isTrue();
+        }
+
+        @Test
+        void shouldNotClaimAnObjectThatIsNoLongerDiscovered() {
+            long id = discoveredObject();
+            assertThat(ledger.transitions.classify(id, Verdict.notCompliant("NO_DICM_PREFIX", "no prefix"))).isTrue();
+
+            assertThat(a.claimObject(id)).isFalse();
+        }
+
+        @Test
+        void shouldRejectAnOwnerThatDoesNotFitTheLeaseColumn() {
+            assertThatThrownBy(() -> new WorkLeases(ledger.database.jdbc(), ledger.clock, "x".repeat(129), TTL))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
+            assertThatThrownBy(() -> new WorkLeases(ledger.database.jdbc(), ledger.clock, "a", Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        interface Claim<T> {
+            boolean claim(WorkLeases leases, T id);
+        }
+
+        /** Instances a and b, each on its own thread, try to claim every id, starting together. */
+        <T> List<Set<T>> race(List<T> ids, Claim<T> claim) throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Set<T>>> results = new ArrayList<>();
+                for (WorkLeases instance : List.of(a, b)) {
+                    results.add(threads.submit(() -> {
+                        start.await();
+                        Set<T> won = new HashSet<>();
+                        for (T id : ids) {
+                            if (claim.claim(instance, id)) {
+                                won.add(id);
+                            }
+                        }
+                        return won;
+                    }));
+                }
+                start.countDown();
+                return List.of(results.get(0).get(), results.get(1).get());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        String owner(String table, String key, String id) {
+            return ledger.database.jdbc().sql("select lease_owner from " + table + " where " + key + " = ?").param(id)
+                    .query(String.class).single();
+        }
+
+        int leaseCount(String batchId) {
+            return ledger.database.jdbc().sql("select lease_count from import_batch where batch_id = ?").param(batchId)
+                    .query(Integer.class).single();
+        }
+    }
+}
