@@ -1,8 +1,11 @@
 package org.ahibridge.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,8 @@ import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.VR;
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A mixed import source and what each object must end with: compliant images in three transfer syntaxes
@@ -41,6 +46,35 @@ final class ImportSource {
             pool.shutdown();
         }
         return bucket;
+    }
+
+    /**
+     * Asserts a run report's {@code fileOutcomes}: one entry per object of this source, compliant files
+     * IMPORTED with an image set id and the expected {@code isPrimary}, the others SKIPPED_NOT_P10 with
+     * their reason.
+     */
+    void assertReportMatches(JsonNode report) {
+        List<String> seen = new ArrayList<>();
+        for (JsonNode file : report.get("fileOutcomes")) {
+            String key = file.get("key").asText();
+            seen.add(key);
+            Expect expect = expected.get(key);
+            assertThat(expect).as(key).isNotNull();
+            if (expect == Expect.NOT_P10) {
+                assertThat(file.get("outcome").asText()).as(key)
+                        .isEqualTo("SKIPPED_NOT_P10");
+                assertThat(file.get("reason").asText()).as(key)
+                        .startsWith(reasons.get(key));
+            } else {
+                assertThat(file.get("outcome").asText()).as(key).isEqualTo("IMPORTED");
+                assertThat(file.get("imageSetId").asText()).as(key)
+                        .matches("[0-9a-f]{32}");
+                assertThat(file.get("isPrimary").asBoolean()).as(key)
+                        .isEqualTo(expect == Expect.IMPORTED);
+            }
+        }
+        assertThat(seen).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(objects.keySet());
     }
 
     static ImportSource mixed(long seed, int studies, int series, int instances, int junk) {

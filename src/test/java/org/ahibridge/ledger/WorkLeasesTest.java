@@ -103,7 +103,10 @@ class WorkLeasesTest {
 
             List<Set<String>> won = race(batches, (leases, id) -> leases.claimBatch(id, BatchState.SEALED));
 
-            assertThat(won.get(0)).doesNotContainAnyElementsOf(won.get(1));
+            // One instance may win every claim under a scheduler's whim; what matters is that none is won twice.
+            Set<String> wonTwice = new HashSet<>(won.get(0));
+            wonTwice.retainAll(won.get(1));
+            assertThat(wonTwice).as("claims won by both instances").isEmpty();
             Set<String> all = new HashSet<>(won.get(0));
             all.addAll(won.get(1));
             assertThat(all).containsExactlyInAnyOrderElementsOf(batches);
@@ -121,7 +124,10 @@ class WorkLeasesTest {
 
             List<Set<Long>> won = race(objects, WorkLeases::claimObject);
 
-            assertThat(won.get(0)).doesNotContainAnyElementsOf(won.get(1));
+            // One instance may win every claim under a scheduler's whim; what matters is that none is won twice.
+            Set<Long> wonTwice = new HashSet<>(won.get(0));
+            wonTwice.retainAll(won.get(1));
+            assertThat(wonTwice).as("claims won by both instances").isEmpty();
             Set<Long> all = new HashSet<>(won.get(0));
             all.addAll(won.get(1));
             assertThat(all).containsExactlyInAnyOrderElementsOf(objects);
