@@ -144,7 +144,7 @@ class TwoInstanceImportIT {
         eventDriven.put("ahibridge.storages.source.access", "read");
         eventDriven.put("ahibridge.routes.import.sources", "source");
         eventDriven.put("ahibridge.routes.import.events-from", "aws2-sqs:two-instances-events"
-                + "?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&concurrentConsumers=2"
+                + "?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&concurrentConsumers=2&greedy=true&delay=100"
                 + "&visibilityTimeout=60&extendMessageVisibility=true");
         eventDriven.put("ahibridge.routes.import.queue-endpoint", emulator.endpoints().sqs().toString());
         eventDriven.put("ahibridge.routes.import.queue-region", emulator.endpoints().region());
