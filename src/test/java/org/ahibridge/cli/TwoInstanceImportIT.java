@@ -148,7 +148,7 @@ class TwoInstanceImportIT {
                 + "&visibilityTimeout=60&extendMessageVisibility=true");
         eventDriven.put("ahibridge.routes.import.queue-endpoint", emulator.endpoints().sqs().toString());
         eventDriven.put("ahibridge.routes.import.queue-region", emulator.endpoints().region());
-        eventDriven.put("ahibridge.routes.import.cron", "0/30+*+*+*+*+?");
+        eventDriven.put("ahibridge.routes.import.cron", "0+0/1+*+*+*+?");
         eventDriven.put("ahibridge.import.discovery.stable-after", "PT1H");
         instances.add(start("instance-a", bucket, datastore, eventDriven));
         instances.add(start("instance-b", bucket, datastore, eventDriven));
