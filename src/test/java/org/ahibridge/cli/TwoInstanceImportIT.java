@@ -128,7 +128,7 @@ class TwoInstanceImportIT {
     /**
      * Both instances consume one queue of S3 event notifications (competing consumers, route
      * import-sqs-events) and so both ingest and classify; the clustered poll stays on as the safety net
-     * for notifications that never arrive, as in a production deployment. It fires every 30 s and, with
+     * for notifications that never arrive, as in a production deployment. It fires once a minute and, with
      * {@code stable-after} far away, takes a fresh object only on its second sighting: the events are the
      * fast path, and the objects whose event the test leaves out can only come in through the poll.
      */
@@ -140,6 +140,8 @@ class TwoInstanceImportIT {
         String queue = sqs.createQueue(b -> b.queueName("two-instances-events")).queueUrl();
         String datastore = datastore("two-instances");
         Map<String, String> eventDriven = new LinkedHashMap<>();
+        // A named storage: an event's bucket and key are matched against the registered storages, and
+        // only objects of a configured source are taken.
         eventDriven.put("ahibridge.storages.source.location", "s3://" + bucket + "/");
         eventDriven.put("ahibridge.storages.source.access", "read");
         eventDriven.put("ahibridge.routes.import.sources", "source");
