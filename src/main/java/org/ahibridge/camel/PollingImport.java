@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ObjectVersion;
+import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.storage.BlobInfo;
 
@@ -135,6 +136,11 @@ public final class PollingImport {
             String key = selection.prefix() + announced.key().substring(slash + 1);
             Optional<BlobInfo> info = store.stat(key);
             if (info.isEmpty()) {
+                continue;
+            }
+            if (objects.find(storage, key, info.get().version()).filter(SourceObject::isTerminal).isPresent()) {
+                // A duplicate or late event of a finished object passes silently, as in a polling pass:
+                // reporting it would open a run (and write a report) per duplicate S3 event.
                 continue;
             }
             String runId = runId(storage, "", datastore);

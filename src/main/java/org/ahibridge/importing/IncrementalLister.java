@@ -85,6 +85,10 @@ public final class IncrementalLister {
                 Discovery discovery = objects.discover(runId, version, datastore);
                 if (discovery.needsWork()) {
                     taken.add(discovery);
+                } else if (!reportKnown) {
+                    // Finished between the check above and here, by another instance (an SQS event) or
+                    // another thread: it is known now and passes silently; its finisher wrote its audit line.
+                    known++;
                 } else {
                     outcomes.reported(runId, discovery);
                     reported++;

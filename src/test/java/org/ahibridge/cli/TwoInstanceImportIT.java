@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,31 +35,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Issue 6 acceptance: two service instances (child JVMs) share one PostgreSQL ledger, one S3 and one AHI
- * (the emulator, in this JVM) and import one source. Every object must end with exactly one terminal
- * outcome, no batch may be staged or imported twice, no SOP instance may reach AHI twice, and both
- * instances must have done work. The crash test kills instances with SIGKILL at random moments and
- * restarts them until the run is done.
+ * Issue 6 acceptance: two service instances (child JVMs) share one PostgreSQL ledger, one SQS queue, one
+ * S3 and one AHI (the emulator, in this JVM) and import one source. Every object must end with exactly
+ * one terminal outcome, no batch may be staged or imported twice, no SOP instance may reach AHI twice,
+ * and both instances must have done work. The crash test kills instances with SIGKILL at random moments
+ * and restarts them until the run is done.
  *
- * <p>Sizes: {@code -Dahibridge.it.objects} (default 600; the acceptance size is 5000) and
+ * <p>Sizes: {@code -Dahibridge.it.objects} (sharing test, default 5000: acceptance 1 as written),
+ * {@code -Dahibridge.it.crash-objects} (default 600, to keep CI time reasonable) and
  * {@code -Dahibridge.it.kills} (default 10). Needs PostgreSQL on 127.0.0.1:5432 (user postgres); skipped
  * otherwise.
  */
 class TwoInstanceImportIT {
 
-    static final int OBJECTS = Integer.getInteger("ahibridge.it.objects", 600);
+    static final int OBJECTS = Integer.getInteger("ahibridge.it.objects", 5000);
+    static final int CRASH_OBJECTS = Integer.getInteger("ahibridge.it.crash-objects", 600);
     static final int KILLS = Integer.getInteger("ahibridge.it.kills", 10);
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Emulator emulator;
     static S3Client s3;
     static MedicalImagingClient ahi;
+    static SqsClient sqs;
 
     @TempDir
     Path temp;
@@ -73,6 +83,8 @@ class TwoInstanceImportIT {
         emulator = Emulator.start(EmulatorConfig.ephemeral());
         s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
         ahi = AhiClients.create(emulator.endpoints().region(), emulator.endpoints().ahi());
+        sqs = SqsClient.builder().endpointOverride(emulator.endpoints().sqs())
+                .region(Region.of(emulator.endpoints().region())).build();
         for (String bucket : List.of("staging", "output")) {
             s3.createBucket(b -> b.bucket(bucket));
         }
@@ -83,6 +95,7 @@ class TwoInstanceImportIT {
         if (emulator != null) {
             ahi.close();
             s3.close();
+            sqs.close();
             emulator.close();
         }
     }
@@ -112,29 +125,113 @@ class TwoInstanceImportIT {
         return source;
     }
 
+    /**
+     * Both instances consume one queue of S3 event notifications (competing consumers, route
+     * import-sqs-events) and so both ingest and classify; the clustered poll stays on as the safety net
+     * for notifications that never arrive, as in a production deployment. It fires once a minute and, with
+     * {@code stable-after} far away, takes a fresh object only on its second sighting: the events are the
+     * fast path, and the objects whose event the test leaves out can only come in through the poll.
+     */
     @Test
-    void shouldImportEveryObjectOnceWithBothInstancesSharingTheWork() throws Exception {
+    void shouldImportEveryObjectOnceWithBothInstancesSharingTheQueueAndTheWork() throws Exception {
         ImportSource source = source(61, OBJECTS);
-        String bucket = source.uploadTo(s3, "two-instances");
+        String bucket = "two-instances";
+        s3.createBucket(b -> b.bucket(bucket));
+        String queue = sqs.createQueue(b -> b.queueName("two-instances-events")).queueUrl();
         String datastore = datastore("two-instances");
-        instances.add(start("instance-a", bucket, datastore));
-        instances.add(start("instance-b", bucket, datastore));
+        Map<String, String> eventDriven = new LinkedHashMap<>();
+        // A named storage: an event's bucket and key are matched against the registered storages, and
+        // only objects of a configured source are taken.
+        eventDriven.put("ahibridge.storages.source.location", "s3://" + bucket + "/");
+        eventDriven.put("ahibridge.storages.source.access", "read");
+        eventDriven.put("ahibridge.routes.import.sources", "source");
+        eventDriven.put("ahibridge.routes.import.events-from", "aws2-sqs:two-instances-events"
+                + "?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&concurrentConsumers=2&greedy=true&delay=100"
+                + "&visibilityTimeout=60&extendMessageVisibility=true");
+        eventDriven.put("ahibridge.routes.import.queue-endpoint", emulator.endpoints().sqs().toString());
+        eventDriven.put("ahibridge.routes.import.queue-region", emulator.endpoints().region());
+        eventDriven.put("ahibridge.routes.import.cron", "0+0/1+*+*+*+?");
+        eventDriven.put("ahibridge.import.discovery.stable-after", "PT1H");
+        instances.add(start("instance-a", bucket, datastore, eventDriven));
+        instances.add(start("instance-b", bucket, datastore, eventDriven));
+        for (ServiceInstance instance : instances) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(instance::isReady);
+        }
 
-        awaitEveryObjectDone(source, patience());
+        // The objects arrive while both instances run, each announced by one event, except every 100th
+        // (a lost notification: the poll must find it); every 40th is announced twice (S3 delivers at
+        // least once), and the two copies may go to different instances.
+        long started = System.nanoTime();
+        upload(bucket, source.objects);
+        List<String> keys = new ArrayList<>(source.objects.keySet());
+        List<String> announced = new ArrayList<>();
+        List<String> unannounced = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            (i % 100 == 99 ? unannounced : announced).add(keys.get(i));
+            if (i % 40 == 39) {
+                announced.add(keys.get(i));
+            }
+        }
+        java.util.Collections.shuffle(announced, new Random(61));
+        sendEvents(queue, bucket, source, announced);
+
+        awaitEveryObjectDone(source, patience(OBJECTS));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertEachObjectOnce(source, datastore);
+        assertThat(unannounced).as("objects the poll had to find").isNotEmpty();
         Map<String, Integer> batchesByOwner = batchesByOwner();
-        System.out.println(source.objects.size() + " objects; batch steps last taken per instance: " + batchesByOwner
-                + "; objects classified per instance: " + classifiedByOwner());
+        Map<String, Integer> classifiedByOwner = classifiedByOwner();
+        System.out.println(source.objects.size() + " objects (" + announced.size() + " events, " + unannounced.size()
+                + " objects without one) done in " + took.toSeconds() + " s after the upload began; objects classified"
+                + " per instance: " + classifiedByOwner + "; batch steps last taken per instance: " + batchesByOwner
+                + "; batch claims per instance: " + batchClaimsByOwner());
+        assertThat(classifiedByOwner).as("objects each instance classified").containsOnlyKeys("instance-a",
+                "instance-b");
         assertThat(batchesByOwner).as("batches whose last step each instance took").containsOnlyKeys(
                 "instance-a", "instance-b");
+        // Every message, duplicates included, was processed and deleted: none waits, none is in flight.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes())
+                .as("messages left on the queue")
+                .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+                .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
         // Without crashes every outcome was also audited exactly once, by one of the two instances.
         assertThat(auditedKeys()).containsExactlyInAnyOrderElementsOf(source.objects.keySet());
     }
 
+    /** One S3 "ObjectCreated:Put" event notification per key, ten messages per SendMessageBatch call. */
+    private static void sendEvents(String queue, String bucket, ImportSource source, List<String> keys) {
+        for (int from = 0; from < keys.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(from + 10, keys.size()); i++) {
+                String key = keys.get(i);
+                ObjectNode object = JSON.createObjectNode().put("key", s3EventKey(key))
+                        .put("size", source.objects.get(key).length);
+                ObjectNode record = JSON.createObjectNode().put("eventVersion", "2.1").put("eventSource", "aws:s3")
+                        .put("eventName", "ObjectCreated:Put");
+                record.putObject("s3").set("object", object);
+                ((ObjectNode) record.get("s3")).putObject("bucket").put("name", bucket);
+                ObjectNode body = JSON.createObjectNode();
+                body.putArray("Records").add(record);
+                entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(body.toString()).build());
+            }
+            var sent = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            assertThat(sent.failed()).as("messages SQS refused").isEmpty();
+        }
+    }
+
+    /** S3 URL-encodes keys in event notifications (a space becomes '+'); the slashes stay. */
+    private static String s3EventKey(String key) {
+        return java.util.Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
     @Test
     void shouldAccountForEveryObjectOnceWhileInstancesAreKilledAndRestarted() throws Exception {
-        ImportSource source = source(62, OBJECTS);
+        ImportSource source = source(62, CRASH_OBJECTS);
         // The source arrives in parts, one before each kill: the run cannot finish before the last kill.
         List<Map<String, byte[]>> parts = parts(source, KILLS + 1);
         String bucket = "killed-instances";
@@ -186,7 +283,7 @@ class TwoInstanceImportIT {
             instances.set(victim, start(family + "-" + next, bucket, datastore));
         }
 
-        awaitEveryObjectDone(source, patience());
+        awaitEveryObjectDone(source, patience(CRASH_OBJECTS));
 
         assertEachObjectOnce(source, datastore);
         assertThat(killedDuringWork).as("kills before the run finished: " + killedIn).isEqualTo(KILLS);
@@ -213,8 +310,15 @@ class TwoInstanceImportIT {
     }
 
     private static void upload(String bucket, Map<String, byte[]> objects) {
-        objects.entrySet().parallelStream().forEach(e -> s3.putObject(b -> b.bucket(bucket).key(e.getKey()),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(e.getValue())));
+        // Eight uploads at a time: the calls wait on the emulator, not on this machine's two CPUs.
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(8);
+        try {
+            pool.submit(() -> objects.entrySet().parallelStream().forEach(e -> s3.putObject(
+                    b -> b.bucket(bucket).key(e.getKey()),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(e.getValue())))).join();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The steps a kill aims at. */
@@ -258,8 +362,8 @@ class TwoInstanceImportIT {
     }
 
     /** Generous: the CI machine's two CPUs are shared, and a service JVM can take a minute to start there. */
-    private static Duration patience() {
-        return Duration.ofSeconds(Math.max(600, OBJECTS / 5));
+    private static Duration patience(int objects) {
+        return Duration.ofSeconds(Math.max(600, objects / 5));
     }
 
     /** Every object of the source is DONE and no batch with files is left unfinished. */
@@ -303,6 +407,15 @@ class TwoInstanceImportIT {
         return owners;
     }
 
+    /** Batch leases taken per instance (lease_count counts every claim; the row keeps the last owner). */
+    private Map<String, Integer> batchClaimsByOwner() {
+        Map<String, Integer> owners = new LinkedHashMap<>();
+        sql.sql("select lease_owner, sum(lease_count) as n from import_batch where lease_owner is not null"
+                + " group by lease_owner").query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n")))
+                .list();
+        return owners;
+    }
+
     private Map<String, Integer> classifiedByOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();
         sql.sql("select lease_owner, count(*) as n from source_object where lease_owner is not null group by lease_owner")
@@ -337,6 +450,12 @@ class TwoInstanceImportIT {
     }
 
     private ServiceInstance start(String id, String bucket, String datastore) throws IOException {
+        return start(id, bucket, datastore, Map.of());
+    }
+
+    /** An instance polling {@code bucket} every 2 s, with {@code overrides} replacing or adding properties. */
+    private ServiceInstance start(String id, String bucket, String datastore, Map<String, String> overrides)
+            throws IOException {
         var e = emulator.endpoints();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ahibridge.cluster.instance-id", id);
@@ -367,6 +486,7 @@ class TwoInstanceImportIT {
         p.put("ahibridge.routes.import.sources", "s3://" + bucket + "/");
         p.put("ahibridge.routes.import.cron", "0/2+*+*+*+*+?");
         p.put("ahibridge.routes.import.tick-millis", "500");
+        p.putAll(overrides);
         // Logs outlive the temporary directory, for a failed run's post-mortem.
         Path logs = Files.createDirectories(Path.of("target", "cluster-it", bucket));
         return ServiceInstance.start(id, p, logs);

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.ledger.Discovery;
+import org.ahibridge.ledger.ObjectVersion;
+import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
@@ -131,5 +133,38 @@ class IncrementalListerTest {
             assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED_BY_RULE);
             assertThat(r.reason()).isEqualTo("excluded by key glob");
         });
+    }
+
+    /**
+     * A polling pass checks whether the ledger holds a finished version, then records the sighting. When
+     * another instance (an SQS event's consumer) finishes the object between the two, the poll must still
+     * pass it over silently: the finisher wrote the one audit line.
+     */
+    @Test
+    void shouldPassOverAnObjectThatAnotherInstanceFinishesWhileThePollLooksAtIt() {
+        put("a.dcm", "a");
+        ledger.clock.advance(Duration.ofDays(2));
+        long id = takenKeysAndIds(pass(false)).get(0);
+        SourceObjects racing = new SourceObjects(ledger.database.jdbc(), ledger.clock) {
+            @Override
+            public Discovery discover(String runId, ObjectVersion object, String datastore) {
+                outcomes().finish(id, Outcome.SKIPPED_NOT_P10, "finished by the other instance");
+                return super.discover(runId, object, datastore);
+            }
+        };
+        IncrementalLister polling = new IncrementalLister(ledger.positions, ledger.seen, racing,
+                new StabilityRule(Duration.ofDays(1), new TemporaryNames(List.of())), outcomes(), ledger.clock, 2);
+
+        PageResult page = polling.nextPage("run-1", store, "inbox", "", "main", false);
+
+        assertThat(page.taken()).isEmpty();
+        assertThat(page.reported()).isZero();
+        assertThat(page.known()).isEqualTo(1);
+        assertThat(audit).as("audit lines: the finisher's only").singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("finished by the other instance"));
+    }
+
+    static List<Long> takenKeysAndIds(List<PageResult> pages) {
+        return pages.stream().flatMap(p -> p.taken().stream()).map(d -> d.object().id()).toList();
     }
 }
