@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
@@ -72,23 +73,11 @@ class ImportSqsEventsIT {
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
                 + "file:routes/import-dead-letter.camel.yaml,file:routes/import-sqs-events.camel.yaml,"
                 + "file:routes/import-tick.camel.yaml");
-        registry.add("ahibridge.embedded.enabled", () -> "false");
-        registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + TEMP.resolve("ledger/ledger")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("ahibridge.audit.directory", () -> TEMP.resolve("audit").toString());
-        registry.add("ahibridge.s3.endpoint", () -> e.s3().toString());
-        registry.add("ahibridge.s3.path-style", () -> "true");
-        registry.add("ahibridge.s3.region", e::region);
+        EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
+                .forEach((k, v) -> registry.add(k, () -> v));
+        EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));
         registry.add("ahibridge.storages.landing.location", () -> "s3://landing/");
         registry.add("ahibridge.storages.landing.access", () -> "read");
-        registry.add("ahibridge.datastores.local.datastore-id", () -> DATASTORE_ID);
-        registry.add("ahibridge.datastores.local.access", () -> "write");
-        registry.add("ahibridge.datastores.local.region", e::region);
-        registry.add("ahibridge.datastores.local.endpoint", () -> e.ahi().toString());
-        registry.add("ahibridge.datastores.local.data-access-role-arn",
-                () -> "arn:aws:iam::" + e.accountId() + ":role/ImportRole");
-        registry.add("ahibridge.datastores.local.staging", () -> "s3://staging/stage/");
-        registry.add("ahibridge.datastores.local.output", () -> "s3://output/out/");
         registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
         registry.add("ahibridge.routes.import.sources", () -> "landing");
         registry.add("ahibridge.routes.import.events-from",

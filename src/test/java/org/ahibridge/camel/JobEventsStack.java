@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
@@ -87,23 +88,11 @@ abstract class JobEventsStack {
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
                 + "file:routes/import-dead-letter.camel.yaml,file:routes/import-tick.camel.yaml,"
                 + "file:routes/import-job-events.camel.yaml");
-        registry.add("ahibridge.embedded.enabled", () -> "false");
-        registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + temp.resolve("ledger/ledger")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        registry.add("ahibridge.audit.directory", () -> temp.resolve("audit").toString());
-        registry.add("ahibridge.s3.endpoint", () -> AWS.s3().toString());
-        registry.add("ahibridge.s3.path-style", () -> "true");
-        registry.add("ahibridge.s3.region", AWS::region);
+        EmulatedDatastoreSettings.localDatastore(AWS, DATASTORE_ID, bucket + "/", bucket + "/")
+                .forEach((k, v) -> registry.add(k, () -> v));
+        EmulatedDatastoreSettings.ledgerAndAudit(temp).forEach((k, v) -> registry.add(k, () -> v));
         registry.add("ahibridge.storages.landing.location", () -> "s3://" + bucket + "/");
         registry.add("ahibridge.storages.landing.access", () -> "read");
-        registry.add("ahibridge.datastores.local.datastore-id", () -> DATASTORE_ID);
-        registry.add("ahibridge.datastores.local.access", () -> "write");
-        registry.add("ahibridge.datastores.local.region", AWS::region);
-        registry.add("ahibridge.datastores.local.endpoint", () -> AWS.ahi().toString());
-        registry.add("ahibridge.datastores.local.data-access-role-arn",
-                () -> "arn:aws:iam::" + AWS.accountId() + ":role/ImportRole");
-        registry.add("ahibridge.datastores.local.staging", () -> "s3://staging/" + bucket + "/");
-        registry.add("ahibridge.datastores.local.output", () -> "s3://output/" + bucket + "/");
         registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
         registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
         registry.add("ahibridge.routes.import.sources", () -> "landing");

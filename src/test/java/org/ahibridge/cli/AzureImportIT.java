@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
-import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.storage.testing.Azurite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +22,6 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code import --once} from an Azure container (Azurite) into the emulator: the source objects stream
@@ -36,39 +32,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 class AzureImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static Emulator emulator;
+    static EmulatedDatastore aws;
     static Azurite azurite;
-    static S3Client s3;
-    static String datastoreId;
 
     @TempDir
     Path temp;
 
     @BeforeAll
     static void start() throws IOException {
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
         azurite = Azurite.start();
         System.setProperty("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
-                emulator.endpoints().ahi())) {
-            datastoreId = ahi.createDatastore(b -> b.datastoreName("azure-it")).datastoreId();
-        }
+        aws = EmulatedDatastore.start("azure-it");
     }
 
     @AfterAll
     static void stop() {
         System.clearProperty("AZURE_STORAGE_CONNECTION_STRING");
-        if (s3 != null) {
-            s3.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (aws != null) {
+            aws.close();
         }
         if (azurite != null) {
             azurite.close();
@@ -114,23 +95,8 @@ class AzureImportIT {
 
     private JsonNode run(String command, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
-        var e = emulator.endpoints();
-        all.addAll(List.of(
-                "-Dahibridge.embedded.enabled=false",
-                "-Dahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "-Dahibridge.audit.directory=" + temp.resolve("audit"),
-                "-Dahibridge.s3.endpoint=" + e.s3(), "-Dahibridge.s3.path-style=true",
-                "-Dahibridge.s3.region=" + e.region(),
-                "-Dahibridge.datastores.local.datastore-id=" + datastoreId,
-                "-Dahibridge.datastores.local.access=write",
-                "-Dahibridge.datastores.local.region=" + e.region(),
-                "-Dahibridge.datastores.local.endpoint=" + e.ahi(),
-                "-Dahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
-                "-Dahibridge.datastores.local.staging=s3://staging/stage/",
-                "-Dahibridge.datastores.local.output=s3://output/out/",
-                "-Dahibridge.import.jobs.poll-interval=PT0.5S",
-                "-Dahibridge.import.batch.max-files=100"));
+        all.addAll(aws.options(temp));
+        all.add("-Dahibridge.import.batch.max-files=100");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Commands.run(command, all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ahibridge.AhiBridgeApplication;
-import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.importing.OneShotImports;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.BlobStores;
@@ -29,8 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.storage.BlobInfo;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code import --once} from a GCS bucket: the import beans of a one-shot command context, the source an
@@ -42,9 +38,7 @@ class GcsImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BUCKET = "gcs-source";
-    static Emulator emulator;
-    static S3Client s3;
-    static String datastoreId;
+    static EmulatedDatastore aws;
     static FakeGcs gcs;
 
     @TempDir
@@ -52,24 +46,13 @@ class GcsImportIT {
 
     @BeforeAll
     static void start() throws IOException {
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
-                emulator.endpoints().ahi())) {
-            datastoreId = ahi.createDatastore(b -> b.datastoreName("gcs-it")).datastoreId();
-        }
+        aws = EmulatedDatastore.start("gcs-it");
         gcs = new FakeGcs();
     }
 
     @AfterAll
     static void stop() {
-        s3.close();
-        emulator.close();
+        aws.close();
     }
 
     @Test
@@ -96,24 +79,11 @@ class GcsImportIT {
     }
 
     private OneShotImports.Summary importOnce() throws IOException {
-        var e = emulator.endpoints();
         List<String> properties = new ArrayList<>(List.of(
                 "camel.main.routes-collector-enabled=false", "camel.main.run-controller=false",
                 "camel.main.jmx-enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
-                "ahibridge.embedded.enabled=false",
-                "ahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "ahibridge.audit.directory=" + temp.resolve("audit"),
-                "ahibridge.s3.endpoint=" + e.s3(), "ahibridge.s3.path-style=true", "ahibridge.s3.region=" + e.region(),
-                "ahibridge.datastores.local.datastore-id=" + datastoreId,
-                "ahibridge.datastores.local.access=write",
-                "ahibridge.datastores.local.region=" + e.region(),
-                "ahibridge.datastores.local.endpoint=" + e.ahi(),
-                "ahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
-                "ahibridge.datastores.local.staging=s3://staging/stage/",
-                "ahibridge.datastores.local.output=s3://output/out/",
-                "ahibridge.import.jobs.starts-per-second=1",
-                "ahibridge.import.jobs.poll-interval=PT0.5S",
-                "ahibridge.import.batch.max-files=100"));
+                "ahibridge.import.jobs.starts-per-second=1", "ahibridge.import.batch.max-files=100"));
+        properties.addAll(aws.settings(temp));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AhiBridgeApplication.class,
                 FakeGcsClients.class).web(WebApplicationType.NONE).logStartupInfo(false)
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +36,7 @@ class ImportCommandIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static Emulator emulator;
+    static EmulatedDatastore aws;
     static S3Client s3;
     static String datastoreId;
 
@@ -45,24 +45,15 @@ class ImportCommandIT {
 
     @BeforeAll
     static void startEmulator() throws IOException {
-        // The default credentials chain of the bridge's clients reads these; the emulator accepts any.
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-        try (MedicalImagingClient ahi = org.ahibridge.ahi.AhiClients.create(emulator.endpoints().region(),
-                emulator.endpoints().ahi())) {
-            datastoreId = ahi.createDatastore(b -> b.datastoreName("it")).datastoreId();
-        }
+        aws = EmulatedDatastore.start("it");
+        emulator = aws.emulator;
+        s3 = aws.s3;
+        datastoreId = aws.datastoreId;
     }
 
     @AfterAll
     static void stopEmulator() {
-        s3.close();
-        emulator.close();
+        aws.close();
     }
 
     @AfterEach
@@ -267,23 +258,8 @@ class ImportCommandIT {
 
     private JsonNode run(int expectedStatus, String command, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
-        var e = emulator.endpoints();
-        all.addAll(List.of(
-                "-Dahibridge.embedded.enabled=false",
-                "-Dahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "-Dahibridge.audit.directory=" + temp.resolve("audit"),
-                "-Dahibridge.s3.endpoint=" + e.s3(), "-Dahibridge.s3.path-style=true",
-                "-Dahibridge.s3.region=" + e.region(),
-                "-Dahibridge.datastores.local.datastore-id=" + datastoreId,
-                "-Dahibridge.datastores.local.access=write",
-                "-Dahibridge.datastores.local.region=" + e.region(),
-                "-Dahibridge.datastores.local.endpoint=" + e.ahi(),
-                "-Dahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
-                "-Dahibridge.datastores.local.staging=s3://staging/stage/",
-                "-Dahibridge.datastores.local.output=s3://output/out/",
-                "-Dahibridge.import.jobs.starts-per-second=1",
-                "-Dahibridge.import.jobs.poll-interval=PT0.5S"));
+        all.addAll(aws.options(temp));
+        all.add("-Dahibridge.import.jobs.starts-per-second=1");
         if (all.stream().noneMatch(a -> a.contains("batch.max-files"))) {
             all.add("-Dahibridge.import.batch.max-files=500");
         }
