@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
@@ -185,22 +187,13 @@ class ImportResilienceIT {
     }
 
     private List<String> options(String datastore, String s3Endpoint) {
-        var e = emulator.endpoints();
-        return List.of("-Dahibridge.embedded.enabled=false",
-                "-Dahibridge.ledger.url=jdbc:h2:file:" + temp.resolve("ledger/ledger")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "-Dahibridge.audit.directory=" + temp.resolve("audit"),
-                "-Dahibridge.s3.endpoint=" + s3Endpoint, "-Dahibridge.s3.path-style=true",
-                "-Dahibridge.s3.region=" + e.region(),
-                "-Dahibridge.datastores.local.datastore-id=" + datastore,
-                "-Dahibridge.datastores.local.access=write",
-                "-Dahibridge.datastores.local.region=" + e.region(),
-                "-Dahibridge.datastores.local.endpoint=" + e.ahi(),
-                "-Dahibridge.datastores.local.data-access-role-arn=arn:aws:iam::" + e.accountId() + ":role/ImportRole",
-                "-Dahibridge.datastores.local.staging=s3://staging/" + datastore + "/",
-                "-Dahibridge.datastores.local.output=s3://output/" + datastore + "/",
-                "-Dahibridge.import.jobs.starts-per-second=1",
-                "-Dahibridge.import.jobs.poll-interval=PT0.5S",
-                "-Dahibridge.import.batch.max-files=20");
+        Map<String, String> settings = new LinkedHashMap<>(EmulatedDatastoreSettings.localDatastore(
+                emulator.endpoints(), datastore, datastore + "/", datastore + "/"));
+        settings.putAll(EmulatedDatastoreSettings.ledgerAndAudit(temp));
+        settings.put("ahibridge.s3.endpoint", s3Endpoint); // the fault-injecting proxy, when the test has one
+        settings.put("ahibridge.import.jobs.starts-per-second", "1");
+        settings.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
+        settings.put("ahibridge.import.batch.max-files", "20");
+        return settings.entrySet().stream().map(s -> "-D" + s.getKey() + "=" + s.getValue()).toList();
     }
 }

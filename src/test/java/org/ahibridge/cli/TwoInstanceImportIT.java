@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
@@ -456,27 +457,17 @@ class TwoInstanceImportIT {
     /** An instance polling {@code bucket} every 2 s, with {@code overrides} replacing or adding properties. */
     private ServiceInstance start(String id, String bucket, String datastore, Map<String, String> overrides)
             throws IOException {
-        var e = emulator.endpoints();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ahibridge.cluster.instance-id", id);
         p.put("ahibridge.cluster.lease-ttl", "PT10S");
         p.put("ahibridge.cluster.quartz-clustered", "true");
         p.put("ahibridge.cluster.quartz-checkin", "PT2S");
-        p.put("ahibridge.embedded.enabled", "false");
+        p.putAll(EmulatedDatastoreSettings.localDatastore(emulator.endpoints(), datastore, datastore + "/",
+                datastore + "/"));
         p.put("ahibridge.ledger.url", ledger.jdbcUrl());
         p.put("ahibridge.ledger.username", LedgerDatabase.POSTGRES_USER);
         p.put("ahibridge.ledger.password", LedgerDatabase.POSTGRES_PASSWORD);
         p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
-        p.put("ahibridge.s3.endpoint", e.s3().toString());
-        p.put("ahibridge.s3.path-style", "true");
-        p.put("ahibridge.s3.region", e.region());
-        p.put("ahibridge.datastores.local.datastore-id", datastore);
-        p.put("ahibridge.datastores.local.access", "write");
-        p.put("ahibridge.datastores.local.region", e.region());
-        p.put("ahibridge.datastores.local.endpoint", e.ahi().toString());
-        p.put("ahibridge.datastores.local.data-access-role-arn", "arn:aws:iam::" + e.accountId() + ":role/ImportRole");
-        p.put("ahibridge.datastores.local.staging", "s3://staging/" + datastore + "/");
-        p.put("ahibridge.datastores.local.output", "s3://output/" + datastore + "/");
         // The pace of StartDICOMImportJob is per instance: two instances at 0.5/s stay within AHI's 1/s.
         p.put("ahibridge.import.jobs.starts-per-second", "0.5");
         p.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
