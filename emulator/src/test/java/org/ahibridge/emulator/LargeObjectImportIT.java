@@ -1,0 +1,143 @@
+package org.ahibridge.emulator;
+
+import org.ahibridge.emulator.junit.EmulatorClients;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.JobStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.ahibridge.emulator.ahi.AhiSettings;
+import org.ahibridge.emulator.ahi.imports.ImportSpool;
+import org.ahibridge.emulator.ahi.imports.SyntheticInstance;
+
+/**
+ * End to end through the spooled path: with the spool threshold lowered to 1 KiB, every object of the
+ * job is downloaded to a temporary file and read one frame at a time. The frames served afterwards
+ * must be the source's, byte for byte, and no spool file may be left behind, also for a rejected object.
+ */
+class LargeObjectImportIT {
+
+    private static final int THRESHOLD = 1024;
+    /** The per-file quota, lowered from AHI's 10 GB so that a small object exceeds it. */
+    private static final int MAX_FILE = 64 * 1024;
+    static Emulator emulator;
+    static MedicalImagingClient ahi;
+    static S3Client s3;
+    static String datastoreId;
+    static JsonNode manifest;
+    static final SyntheticInstance single = SyntheticInstance.nativePixels("2.25.4400100.11", 1, "1.2.840.10008.1.2.1", 1);
+    static final SyntheticInstance multi = SyntheticInstance.nativePixels("2.25.4400100.12", 6, "1.2.840.10008.1.2.1", 2);
+    static final SyntheticInstance fragments = SyntheticInstance.encapsulated("2.25.4400100.13", 4, 3, 3);
+    @TempDir
+    static Path spool;
+
+    @BeforeAll
+    static void importThroughTheSpool() throws Exception {
+        emulator = Emulator.start(EmulatorConfig.ephemeral().withImportSpool(new ImportSpool(THRESHOLD, spool))
+                .withAhi(AhiSettings.defaults().withMaxBytesPerFile(MAX_FILE)));
+        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
+        s3 = EmulatorClients.s3(emulator.endpoints());
+        s3.createBucket(b -> b.bucket("input-bucket"));
+        s3.createBucket(b -> b.bucket("output-bucket"));
+        datastoreId = ahi.createDatastore(b -> b.datastoreName("large")).datastoreId();
+        upload("in/single.dcm", single.file());
+        upload("in/multi.dcm", multi.file());
+        upload("in/fragments.dcm", fragments.file());
+        byte[] multiFile = multi.file();
+        upload("in/cut.dcm", Arrays.copyOf(multiFile, multiFile.length - 500));
+        upload("in/too-big.dcm", Arrays.copyOf(multiFile, MAX_FILE + 1));
+        String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).jobName("large")
+                .dataAccessRoleArn("arn:aws:iam::123456789012:role/ImportRole")
+                .inputS3Uri("s3://input-bucket/in/").outputS3Uri("s3://output-bucket/out/")).jobId();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> ahi.getDICOMImportJob(
+                b -> b.datastoreId(datastoreId).jobId(jobId)).jobProperties().jobStatus() == JobStatus.COMPLETED);
+        manifest = EmulatorClients.json(s3.getObjectAsBytes(b -> b.bucket("output-bucket")
+                .key("out/" + datastoreId + "-DicomImport-" + jobId + "/job-output-manifest.json")).asUtf8String());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emulator != null) {
+            ahi.close();
+            s3.close();
+            emulator.close();
+        }
+    }
+
+    @Test
+    void shouldSpoolEveryObjectOfTheTest() {
+        assertThat(List.of(single, multi, fragments)).allSatisfy(i -> assertThat(i.file().length).isGreaterThan(THRESHOLD));
+    }
+
+    @Test
+    void shouldImportTheWholeObjectsAndRejectTheCutOneAndTheOneOverThePerFileQuota() {
+        JsonNode summary = manifest.get("jobSummary");
+        assertThat(summary.get("numberOfScannedFiles").asInt()).isEqualTo(5);
+        assertThat(summary.get("numberOfImportedFiles").asInt()).isEqualTo(3);
+        assertThat(summary.get("numberOfFilesWithCustomerError").asInt()).isEqualTo(2);
+        String failures = s3.getObjectAsBytes(b -> b.bucket("output-bucket")
+                .key(manifest.at("/jobSummary/failureOutputS3Uri").asText().substring("s3://output-bucket/".length())
+                        + "failure.ndjson")).asUtf8String();
+        assertThat(failures.lines().map(EmulatorClients::json)).satisfiesExactlyInAnyOrder(
+                cut -> {
+                    assertThat(cut.get("inputFile").asText()).isEqualTo("in/cut.dcm");
+                    assertThat(cut.at("/exception/message").asText()).startsWith("Invalid DICOM file: the file is truncated");
+                },
+                tooBig -> {
+                    assertThat(tooBig.get("inputFile").asText()).isEqualTo("in/too-big.dcm");
+                    assertThat(tooBig.at("/exception/exceptionType").asText()).isEqualTo("ValidationException");
+                    assertThat(tooBig.at("/exception/message").asText()).isEqualTo("The file is " + (MAX_FILE + 1)
+                            + " bytes, more than the " + MAX_FILE + " bytes allowed for one DICOM P10 file");
+                });
+        assertThat(summary.get("imageSetsSummary")).singleElement()
+                .satisfies(s -> assertThat(s.get("numberOfMatchedSOPInstances").asInt()).isEqualTo(3));
+    }
+
+    @Test
+    void shouldServeTheSourceFramesByteForByte() {
+        String imageSetId = manifest.at("/jobSummary/imageSetsSummary/0/imageSetId").asText();
+        JsonNode instances = EmulatorClients.gunzipJson(ahi.getImageSetMetadataAsBytes(
+                b -> b.datastoreId(datastoreId).imageSetId(imageSetId)).asByteArray())
+                .at("/Study/Series").elements().next().get("Instances");
+        assertFrames(imageSetId, instances.get("2.25.4400100.11"), single);
+        assertFrames(imageSetId, instances.get("2.25.4400100.12"), multi);
+        assertFrames(imageSetId, instances.get("2.25.4400100.13"), fragments);
+    }
+
+    @Test
+    void shouldLeaveNoSpoolFileBehind() throws Exception {
+        try (Stream<Path> files = Files.list(spool)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static void assertFrames(String imageSetId, JsonNode instance, SyntheticInstance source) {
+        JsonNode frames = instance.get("ImageFrames");
+        assertThat(frames).hasSize(source.frames().size());
+        for (int i = 0; i < frames.size(); i++) {
+            String frameId = frames.get(i).get("ID").asText();
+            byte[] served = ahi.getImageFrameAsBytes(b -> b.datastoreId(datastoreId).imageSetId(imageSetId)
+                    .imageFrameInformation(f -> f.imageFrameId(frameId))).asByteArray();
+            assertThat(served).as("frame %d", i).isEqualTo(source.frames().get(i));
+        }
+    }
+
+    private static void upload(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket("input-bucket").key(key), RequestBody.fromBytes(bytes));
+    }
+}

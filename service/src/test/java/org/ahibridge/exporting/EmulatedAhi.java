@@ -1,0 +1,124 @@
+package org.ahibridge.exporting;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.JobStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.ahibridge.cli.Commands;
+import org.ahibridge.emulator.Emulator;
+import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.emulator.EmulatorConfig;
+
+/**
+ * Test fixture: an in-process emulator with one datastore, files imported into it through the real
+ * SDK (StartDICOMImportJob, awaited until COMPLETED), a configuration file that registers the datastore
+ * for the {@code export} command, and a way to run that command and read its summary line.
+ */
+final class EmulatedAhi implements AutoCloseable {
+
+    final Emulator emulator;
+    final MedicalImagingClient ahi;
+    final S3Client s3;
+    final String datastoreId;
+    private int jobs;
+
+    EmulatedAhi() throws IOException {
+        emulator = Emulator.start(EmulatorConfig.ephemeral());
+        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
+        s3 = EmulatorClients.s3(emulator.endpoints());
+        s3.createBucket(b -> b.bucket("input-bucket"));
+        s3.createBucket(b -> b.bucket("output-bucket"));
+        s3.createBucket(b -> b.bucket("export-bucket"));
+        datastoreId = ahi.createDatastore(b -> b.datastoreName("export-tests")).datastoreId();
+    }
+
+    /** Uploads the files under one prefix and imports them with one job. */
+    void importFiles(Map<String, byte[]> files) {
+        String prefix = "job" + (++jobs) + "/";
+        files.forEach((name, bytes) -> s3.putObject(b -> b.bucket("input-bucket").key(prefix + name),
+                RequestBody.fromBytes(bytes)));
+        String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).jobName("export-test")
+                .dataAccessRoleArn("arn:aws:iam::123456789012:role/ImportRole")
+                .inputS3Uri("s3://input-bucket/" + prefix).outputS3Uri("s3://output-bucket/out/")).jobId();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> ahi.getDICOMImportJob(
+                b -> b.datastoreId(datastoreId).jobId(jobId)).jobProperties().jobStatus() == JobStatus.COMPLETED);
+    }
+
+    /** application.yaml registering the datastore as {@code test} with the given access mode. */
+    Path config(Path dir, String access) throws IOException {
+        Path file = dir.resolve("application-" + access + ".yaml");
+        Files.writeString(file, String.join("\n",
+                "ahibridge:",
+                "  s3:",
+                "    region: us-east-1",
+                "    endpoint: " + emulator.endpoints().s3(),
+                "    path-style: true",
+                "  audit:",
+                "    directory: " + dir.resolve("audit"),
+                "  ledger:",
+                "    url: jdbc:h2:file:" + dir.resolve("ledger").resolve("ledger") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "  datastores:",
+                "    test:",
+                "      datastore-id: " + datastoreId,
+                "      region: us-east-1",
+                "      endpoint: " + emulator.endpoints().ahi(),
+                "      access: " + access,
+                "      data-access-role-arn: arn:aws:iam::123456789012:role/ImportRole",
+                "      staging: s3://output-bucket/staging/",
+                "      output: s3://output-bucket/out/",
+                ""));
+        return file;
+    }
+
+    /** An AhiReader on the emulator, for tests that drive {@link Exporter} directly. */
+    SdkAhiReader reader(ExportPacing pacing) {
+        return new SdkAhiReader(ahi, datastoreId, pacing);
+    }
+
+    /** Runs {@code export} in-process; returns the exit status, the summary (last stdout line) and stderr. */
+    static Run export(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Commands.run("export", args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+        JsonNode summary = null;
+        if (!lines.isEmpty()) {
+            try {
+                summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+            } catch (IOException e) {
+                summary = null;
+            }
+        }
+        return new Run(status, summary, err.toString(StandardCharsets.UTF_8));
+    }
+
+    record Run(int status, JsonNode summary, String stderr) {
+        int count(String outcome) {
+            return summary.path("outcomes").path(outcome).asInt(-1);
+        }
+    }
+
+    @Override
+    public void close() {
+        ahi.close();
+        s3.close();
+        emulator.close();
+    }
+}
