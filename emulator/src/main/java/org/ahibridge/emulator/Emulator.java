@@ -88,6 +88,11 @@ public final class Emulator implements AutoCloseable {
         return endpoints;
     }
 
+    /** See {@link AhiEmulator#ensureDatastore(String, String)}: the in-process way to a known data store id. */
+    public String ensureDatastore(String id, String name) {
+        return ahi.ensureDatastore(id, name);
+    }
+
     /** Fault injection for tests. */
     public FaultInjector faults() {
         return ahi.faults();

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ahibridge.storage.Registrations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 
 /** Route-facing beans of the import routes (routes/import-*.camel.yaml); see docs/import-pipeline.md §9. */
@@ -39,6 +40,9 @@ public class ImportRouteConfiguration {
      * chain, else us-east-1) and an optional {@code queue-endpoint} override.
      */
     @Bean(name = "importSqsClient", destroyMethod = "close")
+    @Lazy // made when a route names it: the default import-sqs-events route reads direct:, and the region chain
+          // may ask the EC2 metadata service, which costs seconds off EC2
+
     public SqsClient importSqsClient(Environment environment) {
         SqsClientBuilder builder = SqsClient.builder().credentialsProvider(DefaultCredentialsProvider.builder().build());
         String region = environment.getProperty("ahibridge.routes.import.queue-region");

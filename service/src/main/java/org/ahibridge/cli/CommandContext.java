@@ -23,6 +23,10 @@ final class CommandContext {
                 "camel.main.routes-collector-enabled=false",
                 "camel.main.run-controller=false",
                 "camel.main.jmx-enabled=false",
+                // The embedded emulator starts when a command first needs it, not with the context.
+                "ahibridge.embedded.start-in-background=false",
+                // Only the beans a command uses are made (the SQS clients of routes that do not run, say).
+                "spring.main.lazy-initialization=true",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN",
                 "logging.level.org.ahibridge=INFO",

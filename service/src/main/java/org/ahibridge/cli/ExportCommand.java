@@ -55,7 +55,7 @@ public final class ExportCommand implements Command {
             EmbeddedEmulator local = embedded;
             ExportReport report = ExportJob.run(request, registrations -> local == null
                     || registrations.hasDatastore(EmbeddedEmulator.DATASTORE) ? registrations
-                            : registrations.withDatastore(local.local()));
+                            : registrations.withDatastore(local.readyLocal()));
             out.println(ExportReportWriter.summary(report, request.datastore(), request.destination()));
             return Commands.OK;
         } catch (Exception e) {
@@ -81,7 +81,7 @@ public final class ExportCommand implements Command {
             return null;
         }
         return new EmbeddedEmulator(java.nio.file.Path.of(config.string("ahibridge.embedded.data-dir",
-                "data/emulator")));
+                "data/emulator")), false);
     }
 
     static ExportRequest parse(String[] args) {

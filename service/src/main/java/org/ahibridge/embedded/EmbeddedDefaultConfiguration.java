@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
- * The embedded default (DESIGN.md §5): when no datastore named {@code local} is configured (and
+ * The embedded default (docs/design.md §5): when no datastore named {@code local} is configured (and
  * {@code ahibridge.embedded.enabled} is not false), {@code local} is registered and served by the
  * in-process {@link EmbeddedEmulator} (state in {@code ahibridge.embedded.data-dir}, default
  * {@code data/emulator}). The only production package allowed to start the emulator. S3 and AHI
@@ -30,7 +30,8 @@ public class EmbeddedDefaultConfiguration {
     @Bean(destroyMethod = "close")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static EmbeddedEmulator embeddedEmulator(Environment environment) {
-        return new EmbeddedEmulator(Path.of(environment.getProperty("ahibridge.embedded.data-dir", "data/emulator")));
+        return new EmbeddedEmulator(Path.of(environment.getProperty("ahibridge.embedded.data-dir", "data/emulator")),
+                environment.getProperty("ahibridge.embedded.start-in-background", Boolean.class, true));
     }
 
     /** Adds {@code local} to the registrations and routes emulator endpoints to emulator credentials. */
@@ -45,16 +46,23 @@ public class EmbeddedDefaultConfiguration {
                 }
                 if (bean instanceof BlobStores stores) {
                     return stores.withClientFactory(connection -> emulator.owns(connection.endpoint())
-                            ? S3Clients.create(connection, EmbeddedEmulator.credentials())
+                            ? S3Clients.create(connection, readyCredentials(emulator))
                             : S3Clients.create(connection));
                 }
                 if (bean instanceof AhiTemplates templates) {
                     return templates.withClientFactory((region, endpoint) -> emulator.owns(endpoint)
-                            ? AhiClients.create(region, endpoint, EmbeddedEmulator.credentials())
+                            ? AhiClients.create(region, endpoint, readyCredentials(emulator))
                             : AhiClients.create(region, endpoint));
                 }
                 return bean;
             }
         };
+    }
+
+    /** The emulator's credentials, once it serves: a client of its endpoints is made only when it is needed. */
+    private static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider readyCredentials(
+            EmbeddedEmulator emulator) {
+        emulator.awaitReady();
+        return EmbeddedEmulator.credentials();
     }
 }

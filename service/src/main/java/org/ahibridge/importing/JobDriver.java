@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 import org.ahibridge.ahi.AhiOperations;
@@ -55,8 +56,8 @@ public final class JobDriver {
     private final AuditedOutcomes outcomes;
     private final Function<DatastoreRegistration, AhiOperations> ahi;
     private final Function<String, BlobStore> sources;
-    private final BlobStore staging;
-    private final BlobStore output;
+    private final Supplier<BlobStore> staging;
+    private final Supplier<BlobStore> output;
     private final Duration pollInterval;
     private final int maxStartAttempts;
     private final JobChecks checks;
@@ -67,8 +68,8 @@ public final class JobDriver {
 
     public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
             JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
-            Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources, BlobStore staging,
-            BlobStore output, DriverPacing pacing, WorkLeases leases) {
+            Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources,
+            Supplier<BlobStore> staging, Supplier<BlobStore> output, DriverPacing pacing, WorkLeases leases) {
         this.batches = batches;
         this.objects = objects;
         this.stager = stager;
@@ -121,7 +122,7 @@ public final class JobDriver {
                 continue;
             }
             try {
-                stager.stage(sealed, staging, datastore.requireStaging().location(), sources,
+                stager.stage(sealed, staging.get(), datastore.requireStaging().location(), sources,
                         () -> leases.claimBatch(sealed.id(), BatchState.SEALED));
                 progressed = true;
             } catch (StorageException e) {
@@ -185,14 +186,14 @@ public final class JobDriver {
         }
         try {
             // The manifests are read before any ledger change, so a failed read leaves the batch SUBMITTED.
-            accounting.account(batch, job, output, datastore.requireOutput().location());
+            accounting.account(batch, job, output.get(), datastore.requireOutput().location());
         } catch (StorageException e) {
             retryLater(batch, e);
             return false;
         }
         checks.accounted(batch);
         try {
-            cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+            cleaner.clean(batches.find(batch.id()).orElse(batch), staging.get());
         } catch (StorageException e) {
             retryLater(batch, e); // the batch is finished; only its staging copies stay behind
         }
@@ -218,7 +219,7 @@ public final class JobDriver {
             }
         }
         batches.finished(batch.id(), BatchState.FAILED, reason);
-        cleaner.clean(batches.find(batch.id()).orElse(batch), staging);
+        cleaner.clean(batches.find(batch.id()).orElse(batch), staging.get());
     }
 
     /** True while the datastore has a non-empty open batch or a batch not yet finished. */

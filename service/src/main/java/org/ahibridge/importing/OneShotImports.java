@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.audit.RunReportWriter;
@@ -21,6 +22,7 @@ import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.Registrations;
+import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageSelection;
 
 /**
@@ -137,7 +139,23 @@ public final class OneShotImports {
         Function<String, BlobStore> sources = this::store;
         Duration poll = properties.jobs().pollInterval();
         return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
-                sources, blobStores.open(datastore.requireStaging()), blobStores.open(datastore.requireOutput()),
+                sources, opened(datastore.requireStaging()), opened(datastore.requireOutput()),
                 new DriverPacing(poll, 20, checks), leases);
+    }
+
+    /**
+     * The store of {@code registration}, opened on first use: a run with nothing to stage (an empty source)
+     * then never connects to the datastore's buckets, nor starts the embedded emulator behind them.
+     */
+    private Supplier<BlobStore> opened(StorageRegistration registration) {
+        BlobStore[] store = new BlobStore[1];
+        return () -> {
+            synchronized (store) {
+                if (store[0] == null) {
+                    store[0] = blobStores.open(registration);
+                }
+                return store[0];
+            }
+        };
     }
 }

@@ -106,7 +106,7 @@ class JobDriverFollowUpTest {
                 new ImportJobStarter(d -> counting, ledger.batches, ledger.transitions, ledger.transactions, 50),
                 new JobAccounting(ledger.objects, ledger.transitions, ledger.batches,
                         new ManifestReader(new ObjectMapper()), new ManifestJoin(3), outcomes),
-                new StagingCleaner(), outcomes, d -> counting, storage -> source, staging, output,
+                new StagingCleaner(), outcomes, d -> counting, storage -> source, () -> staging, () -> output,
                 new DriverPacing(Duration.ofSeconds(1), 20, checks),
                 new WorkLeases(ledger.database.jdbc(), ledger.clock, "test-instance", Duration.ofMinutes(5)));
     }

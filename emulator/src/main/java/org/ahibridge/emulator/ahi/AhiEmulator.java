@@ -12,6 +12,7 @@ import org.ahibridge.emulator.ahi.fault.TokenBucket;
 import org.ahibridge.emulator.ahi.imports.ImportJobRunner;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
 import org.ahibridge.emulator.ahi.store.AhiStore;
+import org.ahibridge.emulator.ahi.store.Datastore;
 import org.ahibridge.emulator.eventbridge.EventPublisher;
 import org.ahibridge.emulator.http.HttpReply;
 
@@ -49,6 +50,32 @@ public final class AhiEmulator implements AutoCloseable {
     /** Fault injection for tests. */
     public FaultInjector faults() {
         return context.faults();
+    }
+
+    /**
+     * The ACTIVE data store named {@code name}: the one with {@code id} if it exists, else the first of that
+     * name, else a new one created with {@code id}. For hosts that run the emulator in-process and need the
+     * id before the HTTP API is up (the service's embedded default).
+     */
+    public String ensureDatastore(String id, String name) {
+        AhiStore store = context.store();
+        synchronized (store) {
+            Datastore byName = null;
+            for (Datastore existing : store.datastores()) {
+                if (existing.status().equals("ACTIVE") && existing.id().equals(id)) {
+                    return id;
+                }
+                if (byName == null && existing.status().equals("ACTIVE") && existing.name().equals(name)) {
+                    byName = existing;
+                }
+            }
+            if (byName != null) {
+                return byName.id();
+            }
+            long now = context.now();
+            store.put(new Datastore(id, name, "ACTIVE", null, null, null, now, now, null, java.util.Map.of()));
+            return id;
+        }
     }
 
     public AhiSettings settings() {
