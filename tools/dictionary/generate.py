@@ -13,7 +13,7 @@ dcmtk's pseudo-VRs become one real VR: xs->US, ox->OB, px->OB, lt->OW, up->UL; '
 and delimiter tags, which carry no VR) are written with VR 'NONE'.
 
 Usage: python3 tools/dictionary/generate.py [/usr/share/libdcmtk17/dicom.dic] > \
-         src/main/resources/org/ahibridge/dicom/dictionary.tsv
+         dicom/src/main/resources/org/ahibridge/dicom/dictionary.tsv
 """
 import re
 import sys
