@@ -12,9 +12,9 @@ mib=${1:-1024}; runs=${2:-3}; heap=${HEAP:-128m}
 work=target/azure-to-s3
 azurite=.ci/azurite/node_modules/.bin/azurite-blob
 [ -x "$azurite" ] || npm install --prefix .ci/azurite --no-audit --no-fund --silent azurite@3.35.0
-[ -f target/emulators/s3proxy.jar ] || mvn -o -q -B generate-resources
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+[ -f target/emulators/s3proxy.jar ] || mvn -o -q -B -pl emulator generate-resources
+source bench/lib.sh
+classpath="$(bench_classpath service)"
 rm -rf "$work"; mkdir -p "$work/azurite" "$work/s3" "$work/file"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 blob_port=$(free_port); s3_port=$(free_port)
@@ -41,7 +41,7 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
-java -Xmx"$heap" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx"$heap" -cp "$classpath" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   org.ahibridge.storage.azure.AzureToS3Benchmark "http://127.0.0.1:$blob_port/devstoreaccount1" \
   "http://127.0.0.1:$s3_port" "$work/file" "$mib" "$runs" 2>&1 | grep -v ' INFO \| DEBUG '

@@ -5,13 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+source bench/lib.sh
+classpath="$(bench_classpath service)"
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1)"
 echo
 
-java -Xmx2g -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx2g -Dsun.net.httpserver.nodelay=true -cp "$classpath" \
   org.ahibridge.exporting.ExportBenchmark "${1:-40}" "${2:-3}" 2>&1 | grep -v -E "INFO|Commons Logging"

@@ -10,7 +10,8 @@ size=${1:-512}; rounds=${2:-3}; heap=${HEAP:-1536m}
 work=target/gcs-staging-memory
 mkdir -p "$work"
 [ -f target/ahi-bridge.jar ] || mvn -o -q -B package -DskipTests
-mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+source bench/lib.sh
+classpath="$(bench_classpath service)"
 export AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator AWS_REGION=us-east-1
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -23,5 +24,5 @@ trap 'kill $emu 2>/dev/null || true' EXIT
 for _ in $(seq 240); do grep -q EMULATOR_READY "$work/emulator.log" && break; sleep 0.5; done
 s3=$(grep -m1 -o 'EMULATOR_READY .*' "$work/emulator.log" | cut -d' ' -f2- \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["s3"])')
-java -Xmx"$heap" -cp "target/test-classes:target/classes:$(cat "$work/cp.txt")" \
+java -Xmx"$heap" -cp "$classpath" \
   org.ahibridge.storage.gcs.GcsStagingMemoryBench "$s3" "$size" "$rounds" 2>&1 | grep -v "Application name\|AbstractGoogleClient"

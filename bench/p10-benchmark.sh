@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+source bench/lib.sh
+classpath="$(bench_classpath dicom)"
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -14,5 +14,5 @@ echo "java: $(java -version 2>&1 | head -1)"
 echo "dcmtk: $(dcmdump --version 2>&1 | head -1)"
 echo
 
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx1g -cp "$classpath" \
   org.ahibridge.dicom.p10.P10ClassifierBenchmark target/p10-bench "${1:-2000}" "${2:-5}" "${3:-200}"

@@ -12,7 +12,7 @@ find "$dir/tmp" -type f -exec mv {} "$dir/a-sample-16x16.dcm" \; ; rm -rf "$dir/
 python3 bench/big-dicom.py "$dir/b-ct-1-frame.dcm" 1 >/dev/null
 python3 bench/big-dicom.py "$dir/c-ct-${1:-200}-frames.dcm" "${1:-200}" >/dev/null
 head -c 300000 /dev/urandom > "$dir/d-not-dicom.bin"
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+source bench/lib.sh
+classpath="$(bench_classpath service)"
+java -Xmx256m -cp "$classpath" \
   org.ahibridge.importing.SourceReadBenchmark "$dir" 2>&1 | grep '^|'
