@@ -34,7 +34,7 @@ public final class AhiMetadataDecoder {
         if (charset != null) {
             decode("SpecificCharacterSet", charset, vrs, target);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> member = it.next();
             if (!member.getKey().equals("SpecificCharacterSet")) {
                 decode(member.getKey(), member.getValue(), vrs, target);

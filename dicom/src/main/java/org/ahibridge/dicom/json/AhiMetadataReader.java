@@ -28,10 +28,10 @@ public final class AhiMetadataReader {
     public static List<AhiMetadataInstance> instances(JsonNode document) {
         List<AhiMetadataInstance> result = new ArrayList<>();
         JsonNode study = document.path("Study");
-        for (Iterator<Map.Entry<String, JsonNode>> series = study.path("Series").fields(); series.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> series = study.path("Series").properties().iterator(); series.hasNext();) {
             Map.Entry<String, JsonNode> seriesEntry = series.next();
             JsonNode instances = seriesEntry.getValue().path("Instances");
-            for (Iterator<Map.Entry<String, JsonNode>> it = instances.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = instances.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> instance = it.next();
                 result.add(instance(document, seriesEntry.getValue(), instance.getKey(), instance.getValue()));
             }
@@ -42,7 +42,7 @@ public final class AhiMetadataReader {
     private static AhiMetadataInstance instance(JsonNode document, JsonNode series, String sopUid,
             JsonNode instance) {
         Map<String, String> vrs = new HashMap<>();
-        instance.path("DICOMVRs").fields().forEachRemaining(e -> vrs.put(e.getKey().toUpperCase(), e.getValue().asText()));
+        instance.path("DICOMVRs").properties().iterator().forEachRemaining(e -> vrs.put(e.getKey().toUpperCase(), e.getValue().asText()));
         Attributes all = new Attributes();
         // The instance level goes first so its Specific Character Set applies to every level.
         AhiMetadataDecoder.decodeAll(instance.path("DICOM"), vrs, all);

@@ -46,10 +46,10 @@ public final class AhiMetadataWriter {
             String storedTransferSyntaxUid, List<AhiMetadataFrame> frames) {
         String seriesUid = dataset.getString(Tags.SERIES_INSTANCE_UID);
         String sopUid = dataset.getString(Tags.SOP_INSTANCE_UID);
-        ObjectNode patient = (ObjectNode) document.with("Patient").with("DICOM");
-        ObjectNode study = (ObjectNode) document.with("Study").with("DICOM");
-        ObjectNode series = document.with("Study").with("Series").with(seriesUid);
-        ObjectNode seriesDicom = series.with("DICOM");
+        ObjectNode patient = (ObjectNode) document.withObjectProperty("Patient").withObjectProperty("DICOM");
+        ObjectNode study = (ObjectNode) document.withObjectProperty("Study").withObjectProperty("DICOM");
+        ObjectNode series = document.withObjectProperty("Study").withObjectProperty("Series").withObjectProperty(seriesUid);
+        ObjectNode seriesDicom = series.withObjectProperty("DICOM");
         ObjectNode instance = NODES.objectNode();
         ObjectNode instanceDicom = instance.putObject("DICOM");
         ObjectNode vrs = NODES.objectNode();
@@ -72,7 +72,7 @@ public final class AhiMetadataWriter {
         for (AhiMetadataFrame frame : frames) {
             imageFrames.add(frameNode(frame));
         }
-        series.with("Instances").set(sopUid, instance);
+        series.withObjectProperty("Instances").set(sopUid, instance);
     }
 
     static ObjectNode frameNode(AhiMetadataFrame frame) {

@@ -56,7 +56,7 @@ public final class EventPattern {
         static Fields parse(JsonNode object) {
             Map<String, Node> fields = new LinkedHashMap<>();
             List<Fields> alternatives = new ArrayList<>();
-            object.fields().forEachRemaining(field -> {
+            object.properties().iterator().forEachRemaining(field -> {
                 JsonNode value = field.getValue();
                 if (field.getKey().equals("$or")) {
                     if (!value.isArray() || value.size() < 2) {

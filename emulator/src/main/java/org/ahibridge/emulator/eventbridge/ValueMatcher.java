@@ -34,7 +34,7 @@ interface ValueMatcher {
             throw new InvalidEventPatternException("Match value must be a string, number, boolean, null or an"
                     + " object with exactly one operator, found " + element);
         }
-        Map.Entry<String, JsonNode> operator = element.fields().next();
+        Map.Entry<String, JsonNode> operator = element.properties().iterator().next();
         JsonNode operand = operator.getValue();
         return switch (operator.getKey()) {
             case "prefix" -> affix(operand, "prefix", true);

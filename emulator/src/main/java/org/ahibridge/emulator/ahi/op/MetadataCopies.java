@@ -32,8 +32,8 @@ final class MetadataCopies {
             throw AhiError.validation("copiableAttributes is not a JSON document");
         }
         JsonNode wanted = selection.path("Study").path("Series");
-        ObjectNode series = document.with("Study").with("Series");
-        for (Iterator<Map.Entry<String, JsonNode>> it = wanted.fields(); it.hasNext();) {
+        ObjectNode series = document.withObjectProperty("Study").withObjectProperty("Series");
+        for (Iterator<Map.Entry<String, JsonNode>> it = wanted.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode source = series.get(entry.getKey());
             if (source == null) {
@@ -54,7 +54,7 @@ final class MetadataCopies {
                 continue;
             }
             JsonNode wantedInstances = wanted.get(seriesUid).path("Instances");
-            ObjectNode instances = ((ObjectNode) series.get(seriesUid)).with("Instances");
+            ObjectNode instances = ((ObjectNode) series.get(seriesUid)).withObjectProperty("Instances");
             if (wantedInstances.isObject() && !wantedInstances.isEmpty()) {
                 instances.retain(iterable(wantedInstances.fieldNames()));
             }
@@ -70,12 +70,12 @@ final class MetadataCopies {
 
     /** Adds the copied series and instances to the destination document (copied values win). */
     static void merge(ObjectNode destination, ObjectNode copied) {
-        ObjectNode series = destination.with("Study").with("Series");
-        for (Iterator<Map.Entry<String, JsonNode>> it = copied.path("Study").path("Series").fields(); it.hasNext();) {
+        ObjectNode series = destination.withObjectProperty("Study").withObjectProperty("Series");
+        for (Iterator<Map.Entry<String, JsonNode>> it = copied.path("Study").path("Series").properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
-            ObjectNode target = series.with(entry.getKey());
-            target.with("DICOM").setAll((ObjectNode) entry.getValue().path("DICOM"));
-            target.with("Instances").setAll((ObjectNode) entry.getValue().path("Instances"));
+            ObjectNode target = series.withObjectProperty(entry.getKey());
+            target.withObjectProperty("DICOM").setAll((ObjectNode) entry.getValue().path("DICOM"));
+            target.withObjectProperty("Instances").setAll((ObjectNode) entry.getValue().path("Instances"));
         }
     }
 }

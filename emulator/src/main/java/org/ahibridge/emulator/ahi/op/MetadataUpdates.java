@@ -31,20 +31,20 @@ final class MetadataUpdates {
     static void update(ObjectNode document, JsonNode updates, boolean force) {
         checkTopLevel(updates);
         if (updates.has("Patient")) {
-            mergeDicom(document.with("Patient"), updates.get("Patient"), force);
+            mergeDicom(document.withObjectProperty("Patient"), updates.get("Patient"), force);
         }
         JsonNode study = updates.path("Study");
         if (study.has("DICOM")) {
-            mergeDicom(document.with("Study"), study, force);
+            mergeDicom(document.withObjectProperty("Study"), study, force);
         }
         for (Map.Entry<String, JsonNode> series : fields(study.path("Series"))) {
-            ObjectNode target = existing(document.with("Study").with("Series"), series.getKey(), "series");
+            ObjectNode target = existing(document.withObjectProperty("Study").withObjectProperty("Series"), series.getKey(), "series");
             mergeDicom(target, series.getValue(), force);
             for (Map.Entry<String, JsonNode> instance : fields(series.getValue().path("Instances"))) {
-                ObjectNode targetInstance = existing(target.with("Instances"), instance.getKey(), "instance");
+                ObjectNode targetInstance = existing(target.withObjectProperty("Instances"), instance.getKey(), "instance");
                 mergeDicom(targetInstance, instance.getValue(), force);
                 if (instance.getValue().has("DICOMVRs")) {
-                    targetInstance.with("DICOMVRs").setAll((ObjectNode) instance.getValue().get("DICOMVRs"));
+                    targetInstance.withObjectProperty("DICOMVRs").setAll((ObjectNode) instance.getValue().get("DICOMVRs"));
                 }
             }
         }
@@ -52,10 +52,10 @@ final class MetadataUpdates {
 
     static void remove(ObjectNode document, JsonNode removals, boolean force) {
         checkTopLevel(removals);
-        removeDicom(document.with("Patient"), removals.path("Patient"), force);
+        removeDicom(document.withObjectProperty("Patient"), removals.path("Patient"), force);
         JsonNode study = removals.path("Study");
-        removeDicom(document.with("Study"), study, force);
-        ObjectNode allSeries = document.with("Study").with("Series");
+        removeDicom(document.withObjectProperty("Study"), study, force);
+        ObjectNode allSeries = document.withObjectProperty("Study").withObjectProperty("Series");
         for (Map.Entry<String, JsonNode> series : fields(study.path("Series"))) {
             ObjectNode target = existing(allSeries, series.getKey(), "series");
             if (series.getValue().isObject() && series.getValue().isEmpty()) {
@@ -63,7 +63,7 @@ final class MetadataUpdates {
                 continue;
             }
             removeDicom(target, series.getValue(), force);
-            ObjectNode instances = target.with("Instances");
+            ObjectNode instances = target.withObjectProperty("Instances");
             for (Map.Entry<String, JsonNode> instance : fields(series.getValue().path("Instances"))) {
                 ObjectNode targetInstance = existing(instances, instance.getKey(), "instance");
                 if (instance.getValue().isObject() && instance.getValue().isEmpty()) {
@@ -101,7 +101,7 @@ final class MetadataUpdates {
         }
         for (Map.Entry<String, JsonNode> member : fields(dicom)) {
             check(member.getKey(), force);
-            target.with("DICOM").set(member.getKey(), member.getValue());
+            target.withObjectProperty("DICOM").set(member.getKey(), member.getValue());
         }
     }
 
@@ -112,7 +112,7 @@ final class MetadataUpdates {
         }
         for (String key : names(dicom)) {
             check(key, force);
-            target.with("DICOM").remove(key);
+            target.withObjectProperty("DICOM").remove(key);
         }
     }
 
@@ -128,7 +128,7 @@ final class MetadataUpdates {
 
     private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
         List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
-        node.fields().forEachRemaining(list::add);
+        node.properties().iterator().forEachRemaining(list::add);
         return list;
     }
 

@@ -87,7 +87,7 @@ public final class TagHandlers {
 
     static Map<String, String> tags(JsonNode body) {
         Map<String, String> tags = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("tags").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("tags").properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             tags.put(e.getKey(), e.getValue().asText());
         }
