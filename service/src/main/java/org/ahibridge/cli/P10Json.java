@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.ahibridge.audit.JsonLines;
 import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.p10.P10Attributes;
 import org.ahibridge.dicom.p10.P10Verdict;
@@ -14,11 +15,12 @@ import org.ahibridge.dicom.p10.P10Verdict;
 /**
  * The output lines of {@code p10 check}: a JSON object per file (fields of DESIGN.md §6 plus a few
  * routing attributes) or a readable line. Patient ID and Accession Number are left out: the output
- * ends up in terminals, CI logs and tickets.
+ * ends up in terminals, CI logs and tickets. JSON follows {@link JsonLines}, so one file is always one
+ * line; the readable line shows control and line-breaking characters of a path as '?'.
  */
 final class P10Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonLines.mapper();
 
     private P10Json() {
     }
@@ -50,9 +52,17 @@ final class P10Json {
 
     static String text(Path file, P10Verdict verdict) {
         if (verdict.compliant()) {
-            return "OK    " + file + "  " + TransferSyntax.nameOf(verdict.attributes().transferSyntaxUid())
+            return "OK    " + printable(file) + "  " + TransferSyntax.nameOf(verdict.attributes().transferSyntaxUid())
                     + ", read " + verdict.bytesRead() + " of " + verdict.size() + " bytes";
         }
-        return "FAIL  " + file + "  " + verdict.reasonCode() + ": " + verdict.message();
+        return "FAIL  " + printable(file) + "  " + verdict.reasonCode() + ": " + verdict.message();
+    }
+
+    // A file name can hold terminal escapes or line breaks; the readable line is for people, not parsing.
+    private static String printable(Path file) {
+        StringBuilder out = new StringBuilder();
+        file.toString().codePoints().forEach(c -> out.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                ? "?" : Character.toString(c)));
+        return out.toString();
     }
 }
