@@ -2,18 +2,28 @@ package org.ahibridge.audit;
 
 import java.time.Instant;
 
+import org.ahibridge.dicom.Uids;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 
 /**
  * One audit line: one file, one outcome (DESIGN.md §3). It joins the whole trail of a file (source
  * object, staging key, import job, image set and version, isPrimary) and carries UIDs, ids and reasons
- * only: by construction there is no field for patient names, IDs or birth dates.
+ * only: by construction there is no field for patient names, IDs or birth dates. A UID that is not a
+ * valid UID (PS3.5 §9.1) is kept out (null): its value could be anything a broken length field pulled
+ * in, patient data included.
  */
 public record AuditRecord(Instant time, String runId, String storage, String key, String version, long size,
         String datastore, Outcome outcome, String reason, String batchId, String stagingKey, String jobId,
         String imageSetId, Integer imageSetVersion, Boolean isPrimary, String sopInstanceUid,
         String studyInstanceUid, String seriesInstanceUid, String transferSyntaxUid, int attempts) {
+
+    public AuditRecord {
+        sopInstanceUid = Uids.shown(sopInstanceUid);
+        studyInstanceUid = Uids.shown(studyInstanceUid);
+        seriesInstanceUid = Uids.shown(seriesInstanceUid);
+        transferSyntaxUid = Uids.shown(transferSyntaxUid);
+    }
 
     /** The record for an outcome of {@code object} as reported by {@code runId}. */
     public static AuditRecord of(Instant time, String runId, SourceObject object, Outcome outcome, String reason) {

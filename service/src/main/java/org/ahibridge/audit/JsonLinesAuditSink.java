@@ -18,11 +18,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * day of the record's time (a long-running service rolls over by itself; per-run views are the run
  * reports). Each line is written with a single append and flushed before {@link #record} returns; the
  * file is opened in append mode, so a restart or a second process adds to it and never truncates it.
+ * Lines follow {@link JsonLines}: no character in a key or reason can split a record.
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
     private final Path directory;
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json = JsonLines.factory();
     private LocalDate openDay;
     private OutputStream open;
 

@@ -33,7 +33,7 @@ public final class RunReportWriter {
 
     private final Path directory;
     private final Clock clock;
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json = JsonLines.factory();
     private final NonPrimaryImageSets nonPrimary;
     private final SourceTags sourceTags;
 

@@ -27,6 +27,8 @@ import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.Registrations;
+import org.ahibridge.storage.StorageLocation;
+import org.ahibridge.storage.StorageProvider;
 import org.ahibridge.storage.StorageSelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +82,8 @@ public final class PollingImport {
         for (String source : properties.sources()) {
             boolean sourceQuiet = true;
             StorageSelection selection = registrations.resolveStorage(source);
-            AccessGuard.requireImport(selection.registration(), datastore);
-            runner.requireSourceTagging(selection.registration());
+            AccessGuard.requireImport(selection, datastore);
+            runner.requireSourceTagging(selection);
             String storage = selection.registration().name();
             String runId = runId(storage, selection.prefix(), datastore);
             BlobStore store = imports.store(storage);
@@ -121,19 +123,18 @@ public final class PollingImport {
         DatastoreRegistration datastore = registrations.datastore(properties.datastore());
         int taken = 0;
         for (ObjectEvents.Announced announced : events.read(body)) {
-            // Storage URIs name folders: resolve the key's folder, then add its last segment.
-            int slash = announced.key().lastIndexOf('/');
-            StorageSelection selection = registrations.resolveStorage("s3://" + announced.bucket() + "/"
-                    + announced.key().substring(0, slash + 1));
-            String storage = selection.registration().name();
-            if (!properties.sources().contains(storage)) {
+            Optional<StorageSelection> held = sourceHolding(announced);
+            if (held.isEmpty()) {
                 LOG.warn("Ignoring an event for an object outside the sources {}", properties.sources());
                 continue;
             }
-            AccessGuard.requireImport(selection.registration(), datastore);
-            runner.requireSourceTagging(selection.registration());
+            // The configured source as a whole, as a poll checks it: an event must not import what a poll refuses.
+            StorageSelection source = held.get();
+            AccessGuard.requireImport(source, datastore);
+            runner.requireSourceTagging(source);
+            String storage = source.registration().name();
             BlobStore store = imports.store(storage);
-            String key = selection.prefix() + announced.key().substring(slash + 1);
+            String key = announced.key().substring(source.registration().location().path().length());
             Optional<BlobInfo> info = store.stat(key);
             if (info.isEmpty()) {
                 continue;
@@ -153,6 +154,22 @@ public final class PollingImport {
             }
         }
         return taken;
+    }
+
+    /**
+     * The configured source whose selection holds the announced object, as a poll of that source would
+     * list it (same storage name, key relative to the storage's root); empty when none does.
+     */
+    private Optional<StorageSelection> sourceHolding(ObjectEvents.Announced announced) {
+        for (String name : properties.sources()) {
+            StorageSelection source = registrations.resolveStorage(name);
+            StorageLocation location = source.registration().location();
+            if (location.provider() == StorageProvider.S3 && location.container().equals(announced.bucket())
+                    && announced.key().startsWith(location.path() + source.prefix())) {
+                return Optional.of(source);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ahibridge.audit.JsonLines;
 import org.ahibridge.importing.OneShotImports.Summary;
 import org.ahibridge.ledger.ImportRun;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Runs a one-shot command in a {@link CommandContext} and prints its JSON summary as the last line. */
 final class OneShotRun {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonLines.mapper();
 
     private OneShotRun() {
     }

@@ -65,7 +65,7 @@ public final class ExportJob {
         Registrations registrations = extraRegistrations.apply(Registrations.from(config.registrations()));
         StorageSelection destination = registrations.resolveStorage(request.destination());
         DatastoreRegistration datastore = registrations.datastore(request.datastore());
-        AccessGuard.requireExport(datastore, destination.registration());
+        AccessGuard.requireExport(datastore, destination);
         AwsCredentialsProvider credentials = credentials(datastore.endpoint() != null
                 || registrations.storages().stream().anyMatch(s -> s.s3() != null && s.s3().endpoint() != null)
                 || (destination.registration().s3() != null && destination.registration().s3().endpoint() != null));
@@ -74,7 +74,8 @@ public final class ExportJob {
                 .substring(0, 8);
         Path auditDir = Path.of(config.string("ahibridge.audit.directory", "audit"));
         try (MedicalImagingClient client = client(datastore, credentials);
-                BlobStores stores = new BlobStores(c -> S3Clients.create(c, credentials), S3Tuning.DEFAULT);
+                BlobStores stores = new BlobStores(c -> S3Clients.create(c, credentials), S3Tuning.DEFAULT)
+                        .withAccessRules(registrations.accessRules());
                 JsonLinesAuditSink audit = new JsonLinesAuditSink(auditDir)) {
             ExportTarget target = new ExportTarget(stores.open(destination.registration()),
                     destination.registration().name(), destination.prefix(), request.template(), request.policy(),

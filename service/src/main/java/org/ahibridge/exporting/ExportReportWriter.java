@@ -10,13 +10,15 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.ahibridge.audit.JsonLines;
+
 /**
  * Writes an export run's report to {@code <audit-dir>/runs/<run-id>.json} (beside the import run
  * reports): the summary of {@link #summary} plus one entry per instance with the audit fields.
  */
 public final class ExportReportWriter {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonLines.factory();
 
     private ExportReportWriter() {
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.ahibridge.dicom.json.AhiMetadataInstance;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.BlobInfo;
+import org.ahibridge.storage.GuardedBlobStore;
 
 /**
  * Exports one instance: its key from the path template, the overwrite policy ({@code never} decides
@@ -45,6 +46,8 @@ final class InstanceExport {
         }
         FrameWindow window = null;
         try {
+            // Every expanded key obeys the access mode of any registration it lands in; checked before any frame moves.
+            GuardedBlobStore.requireWritable(target.store(), key);
             Optional<BlobInfo> kept = writer.keptWithoutLooking(key);
             if (kept.isPresent()) {
                 return outcome(Outcome.SKIPPED_EXISTS, key, "exists (overwrite: never)", kept.get().size(),

@@ -2,15 +2,16 @@ package org.ahibridge.exporting;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.json.AhiMetadataValues;
 import org.ahibridge.storage.BlobKeys;
-import org.ahibridge.storage.StorageException;
 
 /**
  * Where an exported instance goes under the destination: a template such as the default
@@ -20,9 +21,17 @@ import org.ahibridge.storage.StorageException;
  * <p>Every value is sanitised, because attribute values are data, not paths: only letters, digits,
  * '.', '-' and '_' are kept (anything else, including '/', '\', control characters and spaces,
  * becomes '_'), a value starting with '.' gets a leading '_' (so no "." or ".." segment can appear),
- * an empty value becomes {@code _}, and a value is cut to {@value #MAX_VALUE} characters. The literal
- * parts of the template are checked once, and the resulting key must be a safe relative key
- * ({@link BlobKeys}) that stays under the destination root; a key that would not is refused.
+ * an empty value becomes {@code _}, and a value is cut to {@value #MAX_VALUE} characters. Then every
+ * segment of the key follows {@link SafeSegment}: no trailing dots or spaces, no Windows device names
+ * ({@code CON}, {@code nul.txt}, ...), nothing hidden, at most 255 bytes, so the key is a valid name
+ * on Windows, macOS and Linux and in S3, Azure Blob and GCS.
+ *
+ * <p>The literal parts of the template are checked once, when it is parsed: no character that Windows
+ * or the object stores refuse in names ({@code < > : " | ? *}, control and format characters), no
+ * literal segment that {@link SafeSegment} would have to change, and no segment that could grow past
+ * 255 bytes with its placeholders filled. The resulting key must be a safe relative key
+ * ({@link BlobKeys}) of at most {@value #MAX_KEY} bytes that stays under the destination root; a key
+ * that would not is refused. Messages never quote the template or a value.
  */
 public final class PathTemplate {
 
@@ -51,19 +60,55 @@ public final class PathTemplate {
             result.literal(template.substring(last, m.start()));
             String name = m.group(1);
             if (!name.equals("ImageSetID") && !name.equals("DatastoreID") && AhiMetadataValues.tagOf(name) == -1) {
-                throw new IllegalArgumentException("path template '" + template + "': {" + name
+                throw new IllegalArgumentException("the path template's {" + name
                         + "} is not a DICOM keyword, ImageSetID or DatastoreID");
             }
             result.parts.add(new Placeholder(name));
             last = m.end();
         }
         result.literal(template.substring(last));
+        requireNamableLiterals(template);
         String probe = result.render(Map.of(), name -> "x");
         if (problem(probe) != null) {
-            throw new IllegalArgumentException("path template '" + template + "' makes unsafe keys: "
-                    + problem(probe));
+            throw new IllegalArgumentException("the path template makes unsafe keys: " + problem(probe));
         }
+        requireSafeSegments(template);
         return result;
+    }
+
+    // Characters Windows refuses in names (and the object stores' guides advise against), line breaks
+    // and invisible format characters such as bidirectional overrides.
+    private static void requireNamableLiterals(String template) {
+        String literals = PLACEHOLDER.matcher(template).replaceAll("");
+        boolean refused = literals.codePoints().anyMatch(c -> "<>:\"|?*".indexOf(c) >= 0 || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || c == 0x2028 || c == 0x2029);
+        if (refused) {
+            throw new IllegalArgumentException("the path template's literal text has a character that file systems"
+                    + " or object stores do not accept in names: < > : \" | ? * or a control or format character");
+        }
+    }
+
+    // A literal segment is the operator's choice and is refused rather than silently changed; a segment
+    // with placeholders must stay within the name length however long its values are.
+    private static void requireSafeSegments(String template) {
+        String[] segments = template.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            long count = PLACEHOLDER.matcher(segments[i]).results().count();
+            if (count == 0) {
+                String problem = SafeSegment.problem(segments[i]);
+                if (problem != null) {
+                    throw new IllegalArgumentException("the path template's segment " + (i + 1) + " " + problem);
+                }
+                continue;
+            }
+            String literal = PLACEHOLDER.matcher(segments[i]).replaceAll("");
+            long longest = SafeSegment.utf8Length(literal) + count * MAX_VALUE + 1;
+            if (longest > SafeSegment.MAX_BYTES) {
+                throw new IllegalArgumentException("the path template's segment " + (i + 1) + " can grow to "
+                        + longest + " bytes with its values, more than the " + SafeSegment.MAX_BYTES
+                        + " a file or folder name may have; split it with '/' or use fewer placeholders");
+            }
+        }
     }
 
     public static PathTemplate defaultTemplate() {
@@ -72,14 +117,16 @@ public final class PathTemplate {
 
     /** The key of an instance: placeholders filled from {@code dataset} and the ids, values sanitised. */
     public String keyFor(Attributes dataset, String imageSetId, String datastoreId) {
-        String key = render(Map.of("ImageSetID", String.valueOf(imageSetId), "DatastoreID", String.valueOf(datastoreId)),
-                name -> {
+        String rendered = render(Map.of("ImageSetID", String.valueOf(imageSetId), "DatastoreID",
+                String.valueOf(datastoreId)), name -> {
                     int tag = AhiMetadataValues.tagOf(name);
                     List<String> values = dataset.getStrings(tag);
                     return values.isEmpty() ? "" : String.join("_", values);
                 });
+        String key = Arrays.stream(rendered.split("/", -1)).map(SafeSegment::of).collect(Collectors.joining("/"));
         String problem = problem(key);
-        if (problem != null || key.length() > MAX_KEY || !ROOT.resolve(key).normalize().startsWith(ROOT)) {
+        if (problem != null || SafeSegment.utf8Length(key) > MAX_KEY
+                || !ROOT.resolve(key).normalize().startsWith(ROOT)) {
             throw new IllegalArgumentException("the path template gives an unsafe key for this instance"
                     + (problem == null ? "" : ": " + problem));
         }
@@ -111,12 +158,10 @@ public final class PathTemplate {
         if (key.codePoints().anyMatch(Character::isISOControl)) {
             return "control characters";
         }
-        try {
-            BlobKeys.requireSafe(key);
-            return null;
-        } catch (StorageException e) {
-            return e.getMessage();
+        if (Arrays.stream(key.split("/", -1)).anyMatch(s -> SafeSegment.utf8Length(s) > SafeSegment.MAX_BYTES)) {
+            return "a path segment is longer than " + SafeSegment.MAX_BYTES + " bytes";
         }
+        return BlobKeys.problem(key);
     }
 
     @Override

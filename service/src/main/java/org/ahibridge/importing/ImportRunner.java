@@ -19,7 +19,6 @@ import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.StorageException;
-import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageSelection;
 
 /**
@@ -73,8 +72,8 @@ public final class ImportRunner {
      */
     public RunResult run(String runId, StorageSelection source, BlobStore sourceStore, DatastoreRegistration datastore,
             JobDriver driver) throws IOException {
-        AccessGuard.requireImport(source.registration(), datastore);
-        tagger.requireAllowed(source.registration());
+        AccessGuard.requireImport(source, datastore);
+        tagger.requireAllowed(source);
         String storage = source.registration().name();
         runs.start(runId, storage, source.prefix(), datastore.name());
         try {
@@ -113,7 +112,7 @@ public final class ImportRunner {
      * Refuses a source whose objects may not be tagged while {@code tag-source-objects} is on (the polling
      * routes call it before listing, as {@link #run} does).
      */
-    public void requireSourceTagging(StorageRegistration source) {
+    public void requireSourceTagging(StorageSelection source) {
         tagger.requireAllowed(source);
     }
 

@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceTags;
 import org.ahibridge.ledger.Verdict;
-import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.AccessModeException;
+import org.ahibridge.storage.AccessRules;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.StorageException;
-import org.ahibridge.storage.StorageRegistration;
+import org.ahibridge.storage.StorageSelection;
 import org.ahibridge.storage.TaggingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +46,10 @@ public final class SourceObjectTagger {
     }
 
     /** Refuses, before any data moves, a source whose access mode does not allow writing its tags. */
-    public void requireAllowed(StorageRegistration source) {
+    public void requireAllowed(StorageSelection source) {
         if (enabled) {
-            AccessGuard.requireWritable(source, "to tag its objects with their P10 verdict"
-                    + " (ahibridge.import.tag-source-objects is true)");
+            source.rules().requireWritable(source.registration(), source.prefix(), AccessRules.Reach.TREE,
+                    "to tag its objects with their P10 verdict (ahibridge.import.tag-source-objects is true)");
         }
     }
 

@@ -1,59 +1,52 @@
 package org.ahibridge.storage;
 
+import org.ahibridge.storage.AccessRules.Reach;
+
 /**
- * Checks access modes before any data moves (DESIGN.md §2). Every check throws
- * {@link AccessModeException} with a message that says which registration refused what, and how to
- * change it.
+ * The up-front access checks of a command or route, before any data moves (DESIGN.md §2). Storage
+ * checks go through the selection's {@link AccessRules}, so a source or destination that overlaps a
+ * registration obeys that registration's mode too; every check throws {@link AccessModeException} with
+ * a message that says which registration refused what, and how to change it.
  */
 public final class AccessGuard {
 
     private AccessGuard() {
     }
 
-    /** The storage may be read (a source of an import, a destination's existing objects). */
-    public static void requireReadable(StorageRegistration storage, String purpose) {
-        if (!storage.access().canRead()) {
-            throw refused("storage", storage.name(), storage.access(), "read", purpose,
-                    storage.configurationKey() + ".access");
+    /**
+     * Everything an import from {@code source} into {@code datastore} needs: read the whole source (and
+     * any registration inside it), write the datastore, write its staging location and read its output
+     * location.
+     */
+    public static void requireImport(StorageSelection source, DatastoreRegistration datastore) {
+        AccessRules rules = source.rules();
+        rules.requireReadable(source.registration(), source.prefix(), Reach.TREE, "as an import source");
+        if (!datastore.access().canWrite()) {
+            throw refused(datastore, "write", "by an import");
         }
-    }
-
-    /** The storage may be written (a staging area, an export destination). */
-    public static void requireWritable(StorageRegistration storage, String purpose) {
-        if (!storage.access().canWrite()) {
-            throw refused("storage", storage.name(), storage.access(), "write", purpose,
-                    storage.configurationKey() + ".access");
-        }
+        rules.requireWritable(datastore.requireStaging(), "", Reach.FOLDER,
+                "as the staging area of datastore '" + datastore.name() + "'");
+        rules.requireReadable(datastore.requireOutput(), "", Reach.FOLDER,
+                "as the import output of datastore '" + datastore.name() + "'");
     }
 
     /**
-     * Everything an import from {@code source} into {@code datastore} needs: read the source, write the
-     * datastore, write its staging location and read its output location.
+     * An export from {@code datastore} into {@code destination}: the destination folder must be writable;
+     * each key the path template gives is checked again when it is written ({@link GuardedBlobStore}).
      */
-    public static void requireImport(StorageRegistration source, DatastoreRegistration datastore) {
-        requireReadable(source, "as an import source");
-        if (!datastore.access().canWrite()) {
-            throw refused("datastore", datastore.name(), datastore.access(), "write", "by an import",
-                    datastore.configurationKey() + ".access");
-        }
-        requireWritable(datastore.requireStaging(), "as the staging area of datastore '" + datastore.name() + "'");
-        requireReadable(datastore.requireOutput(), "as the import output of datastore '" + datastore.name() + "'");
-    }
-
-    /** An export from {@code datastore} into {@code destination}. */
-    public static void requireExport(DatastoreRegistration datastore, StorageRegistration destination) {
+    public static void requireExport(DatastoreRegistration datastore, StorageSelection destination) {
         if (!datastore.access().canRead()) {
-            throw refused("datastore", datastore.name(), datastore.access(), "read", "by an export",
-                    datastore.configurationKey() + ".access");
+            throw refused(datastore, "read", "by an export");
         }
-        requireWritable(destination, "as an export destination");
+        destination.rules().requireWritable(destination.registration(), destination.prefix(), Reach.FOLDER,
+                "as an export destination");
     }
 
-    private static AccessModeException refused(String kind, String name, AccessMode mode, String verb,
-            String purpose, String key) {
-        String allowed = mode == AccessMode.READ ? "read-only" : "write-only";
-        return new AccessModeException(kind + " '" + name + "' is registered " + allowed + " (access: "
-                + mode.label() + "), so it cannot be " + (verb.equals("read") ? "read" : "written") + " "
-                + purpose + "; nothing was transferred. To allow it, set " + key + " to read-write.");
+    private static AccessModeException refused(DatastoreRegistration datastore, String verb, String purpose) {
+        String allowed = datastore.access() == AccessMode.READ ? "read-only" : "write-only";
+        return new AccessModeException("datastore '" + datastore.name() + "' is registered " + allowed
+                + " (access: " + datastore.access().label() + "), so it cannot be "
+                + (verb.equals("read") ? "read" : "written") + " " + purpose + "; nothing was transferred. To allow"
+                + " it, set " + datastore.configurationKey() + ".access to read-write.");
     }
 }

@@ -21,8 +21,8 @@ public final class BlobKeys {
         return key;
     }
 
-    /** Why the key is unsafe, or null when it is safe. */
-    static String problem(String key) {
+    /** Why the key is unsafe, or null when it is safe; the reason does not quote the key. */
+    public static String problem(String key) {
         if (key == null || key.isEmpty()) {
             return "the key is empty";
         }

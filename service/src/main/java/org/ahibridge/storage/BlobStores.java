@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Opens the {@link BlobStore} of a registration, wrapped in a {@link GuardedBlobStore} that enforces
- * its access mode. One S3 client is shared per {@link S3Connection} and one GCS client per
+ * its access mode and, once {@link #withAccessRules} gave them, those of every registration it overlaps. One S3 client is shared per {@link S3Connection} and one GCS client per
  * {@link GcsConnection}; stores on the same connection can therefore copy server-side.
  */
 public final class BlobStores implements AutoCloseable {
@@ -27,36 +27,46 @@ public final class BlobStores implements AutoCloseable {
     private final AzureStores azure;
     private final Function<GcsConnection, Storage> gcsFactory;
     private final Map<GcsConnection, Storage> gcsClients = new ConcurrentHashMap<>();
+    private final AccessRules rules;
 
     public BlobStores() {
         this(S3Clients::create, S3Tuning.DEFAULT);
     }
 
     public BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning) {
-        this(clientFactory, tuning, new AzureStores(), GcsClients::create);
+        this(clientFactory, tuning, new AzureStores(), GcsClients::create, AccessRules.NONE);
     }
 
     private BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning, AzureStores azure,
-            Function<GcsConnection, Storage> gcsFactory) {
+            Function<GcsConnection, Storage> gcsFactory, AccessRules rules) {
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.azure = Objects.requireNonNull(azure, "azure");
         this.gcsFactory = Objects.requireNonNull(gcsFactory, "gcsFactory");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /** A factory like this one whose S3 clients come from {@code factory} (same tuning). */
     public BlobStores withClientFactory(Function<S3Connection, S3Client> factory) {
-        return new BlobStores(factory, tuning, azure, gcsFactory);
+        return new BlobStores(factory, tuning, azure, gcsFactory, rules);
     }
 
     /** A factory like this one whose Azure stores come from {@code stores} (tests point them at Azurite). */
     public BlobStores withAzure(AzureStores stores) {
-        return new BlobStores(clientFactory, tuning, stores, gcsFactory);
+        return new BlobStores(clientFactory, tuning, stores, gcsFactory, rules);
     }
 
     /** A factory like this one whose GCS clients come from {@code factory} (tests give a fake's client). */
     public BlobStores withGcsClientFactory(Function<GcsConnection, Storage> factory) {
-        return new BlobStores(clientFactory, tuning, azure, factory);
+        return new BlobStores(clientFactory, tuning, azure, factory, rules);
+    }
+
+    /**
+     * A factory like this one whose stores apply {@code accessRules} (every configured registration's
+     * mode) to each call, instead of their own registration's mode only.
+     */
+    public BlobStores withAccessRules(AccessRules accessRules) {
+        return new BlobStores(clientFactory, tuning, azure, gcsFactory, accessRules);
     }
 
     public BlobStore open(StorageRegistration registration) {
@@ -69,7 +79,7 @@ public final class BlobStores implements AutoCloseable {
             case GCS -> new GcsBlobStore(gcsClients.computeIfAbsent(registration.gcs(), gcsFactory),
                     location.container(), location.path());
         };
-        return new GuardedBlobStore(store, registration);
+        return new GuardedBlobStore(store, registration, rules);
     }
 
     @Override

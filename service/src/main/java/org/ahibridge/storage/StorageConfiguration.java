@@ -16,7 +16,7 @@ public class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BlobStores blobStores() {
-        return new BlobStores();
+    BlobStores blobStores(Registrations registrations) {
+        return new BlobStores().withAccessRules(registrations.accessRules());
     }
 }

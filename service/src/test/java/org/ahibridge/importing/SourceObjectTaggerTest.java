@@ -26,6 +26,7 @@ import org.ahibridge.storage.FileBlobStore;
 import org.ahibridge.storage.ListPage;
 import org.ahibridge.storage.StorageException;
 import org.ahibridge.storage.StorageRegistration;
+import org.ahibridge.storage.StorageSelection;
 import org.ahibridge.storage.StorageUris;
 import org.ahibridge.storage.TaggingResult;
 import org.junit.jupiter.api.AfterEach;
@@ -133,8 +134,9 @@ class SourceObjectTaggerTest {
                 .object();
     }
 
-    private StorageRegistration registration(AccessMode mode) {
-        return new StorageRegistration("landing", StorageUris.parse("file:" + temp), mode, null, false);
+    private StorageSelection registration(AccessMode mode) {
+        return new StorageSelection(new StorageRegistration("landing", StorageUris.parse("file:" + temp), mode, null,
+                false), "");
     }
 
     /** A store whose only working operation is {@link #tag}, answered by a script. */

@@ -26,6 +26,10 @@ class AccessGuardTest {
         return new StorageRegistration(name, StorageUris.parse(uri), mode, S3Connection.AWS_DEFAULT, false);
     }
 
+    static StorageSelection whole(StorageRegistration storage) {
+        return new StorageSelection(storage, "");
+    }
+
     DatastoreRegistration datastore(AccessMode mode, StorageRegistration staging) {
         return new DatastoreRegistration("main", ID, null, null, RegistrationsTest.ROLE, staging,
                 s3("out", "s3://output-bucket/", AccessMode.READ), mode);
@@ -36,7 +40,7 @@ class AccessGuardTest {
         StorageRegistration source = folder("archive", AccessMode.WRITE);
         DatastoreRegistration datastore = datastore(AccessMode.WRITE, s3("stage", "s3://staging-bucket/", AccessMode.WRITE));
 
-        assertThatThrownBy(() -> AccessGuard.requireImport(source, datastore))
+        assertThatThrownBy(() -> AccessGuard.requireImport(whole(source), datastore))
                 .isInstanceOf(AccessModeException.class)
                 .hasMessage("storage 'archive' is registered write-only (access: write), so it cannot be read as an"
                         + " import source; nothing was transferred. To allow it, set ahibridge.storages.archive.access"
@@ -48,7 +52,7 @@ class AccessGuardTest {
         StorageRegistration source = folder("inbox", AccessMode.READ);
         DatastoreRegistration datastore = datastore(AccessMode.READ, s3("stage", "s3://staging-bucket/", AccessMode.WRITE));
 
-        assertThatThrownBy(() -> AccessGuard.requireImport(source, datastore))
+        assertThatThrownBy(() -> AccessGuard.requireImport(whole(source), datastore))
                 .hasMessageContaining("datastore 'main' is registered read-only")
                 .hasMessageContaining("ahibridge.datastores.main.access");
     }
@@ -56,14 +60,14 @@ class AccessGuardTest {
     @Test
     void shouldRefuseAnExportFromAWriteOnlyDatastoreOrToAReadOnlyDestination() {
         assertThatThrownBy(() -> AccessGuard.requireExport(datastore(AccessMode.WRITE, null),
-                folder("out", AccessMode.READ_WRITE))).hasMessageContaining("cannot be read by an export");
+                whole(folder("out", AccessMode.READ_WRITE)))).hasMessageContaining("cannot be read by an export");
         assertThatThrownBy(() -> AccessGuard.requireExport(datastore(AccessMode.READ, null),
-                folder("out", AccessMode.READ))).hasMessageContaining("cannot be written as an export destination");
+                whole(folder("out", AccessMode.READ)))).hasMessageContaining("cannot be written as an export destination");
     }
 
     @Test
     void shouldAllowAnImportWhenEveryModeFits() {
-        assertThatCode(() -> AccessGuard.requireImport(folder("inbox", AccessMode.READ),
+        assertThatCode(() -> AccessGuard.requireImport(whole(folder("inbox", AccessMode.READ)),
                 datastore(AccessMode.WRITE, s3("stage", "s3://staging-bucket/", AccessMode.READ_WRITE))))
                 .doesNotThrowAnyException();
     }

@@ -2,7 +2,10 @@ package org.ahibridge.dicom.p10;
 
 /**
  * The attributes a classification extracts for routing, filters and audit. Any may be null when the
- * object does not carry it or the header could not be read that far.
+ * object does not carry it or the header could not be read that far. UIDs, the modality and the study
+ * date are also null when their value breaks their value representation (a UID not valid under PS3.5
+ * §9.1, for instance): a broken length field can pull the following elements, patient data included,
+ * into such a value, and these attributes are printed, set as headers and audited.
  *
  * <p>{@code patientId} and {@code accessionNumber} identify a patient: they may drive filters, but
  * never go to logs or audit lines, and {@link #toString()} leaves them out.

@@ -8,6 +8,7 @@ import org.ahibridge.dicom.DicomParseException;
 import org.ahibridge.dicom.DicomReader;
 import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.TransferSyntax;
+import org.ahibridge.dicom.Uids;
 
 /**
  * One classification: reads the preamble, the File Meta Information and the data set up to Pixel
@@ -60,8 +61,11 @@ final class P10Inspection {
         }
         if (!TransferSyntax.AHI_SUPPORTED.contains(syntax)) {
             long at = reader.offsetOf(Tags.TRANSFER_SYNTAX_UID);
+            // Only a valid UID is quoted: anything else may be bytes a broken length pulled in.
+            String what = Uids.isValid(syntax) ? syntax
+                    : "not a valid UID (PS3.5 §9.1: " + Uids.defect(syntax) + ")";
             return fail(P10Reason.UNSUPPORTED_TRANSFER_SYNTAX, Tags.TRANSFER_SYNTAX_UID, at,
-                    "Transfer Syntax UID (0002,0010) at offset " + at + " is " + printable(syntax)
+                    "Transfer Syntax UID (0002,0010) at offset " + at + " is " + what
                             + ", which AWS HealthImaging does not import");
         }
         Attributes dataset = reader.readDataset(syntax);
@@ -159,11 +163,5 @@ final class P10Inspection {
     private P10Verdict verdict(boolean compliant, P10Reason reason, int tag, long offset, String message) {
         return new P10Verdict(compliant, reason, message, tag, offset, counting.count(), size,
                 P10Extract.of(meta, reader.dataset()));
-    }
-
-    /** UIDs are not patient data, but a hostile file can put anything there: keep messages printable. */
-    static String printable(String value) {
-        String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-        return shown.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

@@ -7,6 +7,7 @@ import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.DicomDictionary;
 import org.ahibridge.dicom.DicomReader;
 import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.Uids;
 
 /**
  * The attribute-level rules of a compliant object: the UIDs AHI needs to place an instance
@@ -34,8 +35,6 @@ final class P10Rules {
     /** Maximum value of counts, AHI.md §9 (newer copy where it is stricter). */
     static final Map<Integer, Long> MAX_VALUE = Map.of(
             Tags.NUMBER_OF_STUDY_RELATED_SERIES, 1_000_000L, Tags.NUMBER_OF_STUDY_RELATED_INSTANCES, 10_000L);
-
-    private static final int MAX_UID_LENGTH = 64;
 
     private P10Rules() {
     }
@@ -75,36 +74,12 @@ final class P10Rules {
         return null;
     }
 
-    /** What makes this value not a UID (PS3.5 §9.1), or null when it is one. */
+    /** What makes this value not a UID (PS3.5 §9.1), or null when it is one; never quotes the value. */
     static String uidDefect(List<String> values) {
         if (values.size() != 1) {
             return "it has " + values.size() + " values";
         }
-        String uid = values.get(0);
-        if (uid.isEmpty()) {
-            return "it is empty";
-        }
-        if (uid.length() > MAX_UID_LENGTH) {
-            return "it is " + uid.length() + " characters long, more than " + MAX_UID_LENGTH;
-        }
-        int component = 1;
-        int componentStart = 0;
-        for (int i = 0; i <= uid.length(); i++) {
-            char c = i < uid.length() ? uid.charAt(i) : '.';
-            if (c == '.') {
-                if (i == componentStart) {
-                    return "component " + component + " is empty";
-                }
-                if (uid.charAt(componentStart) == '0' && i - componentStart > 1) {
-                    return "component " + component + " has a leading zero";
-                }
-                component++;
-                componentStart = i + 1;
-            } else if (c < '0' || c > '9') {
-                return "character " + (i + 1) + " is not a digit or '.'";
-            }
-        }
-        return null;
+        return Uids.defect(values.get(0));
     }
 
     static String name(int tag) {
