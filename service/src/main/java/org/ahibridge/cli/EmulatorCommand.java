@@ -20,6 +20,7 @@ import java.util.List;
  */
 public final class EmulatorCommand implements Command {
 
+    static final String SUMMARY = "runs a local AWS HealthImaging, EventBridge, S3 and SQS until stopped";
     static final String JAR_PROPERTY = "ahibridge.emulator.jar";
     private static final String MAIN = "org.ahibridge.emulator.EmulatorMain";
 
