@@ -19,6 +19,7 @@ import org.ahibridge.exporting.ExportSettings;
 import org.ahibridge.exporting.OverwritePolicy;
 import org.ahibridge.exporting.PathTemplate;
 import org.ahibridge.startup.AwsCredentials;
+import org.ahibridge.startup.StartupProblem;
 import org.ahibridge.storage.AccessModeException;
 
 /**
@@ -82,6 +83,7 @@ public final class ExportCommand implements Command {
     private static int export(ExportRequest request, PrintStream out, PrintStream err) {
         EmbeddedEmulator embedded = null;
         try {
+            RunPreconditions.requireCreatableFolder(request.destination());
             embedded = embeddedDefault(request);
             EmbeddedEmulator local = embedded;
             ExportReport report = ExportJob.run(request, registrations -> local == null
@@ -89,6 +91,9 @@ public final class ExportCommand implements Command {
                             : registrations.withDatastore(local.local()));
             out.println(ExportReportWriter.summary(report, request.datastore(), request.destination()));
             return Commands.OK;
+        } catch (StartupProblem e) {
+            err.println("export: " + e.getMessage());
+            return e.isConfiguration() ? Commands.USAGE : Commands.FAILED;
         } catch (IllegalArgumentException | AccessModeException e) {
             // An unknown datastore or storage, a malformed URI, an access mode that forbids the export.
             err.println("export: " + e.getMessage());

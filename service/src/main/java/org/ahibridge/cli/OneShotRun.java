@@ -12,6 +12,7 @@ import org.ahibridge.ledger.ImportRun;
 import org.ahibridge.startup.StartupProblem;
 import org.ahibridge.startup.StartupProblems;
 import org.ahibridge.storage.AccessModeException;
+import org.ahibridge.storage.StorageException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,8 @@ final class OneShotRun {
      */
     private static int failed(String name, Exception e, PrintStream out, PrintStream err) {
         Optional<StartupProblem> problem = StartupProblems.find(e);
-        String message = problem.map(Throwable::getMessage).orElseGet(() -> rootCause(e).getMessage());
+        String message = problem.map(Throwable::getMessage).orElseGet(() -> storageFailure(e)
+                .orElseGet(() -> rootCause(e).getMessage()));
         err.println(name + ": " + message);
         out.println(failure(message));
         boolean usage = problem.map(StartupProblem::isConfiguration)
@@ -87,6 +89,22 @@ final class OneShotRun {
         } catch (Exception e) {
             return "{\"state\":\"ABORTED\",\"outcomes\":{}}";
         }
+    }
+
+    /**
+     * A storage's failure says which operation on which location failed, which its SDK cause does not; a
+     * location that does not exist also says what to do.
+     */
+    private static Optional<String> storageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageException storage) {
+                String message = storage.getMessage();
+                boolean missing = message.contains("NoSuchBucket") || message.contains("ContainerNotFound");
+                return Optional.of(missing ? message + "; create the bucket or container, or correct the location"
+                        : message);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -12,7 +12,9 @@ import org.ahibridge.startup.StartupProblem;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.StorageProvider;
 import org.ahibridge.storage.StorageRegistration;
+import org.ahibridge.storage.StorageLocation;
 import org.ahibridge.storage.StorageSelection;
+import org.ahibridge.storage.StorageUris;
 import org.ahibridge.storage.Registrations;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -60,6 +62,30 @@ final class RunPreconditions {
         if (!Files.isDirectory(folder)) {
             throw new StartupProblem("the source folder " + folder + " does not exist (" + describe(
                     selection.registration()) + "): create it and put the files there, or correct --source", true);
+        }
+    }
+
+    /**
+     * A {@code file:} destination must be a folder that exists or can be created: its nearest existing
+     * ancestor is a writable folder. Checked before the export starts anything.
+     */
+    static void requireCreatableFolder(String destination) {
+        if (!StorageUris.isUri(destination)) {
+            return;
+        }
+        StorageLocation location = StorageUris.parse(destination);
+        if (location.provider() != StorageProvider.FILE) {
+            return;
+        }
+        Path folder = location.folder().toAbsolutePath();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new StartupProblem("the destination folder " + folder + " cannot be created: " + existing
+                    + (existing != null && Files.isDirectory(existing) ? " is not writable" : " is not a folder")
+                    + "; choose another --destination", true);
         }
     }
 
