@@ -43,7 +43,8 @@ public final class EmulatorCommand implements Command {
             int status = (int) run.invoke(null, "java -jar ahi-bridge.jar emulator", args, out, err);
             return status < 0 ? Commands.KEEP_RUNNING : status;
         } catch (InvocationTargetException e) {
-            err.println("ahi-bridge emulator: cannot start: " + e.getCause());
+            err.println("ahi-bridge emulator: cannot start: " + e.getCause() + "; if target/emulators is incomplete,"
+                    + " rebuild with `mvn -B package -DskipTests`");
             return Commands.FAILED;
         } catch (ReflectiveOperationException e) {
             err.println("ahi-bridge emulator: " + jar + " is not the standalone emulator of this version (" + e

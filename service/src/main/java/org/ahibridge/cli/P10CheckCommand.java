@@ -74,7 +74,8 @@ public final class P10CheckCommand implements Command {
             try {
                 found = filesUnder(root);
             } catch (IOException | UncheckedIOException e) {
-                err.println("p10 check: cannot list " + root + ": " + e.getMessage());
+                err.println("p10 check: cannot list " + root + " (" + e.getClass().getSimpleName()
+                        + "): check that the folder and its subfolders can be read");
                 failures++;
                 continue;
             }
@@ -85,7 +86,8 @@ public final class P10CheckCommand implements Command {
                     counts.merge(verdict.compliant() ? "COMPLIANT" : verdict.reasonCode(), 1, Integer::sum);
                     files++;
                 } catch (IOException e) {
-                    err.println("p10 check: cannot read " + file + ": " + e.getMessage());
+                    err.println("p10 check: cannot read " + file + " (" + e.getClass().getSimpleName()
+                            + "): check that the file can be read");
                     failures++;
                 }
             }

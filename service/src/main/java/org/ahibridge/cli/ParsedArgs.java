@@ -55,8 +55,8 @@ final class ParsedArgs {
         return parsed;
     }
 
-    /** An unknown option's name as typed up to '=': it is a name the user chose, not a value. */
-    private static String optionName(String arg) {
+    /** An unknown option's name as typed up to '=', cut short: a name the user chose, never a value. */
+    static String optionName(String arg) {
         int equals = arg.indexOf('=');
         String name = equals < 0 ? arg : arg.substring(0, equals);
         return "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";

@@ -45,10 +45,8 @@ public final class ServiceArgs {
             return null;
         }
         if (arg.startsWith("-")) {
-            int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg : arg.substring(0, equals);
-            return "unknown option '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
-                    + "' for the service; it takes configuration keys as --key=value";
+            return "unknown option " + ParsedArgs.optionName(arg)
+                    + " for the service; it takes configuration keys as --key=value";
         }
         return "the service takes only --key=value options; to run a command, put its name first";
     }
