@@ -20,7 +20,16 @@ public final class EmulatorMain {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--port", "--s3-port", "--sqs-port",
+            "--data-dir", "--host");
+
     private EmulatorMain() {
+    }
+
+    /** An unknown option as typed up to '=', cut short: a name, never a value. */
+    private static String quoted(String option) {
+        String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+        return "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";
     }
 
     public static void main(String[] args) {
@@ -52,8 +61,11 @@ public final class EmulatorMain {
                     help(out, usage);
                     return OK;
                 }
+                if (!OPTIONS.contains(option)) {
+                    throw new IllegalArgumentException("unknown option " + quoted(option) + " (see --help)");
+                }
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + option + " needs a value");
+                    throw new IllegalArgumentException(option + " needs a value (see --help)");
                 }
                 String value = args[++i];
                 config = switch (option) {
@@ -62,7 +74,7 @@ public final class EmulatorMain {
                     case "--sqs-port" -> config.withPorts(config.ahiPort(), config.s3Port(), port(option, value));
                     case "--data-dir" -> config.withDataDir(Path.of(value).toAbsolutePath());
                     case "--host" -> config.withHost(value);
-                    default -> throw new IllegalArgumentException("unknown option " + option + " (see --help)");
+                    default -> throw new IllegalStateException("an option without a case: " + option);
                 };
             }
         } catch (IllegalArgumentException e) {

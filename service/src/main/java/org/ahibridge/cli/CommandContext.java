@@ -31,7 +31,9 @@ final class CommandContext {
                 "logging.level.root=WARN",
                 "logging.level.org.ahibridge=INFO",
                 "logging.level.org.apache.camel=WARN",
-                "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR"));
+                "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR",
+                // Its WARN repeats a failed start's whole cause chain; OneShotRun reports the failure itself.
+                "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR"));
         properties.addAll(extraProperties);
         // As command-line arguments they take precedence over application.yaml.
         return new SpringApplicationBuilder(AhiBridgeApplication.class).web(WebApplicationType.NONE)

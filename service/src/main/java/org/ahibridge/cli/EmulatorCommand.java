@@ -20,6 +20,7 @@ import java.util.List;
  */
 public final class EmulatorCommand implements Command {
 
+    static final String SUMMARY = "runs a local AWS HealthImaging, EventBridge, S3 and SQS until stopped";
     static final String JAR_PROPERTY = "ahibridge.emulator.jar";
     private static final String MAIN = "org.ahibridge.emulator.EmulatorMain";
 
@@ -42,7 +43,8 @@ public final class EmulatorCommand implements Command {
             int status = (int) run.invoke(null, "java -jar ahi-bridge.jar emulator", args, out, err);
             return status < 0 ? Commands.KEEP_RUNNING : status;
         } catch (InvocationTargetException e) {
-            err.println("ahi-bridge emulator: cannot start: " + e.getCause());
+            err.println("ahi-bridge emulator: cannot start: " + e.getCause() + "; if target/emulators is incomplete,"
+                    + " rebuild with `mvn -B package -DskipTests`");
             return Commands.FAILED;
         } catch (ReflectiveOperationException e) {
             err.println("ahi-bridge emulator: " + jar + " is not the standalone emulator of this version (" + e

@@ -1,11 +1,9 @@
 package org.ahibridge.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
+import java.util.List;
 
 import org.ahibridge.importing.OneShotImports;
-import org.ahibridge.storage.AccessModeException;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code import --source URI [--datastore NAME] --once} (DESIGN.md §6): one bulk import of everything under
@@ -16,35 +14,42 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ImportCommand implements Command {
 
-    static final String USAGE = "usage: import --source URI [--datastore NAME] --once";
+    static final CommandSpec SPEC = new CommandSpec("import", "--source URI [--datastore NAME] --once [-Dkey=value]...",
+            "imports everything under a source into a datastore, then exits",
+            """
+            Imports every file under a source into an AWS HealthImaging datastore, then exits once every file
+            has a terminal outcome (IMPORTED, SKIPPED_NOT_P10, ALREADY_IMPORTED, FAILED, ...). Files already
+            imported are not imported twice. Each outcome goes to audit/outcomes-DATE.jsonl, and the run's
+            report to audit/runs/. The last line printed is a JSON summary of the run.""",
+            List.of(Option.value("--source", "URI", """
+                            where the files are (required): file:FOLDER, s3://bucket/prefix/,
+                            azure-blob://account/container/prefix/, gs://bucket/prefix/, or a storage
+                            registered under ahibridge.storages; a folder must exist"""),
+                    Option.value("--datastore", "NAME", """
+                            the datastore registered under ahibridge.datastores (default: local, the
+                            in-process emulator when no datastore 'local' is configured)"""),
+                    Option.flag("--once", """
+                            required: import once and exit (the continuous import is the service:
+                            java -jar ahi-bridge.jar)""")),
+            null, true,
+            List.of("Exit status: 0 the run completed, even with skipped or failed files; 1 it could not complete;",
+                    "2 usage or configuration error. Example:",
+                    "  java -jar ahi-bridge.jar import --source file:data/inbox --once"));
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        OneShotArgs parsed;
-        try {
-            parsed = OneShotArgs.parse(args, Set.of("--source", "--datastore"), Set.of("--once"));
-        } catch (IllegalArgumentException e) {
-            err.println("import: " + e.getMessage());
-            err.println(USAGE);
-            return Commands.USAGE;
-        }
-        String source = parsed.values.get("--source");
-        if (source == null || !parsed.flags.contains("--once")) {
-            err.println("import: " + (source == null ? "--source is required" : "--once is required (the"
-                    + " continuous import is the service: java -jar ahi-bridge.jar)"));
-            err.println(USAGE);
-            return Commands.USAGE;
-        }
-        String datastore = parsed.values.getOrDefault("--datastore", "local");
-        return OneShotRun.execute("import", parsed.properties, out, err,
-                context -> context.getBean(OneShotImports.class).importOnce(source, datastore));
-    }
-
-    static boolean isUsage(RuntimeException e) {
-        return e instanceof IllegalArgumentException || e instanceof AccessModeException;
-    }
-
-    interface ContextAction {
-        OneShotImports.Summary run(ConfigurableApplicationContext context) throws Exception;
+        return CommandLine.run(SPEC, args, out, err, parsed -> {
+            String source = parsed.required("--source");
+            if (!parsed.has("--once")) {
+                throw new UsageException("--once is required (the continuous import is the service:"
+                        + " java -jar ahi-bridge.jar)");
+            }
+            String datastore = parsed.text("--datastore", "local");
+            return OneShotRun.execute("import", parsed.properties(), out, err,
+                    context -> {
+                        RunPreconditions.of(context).requireImport(source, datastore);
+                        return context.getBean(OneShotImports.class).importOnce(source, datastore);
+                    });
+        });
     }
 }

@@ -4,11 +4,16 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.ahibridge.audit.JsonLines;
 import org.ahibridge.importing.OneShotImports.Summary;
 import org.ahibridge.ledger.ImportRun;
+import org.ahibridge.startup.StartupProblem;
+import org.ahibridge.startup.StartupProblems;
+import org.ahibridge.storage.AccessModeException;
+import org.ahibridge.storage.StorageException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,20 +26,18 @@ final class OneShotRun {
     private OneShotRun() {
     }
 
+    /** The command's work in the started context. */
+    interface ContextAction {
+        Summary run(ConfigurableApplicationContext context) throws Exception;
+    }
+
     static int execute(String name, List<String> properties, PrintStream out, PrintStream err,
-            ImportCommand.ContextAction action) {
+            ContextAction action) {
         Summary summary;
         try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
             summary = action.run(context);
-        } catch (RuntimeException e) {
-            Throwable cause = rootCause(e);
-            err.println(name + ": " + cause.getMessage());
-            out.println(failure(cause.getMessage()));
-            return ImportCommand.isUsage(e) ? Commands.USAGE : Commands.FAILED;
         } catch (Exception e) {
-            err.println(name + ": " + e.getMessage());
-            out.println(failure(e.getMessage()));
-            return Commands.FAILED;
+            return failed(name, e, out, err);
         }
         // Printed once the context has closed, so no shutdown log line follows the summary.
         try {
@@ -44,6 +47,21 @@ final class OneShotRun {
             return Commands.FAILED;
         }
         return summary.result().state() == ImportRun.RunState.COMPLETED ? Commands.OK : Commands.FAILED;
+    }
+
+    /**
+     * One line on {@code err} and the ABORTED summary on {@code out}. A known problem says what to do; a
+     * wrong argument or configuration (a registration, an access mode) is exit status 2, anything else 1.
+     */
+    private static int failed(String name, Exception e, PrintStream out, PrintStream err) {
+        Optional<StartupProblem> problem = StartupProblems.find(e);
+        String message = problem.map(Throwable::getMessage).orElseGet(() -> storageFailure(e)
+                .orElseGet(() -> rootCause(e).getMessage()));
+        err.println(name + ": " + message);
+        out.println(failure(message));
+        boolean usage = problem.map(StartupProblem::isConfiguration)
+                .orElse(e instanceof IllegalArgumentException || e instanceof AccessModeException);
+        return usage ? Commands.USAGE : Commands.FAILED;
     }
 
     static String line(Summary summary) throws Exception {
@@ -72,6 +90,22 @@ final class OneShotRun {
         } catch (Exception e) {
             return "{\"state\":\"ABORTED\",\"outcomes\":{}}";
         }
+    }
+
+    /**
+     * A storage's failure says which operation on which location failed, which its SDK cause does not; a
+     * location that does not exist also says what to do.
+     */
+    private static Optional<String> storageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageException storage) {
+                String message = storage.getMessage();
+                boolean missing = message.contains("NoSuchBucket") || message.contains("ContainerNotFound");
+                return Optional.of(missing ? message + "; create the bucket or container, or correct the location"
+                        : message);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable rootCause(Throwable e) {

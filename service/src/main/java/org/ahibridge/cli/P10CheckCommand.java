@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,35 +23,46 @@ import org.ahibridge.dicom.p10.P10Verdict;
  */
 public final class P10CheckCommand implements Command {
 
-    static final String USAGE = "usage: java -jar ahi-bridge.jar p10 check [--json] PATH...";
+    static final CommandSpec SPEC = new CommandSpec("p10 check", "[--json] PATH...",
+            "classifies files, or folders recursively, for DICOM Part 10 compliance",
+            """
+            Decides for each file whether it is a DICOM Part 10 file that AWS HealthImaging will import,
+            reading only its header. Folders are checked recursively, in sorted order. Prints one line per
+            file and a count at the end; with --json, one JSON object per file and line (path, compliant,
+            reason, message, transferSyntaxUID, UIDs, size, bytesRead) and no count. Every PATH must exist:
+            a missing one is a usage error, reported before any file is checked.""",
+            List.of(Option.flag("--json", "one JSON object per file and line")),
+            "PATH...", false,
+            List.of("Exit status: 0 every file was classified, compliant or not; 1 a file or folder could not be",
+                    "read; 2 usage error. Reason codes: docs/p10-classifier.md."));
+
+    /** The {@code p10} group itself, which has the one subcommand {@code check}. */
+    static final CommandSpec GROUP = new CommandSpec("p10", "check [--json] PATH...", SPEC.summary(),
+            "Commands for DICOM Part 10 files. The only one is check; see: java -jar ahi-bridge.jar p10 check --help",
+            List.of(), "check", false, List.of());
 
     private final P10Classifier classifier = new P10Classifier();
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !"check".equals(args[0])) {
-            return usage(err, args.length == 0 ? "missing subcommand 'check'" : "unknown subcommand '" + args[0] + "'");
+            return CommandLine.run(GROUP, args, out, err, parsed -> {
+                throw new UsageException(args.length == 0 ? "missing subcommand: check"
+                        : "unknown subcommand; the only one is check");
+            });
         }
-        boolean json = false;
-        List<Path> paths = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if ("--json".equals(args[i])) {
-                json = true;
-            } else if (args[i].startsWith("-")) {
-                return usage(err, "unknown option '" + args[i] + "'");
-            } else {
-                paths.add(Path.of(args[i]));
+        return CommandLine.run(SPEC, Arrays.copyOfRange(args, 1, args.length), out, err, parsed -> {
+            if (parsed.operands().isEmpty()) {
+                throw new UsageException("no PATH given: name the files or folders to check");
             }
-        }
-        if (paths.isEmpty()) {
-            return usage(err, "no PATH given");
-        }
-        for (Path path : paths) {
-            if (!Files.exists(path)) {
-                return usage(err, "no such file or folder: " + path);
+            List<Path> paths = parsed.operands().stream().map(Path::of).toList();
+            for (Path path : paths) {
+                if (!Files.exists(path)) {
+                    throw new UsageException("no such file or folder: " + path + "; check the path");
+                }
             }
-        }
-        return check(paths, json, out, err);
+            return check(paths, parsed.has("--json"), out, err);
+        });
     }
 
     private int check(List<Path> paths, boolean json, PrintStream out, PrintStream err) {
@@ -62,7 +74,8 @@ public final class P10CheckCommand implements Command {
             try {
                 found = filesUnder(root);
             } catch (IOException | UncheckedIOException e) {
-                err.println("p10 check: cannot list " + root + ": " + e.getMessage());
+                err.println("p10 check: cannot list " + root + " (" + e.getClass().getSimpleName()
+                        + "): check that the folder and its subfolders can be read");
                 failures++;
                 continue;
             }
@@ -73,7 +86,8 @@ public final class P10CheckCommand implements Command {
                     counts.merge(verdict.compliant() ? "COMPLIANT" : verdict.reasonCode(), 1, Integer::sum);
                     files++;
                 } catch (IOException e) {
-                    err.println("p10 check: cannot read " + file + ": " + e.getMessage());
+                    err.println("p10 check: cannot read " + file + " (" + e.getClass().getSimpleName()
+                            + "): check that the file can be read");
                     failures++;
                 }
             }
@@ -107,13 +121,5 @@ public final class P10CheckCommand implements Command {
             line.append(" (").append(String.join(", ", reasons)).append(')');
         }
         return line.toString();
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("p10: " + problem);
-        err.println(USAGE);
-        err.println("  Classifies files, or folders recursively, for DICOM Part 10 compliance with AWS HealthImaging.");
-        err.println("  --json   one JSON object per file and line");
-        return Commands.USAGE;
     }
 }

@@ -1,7 +1,7 @@
 package org.ahibridge.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
+import java.util.List;
 
 import org.ahibridge.importing.OneShotImports;
 
@@ -11,23 +11,30 @@ import org.ahibridge.importing.OneShotImports;
  */
 final class RedriveCommand implements Command {
 
-    static final String USAGE = "usage: redrive [--datastore NAME] [--storage NAME] [--limit N]";
+    static final int MAX_LIMIT = 1_000_000;
+
+    static final CommandSpec SPEC = new CommandSpec("redrive", "[--datastore NAME] [--storage NAME] [--limit N]",
+            "imports the dead letter (files whose outcome is FAILED) again",
+            """
+            Imports again the files whose outcome is FAILED (the dead letter), once their cause is fixed, as a
+            run of its own. The last line printed is a JSON summary of the run, as for import.""",
+            List.of(Option.value("--datastore", "NAME", "the datastore to import into (default: local)"),
+                    Option.value("--storage", "NAME", "only the failed files of this storage (default: all)"),
+                    Option.value("--limit", "N", "at most N files, 1 to " + MAX_LIMIT + " (default: 100000)")),
+            null, true,
+            List.of("Exit status: 0 the run completed; 1 it could not complete; 2 usage or configuration error."));
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        OneShotArgs parsed;
-        int limit;
-        try {
-            parsed = OneShotArgs.parse(args, Set.of("--datastore", "--storage", "--limit"), Set.of());
-            limit = Integer.parseInt(parsed.values.getOrDefault("--limit", "100000"));
-        } catch (IllegalArgumentException e) {
-            err.println("redrive: " + e.getMessage());
-            err.println(USAGE);
-            return Commands.USAGE;
-        }
-        String datastore = parsed.values.getOrDefault("--datastore", "local");
-        String storage = parsed.values.get("--storage");
-        return OneShotRun.execute("redrive", parsed.properties, out, err,
-                context -> context.getBean(OneShotImports.class).redrive(datastore, storage, limit));
+        return CommandLine.run(SPEC, args, out, err, parsed -> {
+            int limit = parsed.wholeNumber("--limit", 100_000, 1, MAX_LIMIT);
+            String datastore = parsed.text("--datastore", "local");
+            String storage = parsed.text("--storage", null);
+            return OneShotRun.execute("redrive", parsed.properties(), out, err,
+                    context -> {
+                        RunPreconditions.of(context).requireRedrive(datastore);
+                        return context.getBean(OneShotImports.class).redrive(datastore, storage, limit);
+                    });
+        });
     }
 }

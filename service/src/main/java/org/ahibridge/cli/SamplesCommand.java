@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.ahibridge.samples.SampleStudies;
 
@@ -15,31 +14,44 @@ import org.ahibridge.samples.SampleStudies;
  */
 final class SamplesCommand implements Command {
 
-    static final String USAGE = "usage: samples --out DIR [--studies 1] [--series 2] [--instances 5] [--seed N]";
+    // Bounds that keep one run to at most a million small files; SampleStudies itself numbers more.
+    private static final int MAX_STUDIES = 1000;
+    private static final int MAX_SERIES = 100;
+    private static final int MAX_INSTANCES = 10_000;
+
+    static final CommandSpec SPEC = new CommandSpec("samples",
+            "--out DIR [--studies N] [--series N] [--instances N] [--seed N]",
+            "writes synthetic DICOM sample files (no real patient data)",
+            """
+            Writes synthetic DICOM Part 10 files with ahi-bridge's own writer, one per instance, to
+            DIR/study-<StudyUID>/series-<SeriesUID>/image-<n>.dcm. The data is not real patient data.""",
+            List.of(Option.value("--out", "DIR", "the folder to write into (required; created if missing)"),
+                    Option.value("--studies", "N", "studies, 1 to " + MAX_STUDIES + " (default: 1)"),
+                    Option.value("--series", "N", "series per study, 1 to " + MAX_SERIES + " (default: 2)"),
+                    Option.value("--instances", "N", "instances per series, 1 to " + MAX_INSTANCES + " (default: 5)"),
+                    Option.value("--seed", "N", """
+                            a whole number from 0 up; the same seed writes the same UIDs
+                            (default: the current time)""")),
+            null, false,
+            List.of("Exit status: 0 written; 1 the files could not be written; 2 usage error."));
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            OneShotArgs parsed = OneShotArgs.parse(args, Set.of("--out", "--studies", "--series", "--instances",
-                    "--seed"), Set.of());
-            String dir = parsed.values.get("--out");
-            if (dir == null) {
-                throw new IllegalArgumentException("--out is required");
+        return CommandLine.run(SPEC, args, out, err, parsed -> {
+            Path dir = Path.of(parsed.required("--out"));
+            int studies = parsed.wholeNumber("--studies", 1, 1, MAX_STUDIES);
+            int series = parsed.wholeNumber("--series", 2, 1, MAX_SERIES);
+            int instances = parsed.wholeNumber("--instances", 5, 1, MAX_INSTANCES);
+            long seed = parsed.wholeNumber("--seed", System.currentTimeMillis(), 0, Long.MAX_VALUE);
+            try {
+                List<Path> files = SampleStudies.write(dir, SampleStudies.instances(seed, studies, series, instances));
+                out.println("wrote " + files.size() + " sample files under " + dir);
+                return Commands.OK;
+            } catch (IOException e) {
+                err.println("samples: cannot write under " + dir + " (" + e.getClass().getSimpleName()
+                        + "): check that the folder can be created and written, or choose another --out");
+                return Commands.FAILED;
             }
-            List<Path> files = SampleStudies.write(Path.of(dir), SampleStudies.instances(
-                    Long.parseLong(parsed.values.getOrDefault("--seed", Long.toString(System.currentTimeMillis()))),
-                    Integer.parseInt(parsed.values.getOrDefault("--studies", "1")),
-                    Integer.parseInt(parsed.values.getOrDefault("--series", "2")),
-                    Integer.parseInt(parsed.values.getOrDefault("--instances", "5"))));
-            out.println("wrote " + files.size() + " sample files under " + dir);
-            return Commands.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("samples: " + e.getMessage());
-            err.println(USAGE);
-            return Commands.USAGE;
-        } catch (IOException e) {
-            err.println("samples: " + e.getMessage());
-            return Commands.FAILED;
-        }
+        });
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
 import org.ahibridge.storage.RegistrationProperties;
@@ -21,10 +22,13 @@ import org.ahibridge.storage.RegistrationProperties;
 /**
  * The configuration the {@code export} command needs, bound without starting Spring: system
  * properties, environment variables (AHIBRIDGE_...), then {@code application.yaml} of the working
- * folder (or {@code --config FILE}), with Spring Boot's relaxed binding and placeholders, so the
- * keys mean what they mean to the service.
+ * folder (or {@code --config FILE}), then the jar's built-in defaults, with Spring Boot's relaxed binding
+ * and placeholders, so the keys mean what they mean to the service.
  */
 public final class ExportConfig {
+
+    /** The shipped application.yaml, which the build puts into the jar. */
+    private static final String BUILT_IN_DEFAULTS = "application.yaml";
 
     private final Binder binder;
 
@@ -40,6 +44,11 @@ public final class ExportConfig {
             List<PropertySource<?>> yaml = new ArrayList<>(new YamlPropertySourceLoader()
                     .load("config", new FileSystemResource(file)));
             yaml.forEach(sources::addLast);
+        }
+        // Last: the jar's built-in defaults, as the service reads them under ./application.yaml.
+        ClassPathResource defaults = new ClassPathResource(BUILT_IN_DEFAULTS);
+        if (defaults.exists()) {
+            new YamlPropertySourceLoader().load("defaults", defaults).forEach(sources::addLast);
         }
         Binder binder = new Binder(ConfigurationPropertySources.from(sources),
                 new PropertySourcesPlaceholdersResolver(sources));

@@ -116,14 +116,29 @@ class P10CheckCommandTest {
     @Test
     void shouldExitWithUsageWhenNoArgumentIsGiven() {
         assertThat(run()).isEqualTo(Commands.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar ahi-bridge.jar p10 check");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(String.format(
+                "p10: missing subcommand: check%nsee: java -jar ahi-bridge.jar p10 --help%n"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"check", "check --json", "check --verbose x", "verify x", "check /no/such/path"})
     void shouldExitWithUsageOnUsageErrors(String args) {
         assertThat(run(args.split(" "))).isEqualTo(Commands.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+        // One line naming the problem, then the hint.
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2).last().asString()
+                .startsWith("see: java -jar ahi-bridge.jar p10");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMissingPathBeforeCheckingAnyFile() throws IOException {
+        Path text = Files.writeString(folder.resolve("x.txt"), "hello");
+        Path missing = folder.resolve("no-such-folder");
+
+        assertThat(run("check", text.toString(), missing.toString())).isEqualTo(Commands.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "p10 check: no such file or folder: " + missing + "; check the path",
+                "see: java -jar ahi-bridge.jar p10 check --help");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -101,7 +101,7 @@ class AzureExportIT {
         EmulatedAhi.Run run = EmulatedAhi.export("--datastore", "test", "--destination", "azure-landing", "--once",
                 "--config", config.toString());
 
-        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.status()).as("a configuration error, as for import").isEqualTo(2);
         assertThat(run.stderr()).contains("azure-landing").contains("read-only");
         assertThat(exports.listBlobs().stream().map(BlobItem::getName)).noneMatch(n -> n.startsWith("landing/"));
     }

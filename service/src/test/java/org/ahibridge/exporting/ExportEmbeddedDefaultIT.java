@@ -42,7 +42,7 @@ class ExportEmbeddedDefaultIT {
         EmulatedAhi.Run run = EmulatedAhi.export("--destination", "file:" + temp.resolve("out"), "--once",
                 "--config", config.toString());
 
-        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.status()).as("a configuration error, as for import").isEqualTo(2);
         assertThat(run.stderr()).contains("local");
         assertThat(temp.resolve("emulator")).doesNotExist();
     }

@@ -187,12 +187,12 @@ class ExportRoundTripIT {
         EmulatedAhi.Run run = EmulatedAhi.export("--datastore", "test", "--destination", "file:" + temp.resolve("no"),
                 "--once", "--config", writeOnly.toString());
 
-        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.status()).as("a configuration error, as for import").isEqualTo(2);
         assertThat(run.stderr()).contains("datastore 'test'").contains("write-only");
         assertThat(temp.resolve("no")).doesNotExist();
         EmulatedAhi.Run unknown = EmulatedAhi.export("--datastore", "nope", "--destination", "file:" + temp.resolve("no"),
                 "--once", "--config", writeOnly.toString());
-        assertThat(unknown.status()).isEqualTo(1);
+        assertThat(unknown.status()).as("a configuration error, as for import").isEqualTo(2);
         assertThat(unknown.stderr()).contains("no datastore named 'nope'");
     }
 
