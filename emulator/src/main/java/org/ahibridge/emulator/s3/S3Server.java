@@ -39,7 +39,14 @@ public final class S3Server implements AutoCloseable {
         this.tempDir = tempDir;
         this.log = log;
         this.shutdownHook = new Thread(process::destroyForcibly, "s3proxy-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM began to exit while s3proxy was starting: no hook would stop it, so stop it now
+            // rather than leave an orphan process behind.
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /**
