@@ -203,8 +203,10 @@ final class ByteSource {
 
     /** Skips a value by reading and discarding it, so that skipping past the end is noticed. */
     void skip(long length, int tag) throws IOException {
-        if (discard == null) {
-            discard = new byte[8192];
+        // Sized to what is skipped (most skipped values are a few bytes), grown up to 8 KiB when needed: a
+        // header read skips a handful of values per object, and zeroing 8 KiB each time showed in profiles.
+        if (discard == null || discard.length < Math.min(length, 8192)) {
+            discard = new byte[(int) Math.min(8192, Math.max(64, Long.highestOneBit(Math.max(length, 1)) << 1))];
         }
         long left = length;
         while (left > 0) {

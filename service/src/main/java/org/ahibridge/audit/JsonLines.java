@@ -20,7 +20,6 @@ public final class JsonLines {
 
     private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new LineBreakEscapes())
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private JsonLines() {
     }
@@ -32,7 +31,12 @@ public final class JsonLines {
 
     /** An ObjectMapper whose output follows the policy (thread-safe, shared; do not reconfigure it). */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
+    }
+
+    /** Made on first use: the streaming writers ({@code p10 check}) need only the factory, not data binding. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper(FACTORY);
     }
 
     /** True for the characters this policy escapes beyond standard JSON. */

@@ -1,17 +1,27 @@
 package org.ahibridge.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.ahibridge.audit.JsonLines;
 import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.dicom.p10.P10Verdict;
 
@@ -65,46 +75,102 @@ public final class P10CheckCommand implements Command {
         });
     }
 
+    /**
+     * Lines go out through one buffer, not a flush per line: a check of tens of thousands of files would
+     * otherwise spend much of its time in write calls. Errors go to {@code err} at once.
+     */
     private int check(List<Path> paths, boolean json, PrintStream out, PrintStream err) {
+        Writer lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try (JsonGenerator generator = JsonLines.factory().createGenerator(lines)) {
+            generator.setRootValueSeparator(null);
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            int status = check(paths, json ? generator : null, lines, err);
+            generator.flush();
+            lines.flush();
+            return status;
+        } catch (IOException e) {
+            err.println("p10 check: cannot write the output (" + e.getClass().getSimpleName() + ")");
+            return Commands.FAILED;
+        }
+    }
+
+    /** {@code json} is null for readable lines. */
+    private int check(List<Path> paths, JsonGenerator json, Writer lines, PrintStream err) throws IOException {
         Map<String, Integer> counts = new TreeMap<>();
         int files = 0;
         int failures = 0;
         for (Path root : paths) {
-            List<Path> found;
+            List<FoundFile> found;
             try {
                 found = filesUnder(root);
             } catch (IOException | UncheckedIOException e) {
+                flush(json, lines);
                 err.println("p10 check: cannot list " + root + " (" + e.getClass().getSimpleName()
                         + "): check that the folder and its subfolders can be read");
                 failures++;
                 continue;
             }
-            for (Path file : found) {
+            for (FoundFile each : found) {
+                Path file = each.path();
                 try {
-                    P10Verdict verdict = classifier.classify(file);
-                    out.println(json ? P10Json.line(file, verdict) : P10Json.text(file, verdict));
+                    P10Verdict verdict = classifier.classify(file, each.size());
+                    if (json != null) {
+                        P10Json.write(json, file, verdict);
+                        json.writeRaw('\n');
+                    } else {
+                        lines.write(P10Json.text(file, verdict));
+                        lines.write('\n');
+                    }
                     counts.merge(verdict.compliant() ? "COMPLIANT" : verdict.reasonCode(), 1, Integer::sum);
                     files++;
                 } catch (IOException e) {
+                    flush(json, lines); // the error line comes after the lines of the files before it
                     err.println("p10 check: cannot read " + file + " (" + e.getClass().getSimpleName()
                             + "): check that the file can be read");
                     failures++;
                 }
             }
         }
-        if (!json) {
-            out.println(summary(files, counts));
+        if (json == null) {
+            lines.write(summary(files, counts));
+            lines.write('\n');
         }
         return failures == 0 ? Commands.OK : Commands.FAILED;
     }
 
-    private static List<Path> filesUnder(Path root) throws IOException {
+    private static void flush(JsonGenerator json, Writer lines) throws IOException {
+        if (json != null) {
+            json.flush();
+        }
+        lines.flush();
+    }
+
+    /** A regular file and its size, as the folder walk saw it (no second stat per file). */
+    private record FoundFile(Path path, long size) {
+    }
+
+    /** The regular files under {@code root} (or {@code root} itself), in sorted order. */
+    private static List<FoundFile> filesUnder(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
-            return List.of(root);
+            return List.of(new FoundFile(root, Files.size(root)));
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<FoundFile> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    found.add(new FoundFile(file, attributes.size()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw e;
+            }
+        });
+        found.sort(Comparator.comparing(FoundFile::path));
+        return found;
     }
 
     private static String summary(int files, Map<String, Integer> counts) {

@@ -1,6 +1,7 @@
 package org.ahibridge.dicom.p10;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,8 +58,12 @@ public final class P10Classifier {
 
     /** Classifies a file, using its size to detect truncation. */
     public P10Verdict classify(Path file) throws IOException {
-        long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
+        return classify(file, Files.size(file));
+    }
+
+    /** Classifies a file whose size the caller knows already (from a folder listing, say). */
+    public P10Verdict classify(Path file, long size) throws IOException {
+        try (InputStream in = new FileInputStream(file.toFile())) {
             return classify(in, size);
         }
     }
