@@ -16,6 +16,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.InternalServerException;
 import software.amazon.awssdk.services.medicalimaging.model.MedicalImagingException;
+import software.amazon.awssdk.services.medicalimaging.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.medicalimaging.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.medicalimaging.model.ValidationException;
 
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.emulator.junit.EmulatorClients;
@@ -57,6 +60,26 @@ class RequestBoundsIT {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
                     assertThat(e.awsErrorDetails().errorMessage()).contains("UpdateImageSetMetadata accepts");
                 });
+    }
+
+    @Test
+    void shouldCheckTheDicomAttributeConstraintThenThePayloadQuotaBeforeLookingForTheImageSet() {
+        // The quota (10 KB by default, adjustable) is smaller than what the model allows (30,000 bytes a blob).
+        assertThatThrownBy(() -> update(new byte[20_000])).isInstanceOfSatisfying(
+                ServiceQuotaExceededException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(402);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("more than the 10240 bytes");
+                });
+        assertThatThrownBy(() -> update(new byte[30_001])).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.awsErrorDetails().errorMessage()).contains("between 1 and 30000"));
+        assertThatThrownBy(() -> update("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    private static void update(byte[] document) {
+        ahi.updateImageSetMetadata(b -> b.datastoreId("0".repeat(32)).imageSetId("1".repeat(32)).latestVersionId("1")
+                .updateImageSetMetadataUpdates(u -> u.dicomUpdates(d -> d.updatableAttributes(
+                        SdkBytes.fromByteArray(document)))));
     }
 
     @Test
