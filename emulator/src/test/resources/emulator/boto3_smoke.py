@@ -26,4 +26,24 @@ try:
     raise SystemExit("expected ResourceNotFoundException")
 except client.exceptions.ResourceNotFoundException:
     pass
+# importConfiguration (model of 2026-05) where this boto3 knows it: sent and echoed in boto3's own shapes.
+start_shape = client.meta.service_model.operation_model("StartDICOMImportJob").input_shape
+if "importConfiguration" in start_shape.members:
+    configuration = {"dicomJsonMetadataImportConfiguration": {"dicomMetadataMappings": [
+        {"studyInstanceUID": "1.2.3", "seriesInstanceUID": "1.2.3.4", "metadataFilePath": "meta/study 1.json"}]}}
+    job = client.start_dicom_import_job(datastoreId=datastore, dataAccessRoleArn="arn:aws:iam::123456789012:role/R",
+                                        inputS3Uri="s3://boto3-input/in/", outputS3Uri="s3://boto3-input/out/",
+                                        importConfiguration=configuration)
+    echoed = client.get_dicom_import_job(datastoreId=datastore, jobId=job["jobId"])["jobProperties"]
+    assert echoed["importConfiguration"] == configuration, echoed
+    try:
+        client.start_dicom_import_job(datastoreId=datastore, dataAccessRoleArn="arn:aws:iam::123456789012:role/R",
+                                      inputS3Uri="s3://boto3-input/in/", outputS3Uri="s3://boto3-input/out/",
+                                      importConfiguration={"dicomJsonMetadataImportConfiguration": {
+                                          "dicomMetadataMappings": [{"studyInstanceUID": "1.2.x",
+                                                                     "metadataFilePath": "m.json"}]}})
+        raise SystemExit("expected ValidationException")
+    except client.exceptions.ValidationException:
+        pass
+    print("BOTO3-IMPORT-CONFIGURATION-OK")
 print("BOTO3-OK")
