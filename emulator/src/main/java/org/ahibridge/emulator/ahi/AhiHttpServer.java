@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -111,7 +112,7 @@ public final class AhiHttpServer implements AutoCloseable {
     }
 
     /** What a request is for: a handler of its body and the body's bound, or the error to answer. */
-    private record Route(String operation, int maxBodyBytes, java.util.function.Function<byte[], HttpReply> handler,
+    private record Route(String operation, int maxBodyBytes, Function<byte[], HttpReply> handler,
             AhiError failure) {
 
         static Route failing(AhiError failure) {
