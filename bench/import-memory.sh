@@ -36,6 +36,12 @@ ahi=$(echo "$ready" | python3 -c 'import json,sys; print(json.load(sys.stdin)["a
 s3=$(echo "$ready" | python3 -c 'import json,sys; print(json.load(sys.stdin)["s3"])')
 ds=$(aws --endpoint-url "$ahi" medical-imaging create-datastore --datastore-name memory-soak \
   --query datastoreId --output text)
+# A new data store is CREATING, then ACTIVE a moment later (as on AWS); imports need it ACTIVE.
+for _ in $(seq 100); do
+  [ "$(aws --endpoint-url "$ahi" medical-imaging get-datastore --datastore-id "$ds" \
+    --query datastoreProperties.datastoreStatus --output text)" = ACTIVE ] && break
+  sleep 0.2
+done
 aws --endpoint-url "$s3" s3 mb s3://memory-staging >/dev/null
 aws --endpoint-url "$s3" s3 mb s3://memory-output >/dev/null
 echo "emulator (pid $emu): ahi $ahi s3 $s3 datastore $ds"

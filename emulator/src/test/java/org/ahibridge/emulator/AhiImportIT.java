@@ -64,7 +64,7 @@ class AhiImportIT {
         s3 = EmulatorClients.s3(emulator.endpoints());
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("e2e")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "e2e");
         sqs = EmulatorClients.sqs(emulator.endpoints());
         queueUrl = sqs.createQueue(b -> b.queueName("ahi-events")).queueUrl();
         try (var events = EmulatorClients.eventBridge(emulator.endpoints())) {

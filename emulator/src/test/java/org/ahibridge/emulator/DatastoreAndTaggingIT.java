@@ -9,8 +9,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.medicalimaging.model.ThrottlingException;
 import software.amazon.awssdk.services.medicalimaging.model.InternalServerException;
 import software.amazon.awssdk.services.medicalimaging.model.ValidationException;
 
+import org.ahibridge.emulator.ahi.AhiSettings;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 
 /** Contract tests: data store operations, tagging, error wire format, host independence, call faults. */
@@ -33,7 +36,9 @@ class DatastoreAndTaggingIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
+        // A second in CREATING: long enough to see, on a busy machine, what a CREATING data store refuses.
+        emulator = Emulator.start(EmulatorConfig.ephemeral().withAhi(AhiSettings.defaults()
+                .withDatastoreCreationMillis(1000)));
         ahi = EmulatorClients.medicalImaging(emulator.endpoints());
     }
 
@@ -44,10 +49,19 @@ class DatastoreAndTaggingIT {
     }
 
     @Test
-    void shouldCreateAnActiveDatastoreAndDescribeIt() {
+    void shouldCreateADatastoreThatIsCreatingThenActiveAndDescribeIt() {
         var created = ahi.createDatastore(b -> b.datastoreName("described").tags(Map.of("team", "imaging")));
         assertThat(created.datastoreId()).matches("[0-9a-z]{32}");
-        assertThat(created.datastoreStatus()).isEqualTo(DatastoreStatus.ACTIVE);
+        assertThat(created.datastoreStatus()).isEqualTo(DatastoreStatus.CREATING);
+        // Until it is ACTIVE it takes no import job and cannot be deleted.
+        assertThatThrownBy(() -> ahi.startDICOMImportJob(b -> b.datastoreId(created.datastoreId())
+                .dataAccessRoleArn("arn:aws:iam::123456789012:role/R").inputS3Uri("s3://early-bucket/in/")
+                .outputS3Uri("s3://early-bucket/out/"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> ahi.deleteDatastore(b -> b.datastoreId(created.datastoreId())))
+                .isInstanceOf(ConflictException.class);
+        Awaitility.await("ACTIVE").atMost(Duration.ofSeconds(10)).until(() -> ahi.getDatastore(
+                b -> b.datastoreId(created.datastoreId())).datastoreProperties().datastoreStatus(),
+                status -> status == DatastoreStatus.ACTIVE);
         var properties = ahi.getDatastore(b -> b.datastoreId(created.datastoreId())).datastoreProperties();
         assertThat(properties.datastoreName()).isEqualTo("described");
         assertThat(properties.datastoreArn())
@@ -89,7 +103,7 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldDeleteAnEmptyDatastore() {
-        String id = ahi.createDatastore(b -> b.datastoreName("doomed")).datastoreId();
+        String id = EmulatorClients.createActiveDatastore(ahi, "doomed");
         assertThat(ahi.deleteDatastore(b -> b.datastoreId(id)).datastoreStatus()).isEqualTo(DatastoreStatus.DELETING);
         assertThatThrownBy(() -> ahi.getDatastore(b -> b.datastoreId(id))).isInstanceOf(ResourceNotFoundException.class);
         assertThat(ahi.listDatastores(b -> b.datastoreStatus(DatastoreStatus.DELETED)).datastoreSummaries())
@@ -105,7 +119,7 @@ class DatastoreAndTaggingIT {
                     "{\"source\":[\"aws.medical-imaging\"],\"detail-type\":[{\"prefix\":\"Data Store\"}]}"));
             events.putTargets(b -> b.rule("datastores").targets(t -> t.id("q")
                     .arn("arn:aws:sqs:us-east-1:123456789012:datastore-events")));
-            String id = ahi.createDatastore(b -> b.datastoreName("evented")).datastoreId();
+            String id = EmulatorClients.createActiveDatastore(ahi, "evented");
             ahi.deleteDatastore(b -> b.datastoreId(id));
             java.util.List<String> types = new java.util.ArrayList<>();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
@@ -120,8 +134,8 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldTagAndUntagADatastore() {
-        String arn = ahi.getDatastore(b -> b.datastoreId(ahi.createDatastore(c -> c.datastoreName("tagged"))
-                .datastoreId())).datastoreProperties().datastoreArn();
+        String arn = ahi.getDatastore(b -> b.datastoreId(EmulatorClients.createActiveDatastore(ahi, "tagged")))
+                .datastoreProperties().datastoreArn();
         ahi.tagResource(b -> b.resourceArn(arn).tags(Map.of("a", "1", "b", "2")));
         ahi.untagResource(b -> b.resourceArn(arn).tagKeys("a"));
         assertThat(ahi.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("b", "2"));
@@ -131,7 +145,7 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldInjectThrottlingAndServerErrorsForTheNextCalls() {
-        String id = ahi.createDatastore(b -> b.datastoreName("faulty")).datastoreId();
+        String id = EmulatorClients.createActiveDatastore(ahi, "faulty");
         emulator.faults().next("GetDatastore", FaultInjector.Kind.THROTTLE, 1);
         assertThatThrownBy(() -> ahi.getDatastore(b -> b.datastoreId(id))).isInstanceOf(ThrottlingException.class);
         assertThat(ahi.getDatastore(b -> b.datastoreId(id)).datastoreProperties().datastoreId()).isEqualTo(id);
@@ -167,7 +181,7 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldMapConflictsToHttp409() {
-        String datastoreId = ahi.createDatastore(b -> b.datastoreName("conflict")).datastoreId();
+        String datastoreId = EmulatorClients.createActiveDatastore(ahi, "conflict");
         emulator.faults().clear();
         // A running job blocks DeleteDatastore.
         emulator.faults().slowJobs(java.time.Duration.ofSeconds(3));

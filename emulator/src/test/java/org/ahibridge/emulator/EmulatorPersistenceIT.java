@@ -38,6 +38,7 @@ class EmulatorPersistenceIT {
             s3.putObject(b -> b.bucket("kept-bucket").key("in/ct.dcm"),
                     RequestBody.fromBytes(AhiImportIT.corpus("ct rle")));
             datastoreId = ahi.createDatastore(b -> b.datastoreName("kept").tags(Map.of("keep", "yes"))).datastoreId();
+            EmulatorClients.awaitActive(ahi, datastoreId, java.time.Duration.ofSeconds(30));
             String store = datastoreId;
             jobId = ahi.startDICOMImportJob(b -> b.datastoreId(store).dataAccessRoleArn(
                     "arn:aws:iam::123456789012:role/R").inputS3Uri("s3://kept-bucket/in/")

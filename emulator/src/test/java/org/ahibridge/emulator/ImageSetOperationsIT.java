@@ -54,7 +54,7 @@ class ImageSetOperationsIT {
         ahi = EmulatorClients.medicalImaging(emulator.endpoints());
         s3 = EmulatorClients.s3(emulator.endpoints());
         s3.createBucket(b -> b.bucket("sets-bucket"));
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("sets")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "sets");
         beforeImport = Instant.now().minusSeconds(1);
         for (String name : List.of("ct explicit-le", "mr-multiframe explicit-le", "sc-rgb explicit-le")) {
             s3.putObject(b -> b.bucket("sets-bucket").key("in/" + name.replace(' ', '-') + ".dcm"),

@@ -40,7 +40,7 @@ class ImportJobOperationsIT {
         ahi = EmulatorClients.medicalImaging(emulator.endpoints());
         s3 = EmulatorClients.s3(emulator.endpoints());
         s3.createBucket(b -> b.bucket("jobs-bucket"));
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("jobs")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "jobs");
     }
 
     @AfterEach
@@ -143,7 +143,7 @@ class ImportJobOperationsIT {
         try (Emulator strict = Emulator.start(EmulatorConfig.ephemeral()
                 .withAhi(AhiSettings.defaults().withStartJobRate(0.001, 2)));
                 MedicalImagingClient client = EmulatorClients.medicalImaging(strict.endpoints())) {
-            String store = client.createDatastore(b -> b.datastoreName("throttled")).datastoreId();
+            String store = EmulatorClients.createActiveDatastore(client, "throttled");
             for (int i = 0; i < 2; i++) {
                 client.startDICOMImportJob(request("x/", "burst-" + i, null).toBuilder().datastoreId(store).build());
             }

@@ -54,7 +54,7 @@ class LargeObjectImportIT {
         s3 = EmulatorClients.s3(emulator.endpoints());
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("large")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "large");
         upload("in/single.dcm", single.file());
         upload("in/multi.dcm", multi.file());
         upload("in/fragments.dcm", fragments.file());

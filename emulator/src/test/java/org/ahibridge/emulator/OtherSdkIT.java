@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Another AWS SDK than Java's: boto3 (Python), with host prefix injection off, skipped where boto3 is missing. */
+/**
+ * Another AWS SDK than Java's: boto3 (Python), with host prefix injection off, skipped where boto3 is missing.
+ * A boto3 that knows importConfiguration (1.43 and later) also sends it and reads it back in its own shapes.
+ */
 class OtherSdkIT {
 
     @Test
@@ -20,6 +23,7 @@ class OtherSdkIT {
                     "boto3_smoke.py").toString(), emulator.endpoints().ahi().toString()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            System.out.print(output); // says whether this boto3 was new enough for the importConfiguration checks
             assertThat(output).contains("BOTO3-OK");
             assertThat(process.exitValue()).isZero();
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.ahi.AhiClients;
@@ -62,7 +63,7 @@ class ImportPollRunsIT {
                     MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
                             EMULATOR.endpoints().ahi())) {
                 Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("poll-runs")).datastoreId();
+                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "poll-runs");
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.ahi.AhiClients;
@@ -55,7 +56,7 @@ class ImportSqsEventsIT {
                     MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
                             EMULATOR.endpoints().ahi())) {
                 Stream.of("landing", "staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("events")).datastoreId();
+                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "events");
             }
             try (SqsClient sqs = SqsClient.builder().endpointOverride(EMULATOR.endpoints().sqs())
                     .region(software.amazon.awssdk.regions.Region.of(EMULATOR.endpoints().region())).build()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
@@ -50,7 +51,7 @@ abstract class JobEventsStack {
             AWS = EMULATOR.endpoints();
             try (S3Client s3 = s3(); MedicalImagingClient ahi = AhiClients.create(AWS.region(), AWS.ahi())) {
                 Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("job-events")).datastoreId();
+                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "job-events");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.samples.SampleStudies;
 import org.ahibridge.storage.AccessModeException;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
@@ -58,7 +59,7 @@ class OverlappingRegistrationRoutesIT {
                 var images = SampleStudies.instances(1103, 1, 1, 2);
                 s3.putObject(b -> b.bucket("probe-src").key("wo/a.dcm"), RequestBody.fromBytes(images.get(0).toBytes()));
                 s3.putObject(b -> b.bucket("probe-src").key("in/b.dcm"), RequestBody.fromBytes(images.get(1).toBytes()));
-                DATASTORE_ID = ahi.createDatastore(b -> b.datastoreName("overlap")).datastoreId();
+                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "overlap");
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

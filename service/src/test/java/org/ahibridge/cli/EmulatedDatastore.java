@@ -9,6 +9,7 @@ import java.util.Map;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
@@ -41,7 +42,7 @@ final class EmulatedDatastore implements AutoCloseable {
             s3.createBucket(b -> b.bucket(bucket));
         }
         try (MedicalImagingClient ahi = AhiClients.create(emulator.endpoints().region(), emulator.endpoints().ahi())) {
-            String datastoreId = ahi.createDatastore(b -> b.datastoreName(datastoreName)).datastoreId();
+            String datastoreId = EmulatorClients.createActiveDatastore(ahi, datastoreName);
             return new EmulatedDatastore(emulator, s3, datastoreId);
         }
     }

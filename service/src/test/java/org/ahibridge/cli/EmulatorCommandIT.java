@@ -55,7 +55,7 @@ class EmulatorCommandIT {
                     URI.create(ready.get("sqs").asText()), ready.get("region").asText(), "123456789012");
             try (MedicalImagingClient ahi = EmulatorClients.medicalImaging(endpoints);
                     var s3 = EmulatorClients.s3(endpoints); var sqs = EmulatorClients.sqs(endpoints)) {
-                assertThat(ahi.createDatastore(b -> b.datastoreName("cli")).datastoreId()).matches("[0-9a-z]{32}");
+                assertThat(EmulatorClients.createActiveDatastore(ahi, "cli")).matches("[0-9a-z]{32}");
                 s3.createBucket(b -> b.bucket("cli-bucket"));
                 assertThat(s3.listBuckets().buckets()).anySatisfy(b -> assertThat(b.name()).isEqualTo("cli-bucket"));
                 assertThat(sqs.createQueue(b -> b.queueName("cli-queue")).queueUrl()).contains("cli-queue");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
@@ -162,7 +163,7 @@ class ImportResilienceIT {
     }
 
     private static String datastore(String name) {
-        return ahi.createDatastore(b -> b.datastoreName(name)).datastoreId();
+        return EmulatorClients.createActiveDatastore(ahi, name);
     }
 
     private static String upload(String bucket, ImportSource source) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
@@ -447,7 +448,7 @@ class TwoInstanceImportIT {
     }
 
     private static String datastore(String name) {
-        return ahi.createDatastore(b -> b.datastoreName(name)).datastoreId();
+        return EmulatorClients.createActiveDatastore(ahi, name);
     }
 
     private ServiceInstance start(String id, String bucket, String datastore) throws IOException {

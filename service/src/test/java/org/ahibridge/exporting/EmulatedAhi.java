@@ -45,7 +45,7 @@ final class EmulatedAhi implements AutoCloseable {
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
         s3.createBucket(b -> b.bucket("export-bucket"));
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("export-tests")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "export-tests");
     }
 
     /** Uploads the files under one prefix and imports them with one job. */

@@ -95,8 +95,27 @@ public final class DicomJson {
         return fromTree(tree, resolver);
     }
 
+    /** Parses DICOM JSON text as this reader does (numbers keep their written scale), without decoding it. */
+    public static JsonNode readTree(InputStream in) throws IOException {
+        try {
+            return MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new DicomJsonException("", "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** Reads a parsed document: one object, or an array holding exactly one object. */
     public static Attributes fromTree(JsonNode tree, BulkDataResolver resolver) throws IOException {
+        return fromTree(tree, resolver, null);
+    }
+
+    /**
+     * Reads a parsed document as attributes that will join {@code characterSetOf}: text is encoded in that
+     * data set's Specific Character Set unless the document declares its own (null: the default repertoire,
+     * or the document's own), and a character that set cannot encode is a {@link DicomJsonException}.
+     */
+    public static Attributes fromTree(JsonNode tree, BulkDataResolver resolver, Attributes characterSetOf)
+            throws IOException {
         JsonNode object = tree;
         if (tree != null && tree.isArray()) {
             if (tree.size() != 1) {
@@ -104,7 +123,7 @@ public final class DicomJson {
             }
             object = tree.get(0);
         }
-        return new JsonDecoder(resolver).readObject(object, null, "");
+        return new JsonDecoder(resolver).readObject(object, characterSetOf, "");
     }
 
     /** Splits what {@link #fromJson} read into File Meta Information (group 0002) and data set. */

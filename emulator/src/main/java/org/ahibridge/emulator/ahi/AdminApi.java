@@ -10,7 +10,7 @@ import org.ahibridge.emulator.ahi.fault.FaultInjector;
  * The emulator's own endpoints, under {@code /_emulator/} (not part of AHI):
  * <ul>
  *   <li>{@code GET /_emulator/health}: {@code {"status":"UP"}}</li>
- *   <li>{@code POST /_emulator/faults}: {@code {"operation":"GetImageFrame","kind":"THROTTLE|ERROR","next":3}}
+ *   <li>{@code POST /_emulator/faults}: {@code {"operation":"GetImageFrame","kind":"THROTTLE|ERROR|FATAL","next":3}}
  *       or {@code "percent":20} instead of {@code next}; {@code operation} {@code *} = every operation</li>
  *   <li>{@code POST /_emulator/faults/jobs}: {@code {"failNext":1,"failPercent":0,"message":"...","delayMillis":0}}</li>
  *   <li>{@code DELETE /_emulator/faults}: clears every fault</li>
@@ -35,7 +35,7 @@ final class AdminApi {
                     try {
                         k = FaultInjector.Kind.valueOf(kind);
                     } catch (IllegalArgumentException e) {
-                        throw AhiError.validation("kind must be THROTTLE or ERROR");
+                        throw AhiError.validation("kind must be THROTTLE, ERROR or FATAL");
                     }
                     if (body.has("percent")) {
                         faults.percent(operation, k, body.get("percent").asInt());

@@ -2,6 +2,7 @@ package org.ahibridge.emulator.ahi;
 
 import org.ahibridge.emulator.ahi.imports.ImportJobRunner;
 import org.ahibridge.emulator.ahi.op.CopyImageSetHandler;
+import org.ahibridge.emulator.ahi.op.DatastoreCreation;
 import org.ahibridge.emulator.ahi.op.DatastoreHandlers;
 import org.ahibridge.emulator.ahi.op.DeleteImageSetHandler;
 import org.ahibridge.emulator.ahi.op.ImageSetReadHandlers;
@@ -16,8 +17,8 @@ final class AhiApi {
     private AhiApi() {
     }
 
-    static AhiRoutes routes(AhiContext context, ImportJobRunner runner) {
-        DatastoreHandlers datastores = new DatastoreHandlers(context);
+    static AhiRoutes routes(AhiContext context, ImportJobRunner runner, DatastoreCreation creation) {
+        DatastoreHandlers datastores = new DatastoreHandlers(context, creation);
         ImportJobHandlers jobs = new ImportJobHandlers(context, runner);
         ImageSetReadHandlers reads = new ImageSetReadHandlers(context);
         TagHandlers tags = new TagHandlers(context);

@@ -11,6 +11,7 @@ import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.emulator.ahi.fault.TokenBucket;
 import org.ahibridge.emulator.ahi.imports.ImportJobRunner;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
+import org.ahibridge.emulator.ahi.op.DatastoreCreation;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 import org.ahibridge.emulator.ahi.store.Datastore;
 import org.ahibridge.emulator.eventbridge.EventPublisher;
@@ -24,6 +25,7 @@ public final class AhiEmulator implements AutoCloseable {
 
     private final AhiContext context;
     private final ImportJobRunner runner;
+    private final DatastoreCreation datastoreCreation;
     private final AhiHttpServer server;
 
     /**
@@ -39,7 +41,9 @@ public final class AhiEmulator implements AutoCloseable {
         this.context = new AhiContext(settings, store, new AhiEvents(events, settings), faults,
                 System::currentTimeMillis, new TokenBucket(settings.startJobRate(), settings.startJobBurst()));
         this.runner = new ImportJobRunner(context, s3, 2, spool);
-        this.server = new AhiHttpServer(host, port, AhiApi.routes(context, runner), AdminApi.routes(faults),
+        this.datastoreCreation = new DatastoreCreation(context);
+        this.server = new AhiHttpServer(host, port, AhiApi.routes(context, runner, datastoreCreation),
+                AdminApi.routes(faults),
                 eventBridge, faults::before);
     }
 
@@ -55,7 +59,8 @@ public final class AhiEmulator implements AutoCloseable {
     /**
      * The ACTIVE data store named {@code name}: the one with {@code id} if it exists, else the first of that
      * name, else a new one created with {@code id}. For hosts that run the emulator in-process and need the
-     * id before the HTTP API is up (the service's embedded default).
+     * id before the HTTP API is up (the service's embedded default). Unlike CreateDatastore, which answers
+     * CREATING, this is not an API call and the data store is ACTIVE at once.
      */
     public String ensureDatastore(String id, String name) {
         AhiStore store = context.store();
@@ -85,6 +90,7 @@ public final class AhiEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        datastoreCreation.close();
         runner.close();
         context.store().close();
     }

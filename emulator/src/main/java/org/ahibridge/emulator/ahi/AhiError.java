@@ -27,6 +27,11 @@ public final class AhiError extends RuntimeException {
         return new AhiError(400, "ValidationException", message);
     }
 
+    /** The model gives BadRequestException ("The request is invalid or malformed") to GetImageFrame only. */
+    public static AhiError badRequest(String message) {
+        return new AhiError(400, "BadRequestException", message);
+    }
+
     public static AhiError notFound(String message) {
         return new AhiError(404, "ResourceNotFoundException", message);
     }

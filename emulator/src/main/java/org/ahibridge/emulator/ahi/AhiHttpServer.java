@@ -1,8 +1,6 @@
 package org.ahibridge.emulator.ahi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -13,25 +11,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.ahibridge.emulator.http.BoundedBody;
+import org.ahibridge.emulator.http.Exchanges;
 import org.ahibridge.emulator.http.HttpReply;
+import org.ahibridge.emulator.http.JdkHttpServerDefaults;
+import org.ahibridge.emulator.http.ServerThreads;
 
 /**
  * The HTTP front of the emulator on the JDK's {@code com.sun.net.httpserver}: AHI REST routes,
  * the emulated EventBridge (any POST with {@code X-Amz-Target: AWSEvents.*}), and the admin endpoints
  * under {@code /_emulator/}. Errors become rest-json error responses (AHI.md §2.2): the status, the
  * header {@code x-amzn-ErrorType} and the body {@code {"__type":...,"message":...}}.
+ *
+ * <p>No client can exhaust it or leave it stuck: bodies are read with the bound of their operation
+ * ({@link RequestBodyLimits}; a larger body is read to its end and dropped, then answered 413), the
+ * request timeout of {@link JdkHttpServerDefaults} drops clients that stop sending, the thread pool
+ * ({@link ServerThreads}) grows past any handful of stalled clients, and anything a handler throws,
+ * Errors included, is answered 500 and the connection closed ({@link Exchanges}).
  */
 public final class AhiHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AhiHttpServer.class);
+    private static final String INTERNAL_ERROR_BODY = "{\"__type\":\"InternalServerException\","
+            + "\"message\":\"The emulator failed to handle the request\"}";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -51,16 +61,13 @@ public final class AhiHttpServer implements AutoCloseable {
         this.admin = admin;
         this.eventBridge = eventBridge;
         this.beforeOperation = beforeOperation;
+        JdkHttpServerDefaults.apply();
         try {
             this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (java.net.BindException e) {
             throw new org.ahibridge.emulator.PortInUseException(host, port);
         }
-        this.executor = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "ahi-emulator-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = ServerThreads.pool("ahi-emulator-http");
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
@@ -75,44 +82,91 @@ public final class AhiHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        HttpReply reply;
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            reply = dispatch(exchange, body);
-        } catch (AhiError e) {
-            reply = error(e);
-        } catch (RuntimeException e) {
-            LOG.warn("emulator error in {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-            reply = error(AhiError.internal("Internal error: " + e.getClass().getSimpleName()));
-        }
-        send(exchange, reply);
+    private void exchange(HttpExchange exchange) {
+        Exchanges.serve(exchange, this::reply, INTERNAL_ERROR_BODY);
     }
 
-    private HttpReply dispatch(HttpExchange exchange, byte[] body) {
+    /**
+     * Routes on the method, path and {@code X-Amz-Target} before reading the body, so the body is read
+     * with the bound of the operation it is for; a larger one is refused with 413.
+     */
+    private HttpReply reply(HttpExchange exchange) throws IOException {
+        Route route = route(exchange);
+        BoundedBody body = BoundedBody.read(exchange.getRequestBody(), declaredLength(exchange), route.maxBodyBytes());
+        try {
+            if (route.failure() != null) {
+                throw route.failure();
+            }
+            if (body.tooLarge()) {
+                throw new AhiError(413, "RequestEntityTooLargeException", "The request body of " + body.length()
+                        + " bytes is larger than the " + route.maxBodyBytes() + " bytes "
+                        + (route.operation() == null ? "this endpoint" : route.operation()) + " accepts");
+            }
+            return route.handler().apply(body.bytes());
+        } catch (AhiError e) {
+            return error(e);
+        } catch (RuntimeException e) {
+            LOG.warn("emulator error in {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            return error(AhiError.internal("Internal error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** What a request is for: a handler of its body and the body's bound, or the error to answer. */
+    private record Route(String operation, int maxBodyBytes, Function<byte[], HttpReply> handler,
+            AhiError failure) {
+
+        static Route failing(AhiError failure) {
+            return new Route(null, RequestBodyLimits.DEFAULT_BYTES, null, failure);
+        }
+    }
+
+    private Route route(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null && target.startsWith("AWSEvents.") && method.equals("POST")) {
             if (eventBridge == null) {
-                throw new AhiError(400, "UnknownOperationException", "EventBridge is not served by this emulator");
+                return Route.failing(new AhiError(400, "UnknownOperationException",
+                        "EventBridge is not served by this emulator"));
             }
-            return eventBridge.apply(target, body);
+            return new Route(target, RequestBodyLimits.EVENT_BRIDGE_BYTES, body -> eventBridge.apply(target, body),
+                    null);
         }
         String rawPath = exchange.getRequestURI().getRawPath();
         boolean isAdmin = rawPath.startsWith("/_emulator/");
-        AhiRoutes.Match match = (isAdmin ? admin : routes).match(method, rawPath);
+        AhiRoutes.Match match;
+        try {
+            match = (isAdmin ? admin : routes).match(method, rawPath);
+        } catch (IllegalArgumentException e) {
+            return Route.failing(AhiError.validation("The path is not correctly URL-encoded"));
+        }
         if (match == null) {
-            throw new AhiError(404, "UnknownOperationException", "No operation at " + method + " " + rawPath);
+            return Route.failing(new AhiError(404, "UnknownOperationException", "No operation at " + method + " "
+                    + rawPath));
         }
         if (match.operation() == null) {
-            throw new AhiError(405, "UnknownOperationException", "Method " + method + " is not allowed on " + rawPath);
+            return Route.failing(new AhiError(405, "UnknownOperationException", "Method " + method
+                    + " is not allowed on " + rawPath));
         }
-        AhiRequest request = new AhiRequest(match.operation(), match.path(),
-                query(exchange.getRequestURI().getRawQuery()), headers(exchange), body);
-        if (!isAdmin) {
-            beforeOperation.accept(match.operation());
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, String> headers = headers(exchange);
+        return new Route(match.operation(), isAdmin ? RequestBodyLimits.DEFAULT_BYTES
+                : RequestBodyLimits.of(match.operation()), body -> {
+                    if (!isAdmin) {
+                        beforeOperation.accept(match.operation());
+                    }
+                    return match.handler().handle(new AhiRequest(match.operation(), match.path(), query(rawQuery),
+                            headers, body));
+                }, null);
+    }
+
+    /** The Content-Length, or -1 for a chunked body (or a malformed length, which the JDK refuses anyway). */
+    private static long declaredLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        return match.handler().handle(request);
     }
 
     private static Map<String, List<String>> query(String raw) {
@@ -122,9 +176,13 @@ public final class AhiHttpServer implements AutoCloseable {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw AhiError.validation("The query string is not correctly URL-encoded");
+            }
         }
         return query;
     }
@@ -139,16 +197,6 @@ public final class AhiHttpServer implements AutoCloseable {
         String body = Json.object().put("__type", e.type()).put("message", e.getMessage()).toString();
         return new HttpReply(e.status(), Map.of("Content-Type", "application/json", "x-amzn-ErrorType", e.type()),
                 body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, HttpReply reply) throws IOException {
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-        byte[] body = reply.body() == null ? new byte[0] : reply.body();
-        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     @Override

@@ -11,29 +11,41 @@ package org.ahibridge.emulator.ahi;
  * @param startJobRate          StartDICOMImportJob requests per second (1)
  * @param startJobBurst         StartDICOMImportJob burst (2)
  * @param maxUpdatePayloadBytes "Max UpdateImageSetMetadata payload" (10 KB)
+ * @param datastoreCreationMillis how long a new data store stays CREATING before it is ACTIVE (AWS takes
+ *                              minutes; the emulator a moment, but callers must still wait for ACTIVE)
  */
 public record AhiSettings(String region, String accountId, int maxFilesPerJob, long maxBytesPerJob,
         long maxBytesPerFile, int maxConcurrentJobs, double startJobRate, int startJobBurst,
-        int maxUpdatePayloadBytes) {
+        int maxUpdatePayloadBytes, long datastoreCreationMillis) {
 
     public static AhiSettings defaults() {
         long tenGb = 10L * 1024 * 1024 * 1024;
-        return new AhiSettings("us-east-1", "123456789012", 5_000, tenGb, tenGb, 100, 1.0, 2, 10 * 1024);
+        return new AhiSettings("us-east-1", "123456789012", 5_000, tenGb, tenGb, 100, 1.0, 2, 10 * 1024, 250);
     }
 
     public AhiSettings withStartJobRate(double rate, int burst) {
         return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxBytesPerFile, maxConcurrentJobs,
-                rate, burst, maxUpdatePayloadBytes);
+                rate, burst, maxUpdatePayloadBytes, datastoreCreationMillis);
     }
 
     public AhiSettings withJobLimits(int files, long bytes, int concurrent) {
         return new AhiSettings(region, accountId, files, bytes, maxBytesPerFile, concurrent, startJobRate,
-                startJobBurst, maxUpdatePayloadBytes);
+                startJobBurst, maxUpdatePayloadBytes, datastoreCreationMillis);
     }
 
     public AhiSettings withMaxBytesPerFile(long bytes) {
         return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, bytes, maxConcurrentJobs,
-                startJobRate, startJobBurst, maxUpdatePayloadBytes);
+                startJobRate, startJobBurst, maxUpdatePayloadBytes, datastoreCreationMillis);
+    }
+
+    public AhiSettings withMaxUpdatePayloadBytes(int bytes) {
+        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxBytesPerFile, maxConcurrentJobs,
+                startJobRate, startJobBurst, bytes, datastoreCreationMillis);
+    }
+
+    public AhiSettings withDatastoreCreationMillis(long millis) {
+        return new AhiSettings(region, accountId, maxFilesPerJob, maxBytesPerJob, maxBytesPerFile, maxConcurrentJobs,
+                startJobRate, startJobBurst, maxUpdatePayloadBytes, millis);
     }
 
     public String datastoreArn(String datastoreId) {

@@ -1,17 +1,18 @@
 package org.ahibridge.emulator.eventbridge;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.ahibridge.emulator.http.BoundedBody;
+import org.ahibridge.emulator.http.Exchanges;
 import org.ahibridge.emulator.http.HttpReply;
+import org.ahibridge.emulator.http.JdkHttpServerDefaults;
+import org.ahibridge.emulator.http.ServerThreads;
 
 /**
  * A small HTTP front for an {@link EventBridgeEmulator} on 127.0.0.1: {@code POST /} with
@@ -20,6 +21,9 @@ import org.ahibridge.emulator.http.HttpReply;
  * instead.
  */
 public final class EventBridgeHttpServer implements AutoCloseable {
+
+    /** PutEvents takes up to 10 entries of up to 256 KB each; every other call is small. */
+    static final int MAX_BODY_BYTES = 4 << 20;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -31,17 +35,9 @@ public final class EventBridgeHttpServer implements AutoCloseable {
 
     /** Starts serving {@code emulator} on 127.0.0.1 and {@code port} (0 picks a free port). */
     public static EventBridgeHttpServer start(EventBridgeEmulator emulator, int port) throws IOException {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a call.
-        // The JDK reads this once, when the first HttpServer of the JVM is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        JdkHttpServerDefaults.apply();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "eventbridge-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = ServerThreads.pool("eventbridge-http");
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(emulator, exchange));
         server.start();
@@ -62,21 +58,32 @@ public final class EventBridgeHttpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void serve(EventBridgeEmulator emulator, HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+    /**
+     * Bodies are read with the bound of the emulator's AHI port ({@link #MAX_BODY_BYTES}); a larger one is
+     * answered 413. Failures, Errors included, are answered 500 and the connection closed (see
+     * {@link Exchanges}).
+     */
+    private static void serve(EventBridgeEmulator emulator, HttpExchange exchange) {
+        Exchanges.serve(exchange, e -> {
+            String length = e.getRequestHeaders().getFirst("Content-Length");
+            BoundedBody body = BoundedBody.read(e.getRequestBody(), length == null ? -1 : parseLength(length),
+                    MAX_BODY_BYTES);
+            if (body.tooLarge()) {
+                return HttpReply.json(413, "{\"__type\":\"RequestEntityTooLargeException\",\"message\":"
+                        + "\"The request body of " + body.length() + " bytes is larger than the " + MAX_BODY_BYTES
+                        + " bytes EventBridge accepts\"}");
             }
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            HttpReply reply = "POST".equals(exchange.getRequestMethod())
-                    ? emulator.handle(target, body)
-                    : emulator.handle(null, body);
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
-            }
+            String target = e.getRequestHeaders().getFirst("X-Amz-Target");
+            return "POST".equals(e.getRequestMethod()) ? emulator.handle(target, body.bytes())
+                    : emulator.handle(null, body.bytes());
+        }, "{\"__type\":\"InternalException\",\"message\":\"The emulator failed to handle the request\"}");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }

@@ -3,6 +3,8 @@ package org.ahibridge.emulator.junit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.DatastoreStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.ahibridge.emulator.Emulator;
@@ -53,6 +56,35 @@ public final class EmulatorClients {
 
     public static S3Client s3(EmulatorEndpoints endpoints) {
         return Emulator.s3Client(endpoints.s3(), endpoints.region());
+    }
+
+    /**
+     * Creates a data store and waits until it is ACTIVE, as a client of AWS must: CreateDatastore answers
+     * CREATING, and StartDICOMImportJob refuses a data store that is not ACTIVE yet. The medical-imaging
+     * model defines no waiters (its {@code waiters-2.json} is empty), so this polls GetDatastore.
+     *
+     * @return the data store id
+     */
+    public static String createActiveDatastore(MedicalImagingClient ahi, String name) {
+        String id = ahi.createDatastore(b -> b.datastoreName(name)).datastoreId();
+        awaitActive(ahi, id, Duration.ofSeconds(30));
+        return id;
+    }
+
+    /** Polls GetDatastore every 20 ms until the data store is ACTIVE; fails after {@code timeout}. */
+    public static void awaitActive(MedicalImagingClient ahi, String datastoreId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            DatastoreStatus status = ahi.getDatastore(b -> b.datastoreId(datastoreId)).datastoreProperties()
+                    .datastoreStatus();
+            if (status == DatastoreStatus.ACTIVE) {
+                return;
+            }
+            if (status != DatastoreStatus.CREATING || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Data store " + datastoreId + " is " + status + ", not ACTIVE");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     /** A gzipped metadata blob as JSON. */

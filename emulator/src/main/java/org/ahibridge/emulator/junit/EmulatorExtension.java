@@ -34,7 +34,7 @@ import org.ahibridge.emulator.ahi.fault.FaultInjector;
  *
  * @Test
  * void imports() {
- *     String id = EMULATOR.ahi().createDatastore(b -> b.datastoreName("t")).datastoreId();
+ *     String id = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "t");   // CREATING, then ACTIVE
  *     EMULATOR.s3().createBucket(b -> b.bucket("staging"));
  * }
  * }</pre>

@@ -9,15 +9,26 @@ import org.ahibridge.emulator.ahi.AhiError;
 
 /**
  * Faults injected on purpose, per operation name (e.g. {@code GetImageFrame}, or {@code *} for every
- * operation): ThrottlingException or InternalServerException for the next N calls or a percentage of
- * calls, import jobs that FAIL with a message, and import jobs that wait before they complete.
+ * operation): ThrottlingException, InternalServerException or a thrown Error for the next N calls or a
+ * percentage of calls, import jobs that FAIL with a message, and import jobs that wait before they complete.
  * Percentages draw from one seeded {@link Random}, so a run with the same seed and the same call
  * order injects the same faults.
  */
 public final class FaultInjector {
 
-    /** What to inject into a call. */
-    public enum Kind { THROTTLE, ERROR }
+    /**
+     * What to inject into a call: THROTTLE answers ThrottlingException (429), ERROR InternalServerException
+     * (500); FATAL throws a {@link java.lang.Error} in the HTTP thread, as an OutOfMemoryError would, to
+     * show that the server still answers (500) and closes the connection.
+     */
+    public enum Kind { THROTTLE, ERROR, FATAL }
+
+    /** The Error a FATAL fault throws. */
+    public static final class InjectedFatalError extends Error {
+        InjectedFatalError() {
+            super("Injected fatal error (fault injection)", null, false, false);
+        }
+    }
 
     private record Rule(Kind kind, int remaining, int percent) {
     }
@@ -89,8 +100,11 @@ public final class FaultInjector {
             hit = rule.percent() > 0 && random.nextInt(100) < rule.percent();
         }
         if (hit) {
-            throw rule.kind() == Kind.THROTTLE ? AhiError.throttling("Rate exceeded (injected fault)")
-                    : AhiError.internal("Internal server error (injected fault)");
+            switch (rule.kind()) {
+                case THROTTLE -> throw AhiError.throttling("Rate exceeded (injected fault)");
+                case ERROR -> throw AhiError.internal("Internal server error (injected fault)");
+                case FATAL -> throw new InjectedFatalError();
+            }
         }
     }
 

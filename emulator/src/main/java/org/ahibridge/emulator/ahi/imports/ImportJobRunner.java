@@ -30,7 +30,9 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
  * prefixes, all ListObjectsV2 pages), enforces the per-job quotas (the job FAILS when the input holds
  * more files or bytes than allowed: the quotas are only known once the input is listed), reads each
  * object (objects over the {@link ImportSpool} threshold through a temporary file, one frame in
- * memory at a time), places the instances into image sets, writes the output files and sends the events.
+ * memory at a time), applies the DICOM JSON metadata of the job's {@code importConfiguration}
+ * ({@link MetadataOverrides}), places the instances into image sets, writes the output files and sends the
+ * events.
  * Per-file failures go to {@code failure.ndjson}; the job still COMPLETES.
  */
 public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable {
@@ -98,7 +100,13 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         } catch (SdkException e) {
             return "Cannot list the input S3 location: " + e.getMessage();
         }
-        objects.removeIf(o -> o.key().endsWith("/") && o.size() == 0);
+        MetadataOverrides overrides;
+        try {
+            overrides = MetadataOverrides.load(s3, input, job.importConfiguration());
+        } catch (MetadataOverrides.Invalid e) {
+            return e.getMessage();
+        }
+        objects.removeIf(o -> o.key().endsWith("/") && o.size() == 0 || overrides.isMetadataFile(o.key()));
         objects.sort(Comparator.comparing(S3Object::key));
         long bytes = objects.stream().mapToLong(S3Object::size).sum();
         if (objects.size() > context.settings().maxFilesPerJob()) {
@@ -133,6 +141,7 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
                         + e.getMessage());
             }
         }
+        overrides.applyTo(pending).forEach(r -> output.failure(r.key(), "ValidationException", r.message()));
         ImageSetAssembler.Result result = ImageSetAssembler.assemble(context.store(), job.datastoreId(), pending,
                 context.now());
         for (PendingInstance instance : pending) {

@@ -20,7 +20,8 @@ import org.ahibridge.emulator.http.HttpReply;
 
 /**
  * CreateDatastore, GetDatastore, ListDatastores, DeleteDatastore (AWS HealthImaging API reference).
- * Data stores are ACTIVE as soon as they are created; deleting one needs all its image sets deleted.
+ * A new data store is CREATING, and ACTIVE a moment later ({@link DatastoreCreation}); deleting one needs
+ * all its image sets deleted.
  *
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_CreateDatastore.html">CreateDatastore</a>
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDatastore.html">GetDatastore</a>
@@ -31,9 +32,11 @@ public final class DatastoreHandlers {
 
     private static final Set<String> STATUSES = Set.of("CREATING", "CREATE_FAILED", "ACTIVE", "DELETING", "DELETED");
     private final AhiContext context;
+    private final DatastoreCreation creation;
 
-    public DatastoreHandlers(AhiContext context) {
+    public DatastoreHandlers(AhiContext context, DatastoreCreation creation) {
         this.context = context;
+        this.creation = creation;
     }
 
     public HttpReply create(AhiRequest request) {
@@ -54,11 +57,11 @@ public final class DatastoreHandlers {
                 }
             }
             long now = context.now();
-            Datastore datastore = new Datastore(Ids.newId(), name == null ? "datastore" : name, "ACTIVE", kms,
-                    Validate.text(body, "lambdaAuthorizerArn"), format, now, now, token, TagHandlers.tags(body));
+            Datastore datastore = new Datastore(Ids.newId(), name == null ? "datastore" : name, Datastore.CREATING,
+                    kms, Validate.text(body, "lambdaAuthorizerArn"), format, now, now, token, TagHandlers.tags(body));
             context.store().put(datastore);
-            context.events().datastore("Data Store Creating", datastore.id(), datastore.name(), "CREATING");
-            context.events().datastore("Data Store Created", datastore.id(), datastore.name(), "ACTIVE");
+            context.events().datastore("Data Store Creating", datastore.id(), datastore.name(), Datastore.CREATING);
+            creation.finishLater(datastore.id());
             return reply(datastore);
         }
     }
@@ -106,6 +109,9 @@ public final class DatastoreHandlers {
     public HttpReply delete(AhiRequest request) {
         synchronized (context.store()) {
             Datastore d = context.store().datastore(AhiContext.id(request, "datastoreId"));
+            if (d.status().equals(Datastore.CREATING)) {
+                throw AhiError.conflict("Datastore " + d.id() + " is still being created");
+            }
             if (!context.store().imageSets(d.id()).isEmpty()) {
                 throw AhiError.conflict("Datastore " + d.id() + " still has image sets; delete them first");
             }

@@ -20,7 +20,8 @@ import org.ahibridge.emulator.http.HttpReply;
 /**
  * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (AHI.md §3-§5). Metadata is
  * returned gzipped with {@code Content-Encoding: gzip}; frames raw, with the Content-Type of their
- * stored transfer syntax ({@link FrameContentTypes}) and 406 for an Accept header that cannot match.
+ * stored transfer syntax ({@link FrameContentTypes}), 406 for an Accept header that cannot match, and 400
+ * BadRequestException for a body that is not a JSON object.
  *
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSet.html">GetImageSet</a>
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetImageSetMetadata.html">GetImageSetMetadata</a>
@@ -91,8 +92,15 @@ public final class ImageSetReadHandlers {
     }
 
     public HttpReply getImageFrame(AhiRequest request) {
+        JsonNode body;
+        try {
+            body = request.json();
+        } catch (AhiError malformed) {
+            // A body that is not a JSON object is malformed, not a value that breaks a constraint: since
+            // 2026-04 the model gives GetImageFrame a BadRequestException for that (AHI.md §2.2).
+            throw AhiError.badRequest(malformed.getMessage());
+        }
         ImageSet imageSet = require(context, request, "imageSetId");
-        JsonNode body = request.json();
         String frameId = Validate.required("imageFrameId", Validate.text(body, "imageFrameId"), Validate.ID);
         String syntax = frames.storedSyntax(imageSet, frameId);
         if (syntax == null) {

@@ -20,9 +20,10 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs (AHI.md §2). Start checks the request,
- * honours {@code clientToken} idempotency, the StartDICOMImportJob throttle (token bucket) and the
- * concurrent-jobs quota, then hands the job to the runner; the job runs asynchronously.
+ * StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs (AHI.md §2). Start checks the request
+ * (with its {@code importConfiguration}, {@link ImportConfigurations}), honours {@code clientToken}
+ * idempotency, the StartDICOMImportJob throttle (token bucket) and the concurrent-jobs quota, then hands
+ * the job to the runner; the job runs asynchronously. GetDICOMImportJob echoes the configuration.
  *
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_StartDICOMImportJob.html">StartDICOMImportJob</a>
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDICOMImportJob.html">GetDICOMImportJob</a>
@@ -50,6 +51,7 @@ public final class ImportJobHandlers {
         String name = Validate.optional("jobName", Validate.text(body, "jobName"), Validate.JOB_NAME);
         String owner = Validate.optional("inputOwnerAccountId", Validate.text(body, "inputOwnerAccountId"),
                 Validate.ACCOUNT_ID);
+        JsonNode importConfiguration = ImportConfigurations.validated(body);
         ImportJob job;
         synchronized (context.store()) {
             Datastore datastore = context.store().datastore(datastoreId);
@@ -71,7 +73,8 @@ public final class ImportJobHandlers {
             String jobId = Ids.newId();
             String prefix = output.endsWith("/") ? output : output + "/";
             job = new ImportJob(jobId, datastoreId, name == null ? jobId : name, ImportJob.SUBMITTED, role, input,
-                    output, prefix + datastoreId + "-DicomImport-" + jobId + "/", owner, context.now(), 0, null, token);
+                    output, prefix + datastoreId + "-DicomImport-" + jobId + "/", owner, context.now(), 0, null, token,
+                    importConfiguration);
             context.store().put(job);
         }
         context.events().job("Import Job Submitted", job);
@@ -93,6 +96,9 @@ public final class ImportJobHandlers {
         ImportJob job = context.store().job(datastoreId, jobId);
         ObjectNode properties = summary(job).put("inputS3Uri", job.inputS3Uri())
                 .put("outputS3Uri", job.jobOutputS3Uri());
+        if (job.importConfiguration() != null && !job.importConfiguration().isNull()) {
+            properties.set("importConfiguration", job.importConfiguration());
+        }
         ObjectNode body = Json.object();
         body.set("jobProperties", properties);
         return Json.ok(body);

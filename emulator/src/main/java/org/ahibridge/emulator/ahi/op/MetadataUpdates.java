@@ -22,8 +22,8 @@ final class MetadataUpdates {
     private static final Set<String> FORCE_ONLY = Set.of("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID",
             "StudyID");
     private static final Set<String> GENERATED = Set.of("SchemaVersion", "DatastoreID", "ImageSetID", "PixelData",
-            "ImageFrames", "StoredTransferSyntaxUID", "Checksum", "Width", "Height", "MinPixelValue", "MaxPixelValue",
-            "FrameSizeInBytes");
+            "ImageFrames", "StoredTransferSyntaxUID", "ChecksumType", "Checksum", "Width", "Height", "MinPixelValue",
+            "MaxPixelValue", "FrameSizeInBytes");
 
     private MetadataUpdates() {
     }
@@ -73,6 +73,30 @@ final class MetadataUpdates {
                 }
             }
         }
+    }
+
+    /** The series UIDs an update or removal document names under {@code Study.Series}. */
+    static Set<String> seriesNamed(JsonNode updates) {
+        return new java.util.LinkedHashSet<>(names(updates.path("Study").path("Series")));
+    }
+
+    /**
+     * The part of an update or removal document that applies to an image set holding {@code seriesUids}: the
+     * patient and study levels, and the entries of those series only (a study-wide update names series that
+     * live in different image sets).
+     */
+    static JsonNode forSeries(JsonNode updates, Set<String> seriesUids) {
+        if (!updates.isObject() || !updates.path("Study").path("Series").isObject()) {
+            return updates;
+        }
+        ObjectNode copy = ((ObjectNode) updates).deepCopy();
+        ObjectNode series = (ObjectNode) copy.get("Study").get("Series");
+        for (String uid : names(series)) {
+            if (!seriesUids.contains(uid)) {
+                series.remove(uid);
+            }
+        }
+        return copy;
     }
 
     private static void checkTopLevel(JsonNode document) {

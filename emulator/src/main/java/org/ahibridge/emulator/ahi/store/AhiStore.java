@@ -58,7 +58,8 @@ public final class AhiStore {
 
     /**
      * A store persisted under {@code dir}. Jobs that were still running when the emulator stopped are
-     * marked FAILED: the emulator does not resume them.
+     * marked FAILED: the emulator does not resume them. Data stores that were still being created are
+     * ACTIVE: their creation had been accepted, and nothing else was left to do.
      */
     public static AhiStore persistent(Path dir, long now) {
         try {
@@ -70,7 +71,8 @@ public final class AhiStore {
         if (Files.exists(store.stateFile)) {
             try {
                 State state = Json.MAPPER.readValue(store.stateFile.toFile(), State.class);
-                state.datastores().forEach(d -> store.datastores.put(d.id(), d));
+                state.datastores().forEach(d -> store.datastores.put(d.id(),
+                        d.status().equals(Datastore.CREATING) ? d.withStatus(Datastore.ACTIVE, now) : d));
                 state.imageSets().forEach(i -> store.imageSets.put(i.id(), i));
                 for (ImportJob job : state.jobs()) {
                     store.jobs.put(job.id(), job.running()

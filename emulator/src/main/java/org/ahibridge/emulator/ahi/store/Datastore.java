@@ -6,6 +6,10 @@ import java.util.Map;
 public record Datastore(String id, String name, String status, String kmsKeyArn, String lambdaAuthorizerArn,
         String losslessStorageFormat, long createdAt, long updatedAt, String clientToken, Map<String, String> tags) {
 
+    /** DatastoreStatus values the emulator uses (the model also has CREATE_FAILED). */
+    public static final String CREATING = "CREATING";
+    public static final String ACTIVE = "ACTIVE";
+
     public Datastore withStatus(String newStatus, long now) {
         return new Datastore(id, name, newStatus, kmsKeyArn, lambdaAuthorizerArn, losslessStorageFormat, createdAt,
                 now, clientToken, tags);
