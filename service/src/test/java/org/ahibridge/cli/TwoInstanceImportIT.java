@@ -24,10 +24,11 @@ import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.ledger.testing.LedgerDatabase;
+import org.ahibridge.ledger.testing.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * {@code -Dahibridge.it.kills} (default 10). Needs PostgreSQL on 127.0.0.1:5432 (user postgres); skipped
  * otherwise.
  */
+@Requires(PostgresAvailable.class)
 class TwoInstanceImportIT {
 
     static final int OBJECTS = Integer.getInteger("ahibridge.it.objects", 5000);
@@ -78,7 +80,6 @@ class TwoInstanceImportIT {
 
     @BeforeAll
     static void startEmulator() throws IOException {
-        Assumptions.assumeTrue(LedgerDatabase.postgresAvailable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
         System.setProperty("aws.accessKeyId", "emulator");
         System.setProperty("aws.secretAccessKey", "emulator");
         emulator = Emulator.start(EmulatorConfig.ephemeral());
@@ -465,8 +466,8 @@ class TwoInstanceImportIT {
         p.putAll(EmulatedDatastoreSettings.localDatastore(emulator.endpoints(), datastore, datastore + "/",
                 datastore + "/"));
         p.put("ahibridge.ledger.url", ledger.jdbcUrl());
-        p.put("ahibridge.ledger.username", LedgerDatabase.POSTGRES_USER);
-        p.put("ahibridge.ledger.password", LedgerDatabase.POSTGRES_PASSWORD);
+        p.put("ahibridge.ledger.username", ledger.username());
+        p.put("ahibridge.ledger.password", ledger.password());
         p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
         // The pace of StartDICOMImportJob is per instance: two instances at 0.5/s stay within AHI's 1/s.
         p.put("ahibridge.import.jobs.starts-per-second", "0.5");
