@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * exactly one outcome, and a second run imports nothing. The bridge finds Azurite through
  * {@code AZURE_STORAGE_CONNECTION_STRING}, given here as a system property of that name.
  */
+@Requires(AzuriteInstalled.class)
 class AzureImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();

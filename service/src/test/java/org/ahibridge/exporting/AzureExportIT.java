@@ -11,7 +11,9 @@ import java.util.Map;
 
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import com.azure.storage.blob.models.BlobItem;
  * a read-only Azure registration is refused as a destination before any data moves. Credentials reach the
  * bridge as {@code AZURE_STORAGE_CONNECTION_STRING}, here a system property of that name.
  */
+@Requires(AzuriteInstalled.class)
 class AzureExportIT {
 
     static EmulatedAhi ahi;
