@@ -1,5 +1,7 @@
 package org.ahibridge.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,19 +30,13 @@ import org.ahibridge.emulator.ahi.fault.FaultInjector;
 /** Contract tests: data store operations, tagging, error wire format, host independence, call faults. */
 class DatastoreAndTaggingIT {
 
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
     static MedicalImagingClient ahi;
 
     @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-    }
-
-    @AfterAll
-    static void stop() {
-        ahi.close();
-        emulator.close();
+    static void clients() {
+        ahi = EMULATOR.ahi();
     }
 
     @Test
@@ -98,8 +94,8 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldSendDatastoreEventsToTheDefaultBus() {
-        try (var sqs = EmulatorClients.sqs(emulator.endpoints());
-                var events = EmulatorClients.eventBridge(emulator.endpoints())) {
+        try (var sqs = EmulatorClients.sqs(EMULATOR.endpoints());
+                var events = EmulatorClients.eventBridge(EMULATOR.endpoints())) {
             String queue = sqs.createQueue(b -> b.queueName("datastore-events")).queueUrl();
             events.putRule(b -> b.name("datastores").eventPattern(
                     "{\"source\":[\"aws.medical-imaging\"],\"detail-type\":[{\"prefix\":\"Data Store\"}]}"));
@@ -132,10 +128,10 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldInjectThrottlingAndServerErrorsForTheNextCalls() {
         String id = ahi.createDatastore(b -> b.datastoreName("faulty")).datastoreId();
-        emulator.faults().next("GetDatastore", FaultInjector.Kind.THROTTLE, 1);
+        EMULATOR.faults().next("GetDatastore", FaultInjector.Kind.THROTTLE, 1);
         assertThatThrownBy(() -> ahi.getDatastore(b -> b.datastoreId(id))).isInstanceOf(ThrottlingException.class);
         assertThat(ahi.getDatastore(b -> b.datastoreId(id)).datastoreProperties().datastoreId()).isEqualTo(id);
-        emulator.faults().next("*", FaultInjector.Kind.ERROR, 1);
+        EMULATOR.faults().next("*", FaultInjector.Kind.ERROR, 1);
         assertThatThrownBy(() -> ahi.listDatastores(b -> { })).isInstanceOf(InternalServerException.class);
         assertThat(ahi.listDatastores(b -> { }).datastoreSummaries()).isNotEmpty();
     }
@@ -152,7 +148,7 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldInjectFaultsThroughTheAdminEndpoint() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var base = emulator.endpoints().ahi();
+        var base = EMULATOR.endpoints().ahi();
         var health = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/_emulator/health")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("UP");
@@ -168,18 +164,18 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldMapConflictsToHttp409() {
         String datastoreId = ahi.createDatastore(b -> b.datastoreName("conflict")).datastoreId();
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
         // A running job blocks DeleteDatastore.
-        emulator.faults().slowJobs(java.time.Duration.ofSeconds(3));
+        EMULATOR.faults().slowJobs(java.time.Duration.ofSeconds(3));
         ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).dataAccessRoleArn("arn:aws:iam::123456789012:role/R")
                 .inputS3Uri("s3://missing-bucket/in/").outputS3Uri("s3://missing-bucket/out/"));
         assertThatThrownBy(() -> ahi.deleteDatastore(b -> b.datastoreId(datastoreId)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
     }
 
     private static String raw(String request) throws Exception {
-        var endpoint = emulator.endpoints().ahi();
+        var endpoint = EMULATOR.endpoints().ahi();
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
