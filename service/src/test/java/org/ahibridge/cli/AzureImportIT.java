@@ -1,5 +1,6 @@
 package org.ahibridge.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class AzureImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static EmulatedDatastore aws;
+    @RegisterExtension
+    static final EmulatedDatastore aws = new EmulatedDatastore("azure-it");
     static Azurite azurite;
 
     @TempDir
@@ -45,15 +47,11 @@ class AzureImportIT {
     static void start() throws IOException {
         azurite = Azurite.start();
         System.setProperty("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        aws = EmulatedDatastore.start("azure-it");
     }
 
     @AfterAll
     static void stop() {
         System.clearProperty("AZURE_STORAGE_CONNECTION_STRING");
-        if (aws != null) {
-            aws.close();
-        }
         if (azurite != null) {
             azurite.close();
         }
