@@ -22,4 +22,9 @@ public final class Dcmtk implements Prerequisite {
         return Optional.of(absent.size() == TOOLS.size() ? "dcmtk is not installed (" + INSTALL + ")"
                 : "dcmtk lacks " + String.join(", ", absent) + " (" + INSTALL + ")");
     }
+
+    @Override
+    public boolean mustNotSkip() {
+        return Prerequisite.requiredBy(REQUIRE_TOOLS);
+    }
 }

@@ -10,4 +10,9 @@ public final class Dicom3tools implements Prerequisite {
         return ExternalTool.installed("dciodvfy") ? Optional.empty()
                 : Optional.of("dicom3tools is not installed, no dciodvfy check (sudo apt-get install dicom3tools)");
     }
+
+    @Override
+    public boolean mustNotSkip() {
+        return Prerequisite.requiredBy(REQUIRE_TOOLS);
+    }
 }

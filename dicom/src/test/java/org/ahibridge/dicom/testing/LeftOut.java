@@ -16,9 +16,17 @@ public final class LeftOut {
     private LeftOut() {
     }
 
-    /** Empty when {@code prerequisite} is present; else one test named {@code what}, skipped with the reason. */
+    /**
+     * Empty when {@code prerequisite} is present; else one test named {@code what}, skipped with the reason, or
+     * failed where the run must not skip it.
+     */
     public static Stream<DynamicTest> unless(Prerequisite prerequisite, String what) {
         Optional<String> missing = prerequisite.missing();
-        return missing.stream().map(reason -> DynamicTest.dynamicTest(what, () -> Assumptions.abort(reason)));
+        return missing.stream().map(reason -> DynamicTest.dynamicTest(what, () -> {
+            if (prerequisite.mustNotSkip()) {
+                throw new IllegalStateException(reason + " (required here: this run must not skip it)");
+            }
+            Assumptions.abort(reason);
+        }));
     }
 }

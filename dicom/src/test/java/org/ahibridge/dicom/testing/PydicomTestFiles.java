@@ -16,4 +16,9 @@ public final class PydicomTestFiles implements Prerequisite {
                 ? Optional.empty()
                 : Optional.of("pydicom's test files are not installed (sudo apt-get install python3-pydicom)");
     }
+
+    @Override
+    public boolean mustNotSkip() {
+        return Prerequisite.requiredBy(REQUIRE_TOOLS);
+    }
 }

@@ -22,9 +22,12 @@ public final class PostgresServers {
     private PostgresServers() {
     }
 
-    /** The server, or a skip of the calling test with the reason when there is none. */
+    /** The server, or a skip of the calling test with the reason when there is none (a failure on CI). */
     public static PostgresServer server() {
         resolve();
+        if (server == null && new PostgresAvailable().mustNotSkip()) {
+            throw new IllegalStateException(unavailable + " (required here: this run must not skip it)");
+        }
         if (server == null) {
             Assumptions.abort(unavailable);
         }
