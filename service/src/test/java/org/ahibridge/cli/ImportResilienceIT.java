@@ -193,6 +193,9 @@ class ImportResilienceIT {
         settings.put("ahibridge.import.jobs.starts-per-second", "1");
         settings.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
         settings.put("ahibridge.import.batch.max-files", "20");
+        // The run after a SIGKILL takes over the killed run's steps once their leases expire: after 10 s, not
+        // the default 2 minutes, which were most of this test's time.
+        settings.put("ahibridge.cluster.lease-ttl", "PT10S");
         return settings.entrySet().stream().map(s -> "-D" + s.getKey() + "=" + s.getValue()).toList();
     }
 }
