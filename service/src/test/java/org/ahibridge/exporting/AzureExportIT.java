@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -31,7 +32,8 @@ import com.azure.storage.blob.models.BlobItem;
 @Requires(AzuriteInstalled.class)
 class AzureExportIT {
 
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     static Azurite azurite;
     static BlobContainerClient exports;
     static Path config;
@@ -44,7 +46,6 @@ class AzureExportIT {
         azurite.createContainer("exports");
         exports = azurite.client().getBlobContainerClient("exports");
         System.setProperty("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SampleInstance instance : SampleStudies.instances(31, 2, 2, 3)) {
             files.put(instance.sopUid() + ".dcm", instance.toBytes());
@@ -63,9 +64,6 @@ class AzureExportIT {
     @AfterAll
     static void stop() {
         System.clearProperty("AZURE_STORAGE_CONNECTION_STRING");
-        if (ahi != null) {
-            ahi.close();
-        }
         if (azurite != null) {
             azurite.close();
         }

@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,25 +47,19 @@ import org.ahibridge.storage.StorageRegistration;
 class ExportFaultsIT {
 
     static final ExportPacing FAST_RETRIES = ExportPacing.DEFAULT.withRetries(4, Duration.ofMillis(5));
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     @TempDir
     static Path temp;
 
     @BeforeAll
     static void importTwoInstances() throws Exception {
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("mr.dcm", Files.readAllBytes(DcmtkCorpus.multiFrame()));
         files.put("crafted.dcm", crafted());
         ahi.importFiles(files);
     }
 
-    @AfterAll
-    static void stop() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
 
     @AfterEach
     void clearFaults() {

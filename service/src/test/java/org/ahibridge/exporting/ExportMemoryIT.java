@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -43,13 +44,15 @@ class ExportMemoryIT {
 
     @TempDir
     Path temp;
+    @RegisterExtension
+    final EmulatedAhi ahi = new EmulatedAhi();
 
     @Test
     @Requires(Dcmtk.class)
     void shouldExportAThousandFrameInstanceWithAHeapSmallerThanTheInstance() throws Exception {
         byte[] source = thousandFrames();
         assertThat((long) source.length).isGreaterThan(64_000_000L);
-        try (EmulatedAhi ahi = new EmulatedAhi()) {
+        {
             ahi.importFiles(Map.of("big.dcm", source));
             Path config = ahi.config(temp, "read");
             Path out = temp.resolve("out");

@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +47,8 @@ class ExportRoundTripIT {
     static final List<String> SOURCES = List.of("ct explicit-le", "mr-multiframe rle", "sc-rgb implicit-le",
             "ct jpeg-extended", "mr-multiframe jpeg-ls-near", "sc-rgb jpeg-baseline");
 
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     static Map<String, Path> sourcesBySop = new LinkedHashMap<>();
     static Path config;
     static EmulatedAhi.Run fileRun;
@@ -56,7 +57,6 @@ class ExportRoundTripIT {
 
     @BeforeAll
     static void importAndExport() throws Exception {
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (DcmtkCorpus.Item item : DcmtkCorpus.items()) {
             if (SOURCES.contains(item.description())) {
@@ -71,12 +71,6 @@ class ExportRoundTripIT {
                 "--config", config.toString());
     }
 
-    @AfterAll
-    static void stop() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
 
     @Test
     void shouldExportEveryInstanceAndPrintTheSummaryLast() throws IOException {
