@@ -16,8 +16,8 @@ public final class PostgresServers {
     private static final String USER = System.getProperty("ahibridge.test.postgres-user", "postgres");
     private static final String PASSWORD = System.getProperty("ahibridge.test.postgres-password", "");
 
-    private static PostgresServer server;
-    private static String unavailable;
+    private static volatile PostgresServer server;
+    private static volatile String unavailable;
 
     private PostgresServers() {
     }
@@ -54,8 +54,10 @@ public final class PostgresServers {
                 try {
                     server = EmbeddedPostgresServer.shared();
                 } catch (RuntimeException | LinkageError e) {
-                    unavailable = "no PostgreSQL: nothing answers on 127.0.0.1:5432 and the embedded server did not"
-                            + " start (" + e.getMessage() + "); start one there or pass -D" + PostgresChoice.PROPERTY
+                    String asked = configured == null || configured.isBlank()
+                            ? "nothing answers on 127.0.0.1:5432 and " : "";
+                    unavailable = "no PostgreSQL: " + asked + "the embedded server did not start (" + e.getMessage()
+                            + "); start one on 127.0.0.1:5432 or pass -D" + PostgresChoice.PROPERTY
                             + "=jdbc:postgresql://HOST:5432/";
                 }
             }
