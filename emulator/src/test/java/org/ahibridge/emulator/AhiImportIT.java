@@ -1,5 +1,9 @@
 package org.ahibridge.emulator;
 
+import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,9 +46,11 @@ import org.ahibridge.dicom.testing.DcmtkCorpus;
  * End to end: a mixed corpus uploaded to the emulator's S3 server, imported by two jobs through the
  * real AWS SDK, then the output files, primary flags, versions, search, metadata and frames checked.
  */
+@Requires(Dcmtk.class)
 class AhiImportIT {
 
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
     static MedicalImagingClient ahi;
     static S3Client s3;
     static String datastoreId;
@@ -58,16 +64,14 @@ class AhiImportIT {
 
     @BeforeAll
     static void importTwoJobs() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-        s3 = EmulatorClients.s3(emulator.endpoints());
+        ahi = EMULATOR.ahi();
+        s3 = EMULATOR.s3();
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
         datastoreId = EmulatorClients.createActiveDatastore(ahi, "e2e");
-        sqs = EmulatorClients.sqs(emulator.endpoints());
+        sqs = EMULATOR.sqs();
         queueUrl = sqs.createQueue(b -> b.queueName("ahi-events")).queueUrl();
-        try (var events = EmulatorClients.eventBridge(emulator.endpoints())) {
+        try (var events = EmulatorClients.eventBridge(EMULATOR.endpoints())) {
             events.putRule(b -> b.name("ahi-to-sqs").eventPattern("{\"source\":[\"aws.medical-imaging\"]}"));
             events.putTargets(b -> b.rule("ahi-to-sqs").targets(t -> t.id("queue")
                     .arn("arn:aws:sqs:us-east-1:123456789012:ahi-events")));
@@ -85,16 +89,6 @@ class AhiImportIT {
 
         upload("job2/ct-rle.dcm", corpus("ct rle"));
         manifest2 = runJob("job2/");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (emulator != null) {
-            ahi.close();
-            s3.close();
-            sqs.close();
-            emulator.close();
-        }
     }
 
     @Test

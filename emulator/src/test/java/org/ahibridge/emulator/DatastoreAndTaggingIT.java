@@ -1,6 +1,5 @@
 package org.ahibridge.emulator;
 
-import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +12,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ConflictException;
 import software.amazon.awssdk.services.medicalimaging.model.DatastoreStatus;
@@ -27,25 +26,21 @@ import software.amazon.awssdk.services.medicalimaging.model.ValidationException;
 
 import org.ahibridge.emulator.ahi.AhiSettings;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 
 /** Contract tests: data store operations, tagging, error wire format, host independence, call faults. */
 class DatastoreAndTaggingIT {
 
-    static Emulator emulator;
+    // A second in CREATING: long enough to see, on a busy machine, what a CREATING data store refuses.
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create()
+            .configure(c -> c.withAhi(AhiSettings.defaults().withDatastoreCreationMillis(1000)));
     static MedicalImagingClient ahi;
 
     @BeforeAll
-    static void start() throws Exception {
-        // A second in CREATING: long enough to see, on a busy machine, what a CREATING data store refuses.
-        emulator = Emulator.start(EmulatorConfig.ephemeral().withAhi(AhiSettings.defaults()
-                .withDatastoreCreationMillis(1000)));
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-    }
-
-    @AfterAll
-    static void stop() {
-        ahi.close();
-        emulator.close();
+    static void clients() {
+        ahi = EMULATOR.ahi();
     }
 
     @Test
@@ -112,8 +107,8 @@ class DatastoreAndTaggingIT {
 
     @Test
     void shouldSendDatastoreEventsToTheDefaultBus() {
-        try (var sqs = EmulatorClients.sqs(emulator.endpoints());
-                var events = EmulatorClients.eventBridge(emulator.endpoints())) {
+        try (var sqs = EmulatorClients.sqs(EMULATOR.endpoints());
+                var events = EmulatorClients.eventBridge(EMULATOR.endpoints())) {
             String queue = sqs.createQueue(b -> b.queueName("datastore-events")).queueUrl();
             events.putRule(b -> b.name("datastores").eventPattern(
                     "{\"source\":[\"aws.medical-imaging\"],\"detail-type\":[{\"prefix\":\"Data Store\"}]}"));
@@ -146,10 +141,10 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldInjectThrottlingAndServerErrorsForTheNextCalls() {
         String id = EmulatorClients.createActiveDatastore(ahi, "faulty");
-        emulator.faults().next("GetDatastore", FaultInjector.Kind.THROTTLE, 1);
+        EMULATOR.faults().next("GetDatastore", FaultInjector.Kind.THROTTLE, 1);
         assertThatThrownBy(() -> ahi.getDatastore(b -> b.datastoreId(id))).isInstanceOf(ThrottlingException.class);
         assertThat(ahi.getDatastore(b -> b.datastoreId(id)).datastoreProperties().datastoreId()).isEqualTo(id);
-        emulator.faults().next("*", FaultInjector.Kind.ERROR, 1);
+        EMULATOR.faults().next("*", FaultInjector.Kind.ERROR, 1);
         assertThatThrownBy(() -> ahi.listDatastores(b -> { })).isInstanceOf(InternalServerException.class);
         assertThat(ahi.listDatastores(b -> { }).datastoreSummaries()).isNotEmpty();
     }
@@ -166,7 +161,7 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldInjectFaultsThroughTheAdminEndpoint() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var base = emulator.endpoints().ahi();
+        var base = EMULATOR.endpoints().ahi();
         var health = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/_emulator/health")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("UP");
@@ -182,18 +177,18 @@ class DatastoreAndTaggingIT {
     @Test
     void shouldMapConflictsToHttp409() {
         String datastoreId = EmulatorClients.createActiveDatastore(ahi, "conflict");
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
         // A running job blocks DeleteDatastore.
-        emulator.faults().slowJobs(java.time.Duration.ofSeconds(3));
+        EMULATOR.faults().slowJobs(java.time.Duration.ofSeconds(3));
         ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).dataAccessRoleArn("arn:aws:iam::123456789012:role/R")
                 .inputS3Uri("s3://missing-bucket/in/").outputS3Uri("s3://missing-bucket/out/"));
         assertThatThrownBy(() -> ahi.deleteDatastore(b -> b.datastoreId(datastoreId)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
     }
 
     private static String raw(String request) throws Exception {
-        var endpoint = emulator.endpoints().ahi();
+        var endpoint = EMULATOR.endpoints().ahi();
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

@@ -8,32 +8,32 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.medicalimaging.model.JobStatus;
 
-import org.ahibridge.dicom.testing.DcmtkCorpus;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 
 /** With a data directory, data stores, jobs, image sets (metadata and frames), tags and S3 objects survive a restart. */
+@Requires(Dcmtk.class)
 class EmulatorPersistenceIT {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final EmulatorExtension emulator = EmulatorExtension.create().withTemporaryDataDir();
 
     @Test
     void shouldKeepStateAcrossARestart() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
-        EmulatorConfig config = EmulatorConfig.ephemeral().withDataDir(dataDir);
         String datastoreId;
         String jobId;
         String imageSetId;
         byte[] frame;
         String frameId;
-        try (Emulator emulator = Emulator.start(config);
-                var ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-                var s3 = EmulatorClients.s3(emulator.endpoints())) {
+        {
+            var ahi = emulator.ahi();
+            var s3 = emulator.s3();
             s3.createBucket(b -> b.bucket("kept-bucket"));
             s3.putObject(b -> b.bucket("kept-bucket").key("in/ct.dcm"),
                     RequestBody.fromBytes(AhiImportIT.corpus("ct rle")));
@@ -55,9 +55,13 @@ class EmulatorPersistenceIT {
                     .imageFrameInformation(f -> f.imageFrameId(id))).asByteArray();
         }
 
-        try (Emulator emulator = Emulator.start(config);
-                var ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-                var s3 = EmulatorClients.s3(emulator.endpoints())) {
+        Path dataDir = emulator.dataDir();
+        emulator.restart(); // new ports, the same data directory
+
+        assertThat(emulator.dataDir()).isEqualTo(dataDir);
+        {
+            var ahi = emulator.ahi();
+            var s3 = emulator.s3();
             String store = datastoreId;
             String set = imageSetId;
             String job = jobId;

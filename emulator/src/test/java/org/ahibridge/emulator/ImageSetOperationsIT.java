@@ -1,5 +1,9 @@
 package org.ahibridge.emulator;
 
+import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,9 +43,12 @@ import org.ahibridge.emulator.ahi.AhiSettings;
  * ListImageSetVersions, UpdateImageSetMetadata, CopyImageSet, DeleteImageSet, SearchImageSets and
  * image set tagging, on image sets made by real imports (one per corpus base object).
  */
+@Requires(Dcmtk.class)
 class ImageSetOperationsIT {
 
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create()
+            .configure(c -> c.withAhi(AhiSettings.defaults().withStartJobRate(100, 100)));
     static MedicalImagingClient ahi;
     static S3Client s3;
     static String datastoreId;
@@ -49,10 +56,8 @@ class ImageSetOperationsIT {
 
     @BeforeAll
     static void importCorpus() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
-        emulator = Emulator.start(EmulatorConfig.ephemeral().withAhi(AhiSettings.defaults().withStartJobRate(100, 100)));
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-        s3 = EmulatorClients.s3(emulator.endpoints());
+        ahi = EMULATOR.ahi();
+        s3 = EMULATOR.s3();
         s3.createBucket(b -> b.bucket("sets-bucket"));
         datastoreId = EmulatorClients.createActiveDatastore(ahi, "sets");
         beforeImport = Instant.now().minusSeconds(1);
@@ -65,15 +70,6 @@ class ImageSetOperationsIT {
                 .outputS3Uri("s3://sets-bucket/out/")).jobId();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ahi.getDICOMImportJob(b -> b
                 .datastoreId(datastoreId).jobId(jobId)).jobProperties().jobStatus() == JobStatus.COMPLETED);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (emulator != null) {
-            ahi.close();
-            s3.close();
-            emulator.close();
-        }
     }
 
     @Test

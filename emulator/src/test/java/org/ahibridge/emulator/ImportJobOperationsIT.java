@@ -1,5 +1,7 @@
 package org.ahibridge.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,32 +29,25 @@ import org.ahibridge.emulator.ahi.AhiSettings;
 /** Contract tests: StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs, quotas and job faults. */
 class ImportJobOperationsIT {
 
-    static Emulator emulator;
+    // Generous start rate here (the throttle has its own test); 2 files per job; 2 concurrent jobs.
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create().configure(c -> c.withAhi(
+            AhiSettings.defaults().withStartJobRate(1000, 1000).withJobLimits(2, 1_000_000, 2)));
     static MedicalImagingClient ahi;
     static S3Client s3;
     static String datastoreId;
 
     @BeforeAll
     static void start() throws Exception {
-        // Generous start rate here (the throttle has its own test); 2 files per job; 2 concurrent jobs.
-        emulator = Emulator.start(EmulatorConfig.ephemeral().withAhi(AhiSettings.defaults()
-                .withStartJobRate(1000, 1000).withJobLimits(2, 1_000_000, 2)));
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-        s3 = EmulatorClients.s3(emulator.endpoints());
+        ahi = EMULATOR.ahi();
+        s3 = EMULATOR.s3();
         s3.createBucket(b -> b.bucket("jobs-bucket"));
         datastoreId = EmulatorClients.createActiveDatastore(ahi, "jobs");
     }
 
     @AfterEach
     void clearFaults() {
-        emulator.faults().clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        ahi.close();
-        s3.close();
-        emulator.close();
+        EMULATOR.faults().clear();
     }
 
     @Test
@@ -118,7 +113,7 @@ class ImportJobOperationsIT {
 
     @Test
     void shouldRefuseMoreConcurrentJobsThanTheQuota() {
-        emulator.faults().slowJobs(Duration.ofSeconds(2));
+        EMULATOR.faults().slowJobs(Duration.ofSeconds(2));
         start("empty/", "c-1", null);
         start("empty/", "c-2", null);
         assertThatThrownBy(() -> start("empty/", "c-3", null)).isInstanceOfSatisfying(MedicalImagingException.class,
@@ -126,20 +121,21 @@ class ImportJobOperationsIT {
                     assertThat(e.statusCode()).isEqualTo(402);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceQuotaExceededException");
                 });
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ahi.listDICOMImportJobs(
                 b -> b.datastoreId(datastoreId).jobStatus(JobStatus.IN_PROGRESS)).jobSummaries().isEmpty());
     }
 
     @Test
     void shouldFailTheNextJobWhenTold() {
-        emulator.faults().failJobs(1, 0, "Injected for the test");
+        EMULATOR.faults().failJobs(1, 0, "Injected for the test");
         assertThat(await(start("empty/", "fail-1", null), JobStatus.FAILED).message()).isEqualTo("Injected for the test");
         assertThat(await(start("empty/", "fail-2", null), JobStatus.COMPLETED).message()).isNull();
     }
 
     @Test
     void shouldThrottleStartDicomImportJobBeyondItsBurst() throws Exception {
+        // A second emulator, with a start rate the shared one must not have.
         try (Emulator strict = Emulator.start(EmulatorConfig.ephemeral()
                 .withAhi(AhiSettings.defaults().withStartJobRate(0.001, 2)));
                 MedicalImagingClient client = EmulatorClients.medicalImaging(strict.endpoints())) {

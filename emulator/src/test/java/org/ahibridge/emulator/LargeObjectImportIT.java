@@ -1,5 +1,7 @@
 package org.ahibridge.emulator;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +37,10 @@ class LargeObjectImportIT {
     private static final int THRESHOLD = 1024;
     /** The per-file quota, lowered from AHI's 10 GB so that a small object exceeds it. */
     private static final int MAX_FILE = 64 * 1024;
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create()
+            .configure(c -> c.withImportSpool(new ImportSpool(THRESHOLD, LargeObjectImportIT.spool))
+                    .withAhi(AhiSettings.defaults().withMaxBytesPerFile(MAX_FILE)));
     static MedicalImagingClient ahi;
     static S3Client s3;
     static String datastoreId;
@@ -48,10 +53,8 @@ class LargeObjectImportIT {
 
     @BeforeAll
     static void importThroughTheSpool() throws Exception {
-        emulator = Emulator.start(EmulatorConfig.ephemeral().withImportSpool(new ImportSpool(THRESHOLD, spool))
-                .withAhi(AhiSettings.defaults().withMaxBytesPerFile(MAX_FILE)));
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-        s3 = EmulatorClients.s3(emulator.endpoints());
+        ahi = EMULATOR.ahi();
+        s3 = EMULATOR.s3();
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
         datastoreId = EmulatorClients.createActiveDatastore(ahi, "large");
@@ -68,15 +71,6 @@ class LargeObjectImportIT {
                 b -> b.datastoreId(datastoreId).jobId(jobId)).jobProperties().jobStatus() == JobStatus.COMPLETED);
         manifest = EmulatorClients.json(s3.getObjectAsBytes(b -> b.bucket("output-bucket")
                 .key("out/" + datastoreId + "-DicomImport-" + jobId + "/job-output-manifest.json")).asUtf8String());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (emulator != null) {
-            ahi.close();
-            s3.close();
-            emulator.close();
-        }
     }
 
     @Test

@@ -57,6 +57,7 @@ class ImportJobEventsFallbackIT extends JobEventsStack {
 
     @AfterAll
     static void stop() {
+        // The routes stop before the emulator they poll (the extension stops it next) and the context closes.
         if (context != null && context.isActive()) {
             context.getBean(org.apache.camel.CamelContext.class).stop();
         }

@@ -88,7 +88,7 @@ class ImportJobEventsIT extends JobEventsStack {
 
     @AfterAll
     static void stop() {
-        // The routes stop before the context closes (@DirtiesContext); the emulator is shared by the ITs.
+        // The routes stop before the emulator they poll (the extension stops it next) and the context closes.
         if (context != null && context.isActive()) {
             context.getBean(org.apache.camel.CamelContext.class).stop();
         }

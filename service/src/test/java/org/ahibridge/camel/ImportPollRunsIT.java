@@ -1,5 +1,8 @@
 package org.ahibridge.camel;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,9 +18,6 @@ import java.util.stream.Stream;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.AhiBridgeApplication;
-import org.ahibridge.ahi.AhiClients;
-import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -34,8 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The polling routes (import-poll on a one-second cron, import-advance, import-tick) over a folder source
@@ -48,26 +46,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ImportPollRunsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path TEMP;
-    static final Emulator EMULATOR;
-    static final String DATASTORE_ID;
+    /** Started before Spring builds the context, whose properties name its endpoints. */
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static Path TEMP;
+    static String DATASTORE_ID;
 
-    static {
-        try {
-            TEMP = Files.createTempDirectory("poll-runs-it");
-            Files.createDirectories(TEMP.resolve("inbox"));
-            System.setProperty("aws.accessKeyId", "emulator");
-            System.setProperty("aws.secretAccessKey", "emulator");
-            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
-            try (S3Client s3 = Emulator.s3Client(EMULATOR.endpoints().s3(), EMULATOR.endpoints().region());
-                    MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
-                            EMULATOR.endpoints().ahi())) {
-                Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "poll-runs");
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @BeforeAll
+    static void inboxBucketsAndDatastore() throws IOException {
+        TEMP = Files.createTempDirectory("poll-runs-it");
+        Files.createDirectories(TEMP.resolve("inbox"));
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
+        DATASTORE_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "poll-runs");
     }
 
     @DynamicPropertySource
@@ -103,9 +95,8 @@ class ImportPollRunsIT {
     @AfterAll
     static void stop() {
         if (context != null && context.isActive()) {
-            context.getBean(org.apache.camel.CamelContext.class).stop();
+            context.getBean(org.apache.camel.CamelContext.class).stop(); // before the extension stops the emulator
         }
-        EMULATOR.close();
     }
 
     @Test

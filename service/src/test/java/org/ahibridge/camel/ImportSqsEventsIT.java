@@ -1,5 +1,8 @@
 package org.ahibridge.camel;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,9 +15,7 @@ import java.util.stream.Stream;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.AhiBridgeApplication;
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.samples.SampleStudies;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,29 +42,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @DirtiesContext
 class ImportSqsEventsIT {
 
-    static final Path TEMP;
-    static final Emulator EMULATOR;
-    static final String DATASTORE_ID;
+    /** Started before Spring builds the context, whose properties name its endpoints. */
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static Path TEMP;
+    static String DATASTORE_ID;
 
-    static {
-        try {
-            TEMP = Files.createTempDirectory("sqs-events-it");
-            System.setProperty("aws.accessKeyId", "emulator");
-            System.setProperty("aws.secretAccessKey", "emulator");
-            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
-            try (S3Client s3 = Emulator.s3Client(EMULATOR.endpoints().s3(), EMULATOR.endpoints().region());
-                    MedicalImagingClient ahi = AhiClients.create(EMULATOR.endpoints().region(),
-                            EMULATOR.endpoints().ahi())) {
-                Stream.of("landing", "staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "events");
-            }
-            try (SqsClient sqs = SqsClient.builder().endpointOverride(EMULATOR.endpoints().sqs())
-                    .region(software.amazon.awssdk.regions.Region.of(EMULATOR.endpoints().region())).build()) {
-                sqs.createQueue(b -> b.queueName("import-events"));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @BeforeAll
+    static void bucketsQueueAndDatastore() throws IOException {
+        TEMP = Files.createTempDirectory("sqs-events-it");
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        Stream.of("landing", "staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
+        DATASTORE_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "events");
+        EMULATOR.sqs().createQueue(b -> b.queueName("import-events"));
     }
 
     @DynamicPropertySource
@@ -101,11 +92,11 @@ class ImportSqsEventsIT {
 
     @AfterAll
     static void stop() {
-        // The routes stop before the servers they poll; Spring closes the rest (@DirtiesContext).
+        // The routes stop before the servers they poll (the extension stops the emulator next); Spring
+        // closes the rest (@DirtiesContext).
         if (context != null && context.isActive()) {
             context.getBean(org.apache.camel.CamelContext.class).stop();
         }
-        EMULATOR.close();
     }
 
     @Test

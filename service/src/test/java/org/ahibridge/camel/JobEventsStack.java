@@ -1,5 +1,8 @@
 package org.ahibridge.camel;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -14,9 +17,7 @@ import java.util.stream.Stream;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.emulator.EmulatorEndpoints;
 import org.ahibridge.samples.SampleStudies;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,37 +26,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The real wire shared by the job-event ITs: one emulator (AHI with EventBridge, s3proxy, ElasticMQ)
- * per test JVM, a datastore with staging and output buckets, and the service configured against it with
+ * The real wire of the job-event ITs: an emulator (AHI with EventBridge, s3proxy, ElasticMQ) per IT class,
+ * started before Spring builds the class's context and stopped after its routes (each IT's {@code @AfterAll}), a datastore with staging and output buckets, and the service configured against it with
  * only the routes the event flow needs (no polling route: the tests list the source by calling
  * {@code pollingImport.poll()}). Each IT uses its own queue, rule, source bucket and ledger.
  */
 abstract class JobEventsStack {
 
-    static final Emulator EMULATOR;
-    static final EmulatorEndpoints AWS;
-    static final String DATASTORE_ID;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static EmulatorEndpoints AWS;
+    static String DATASTORE_ID;
 
-    static {
-        try {
-            System.setProperty("aws.accessKeyId", "emulator");
-            System.setProperty("aws.secretAccessKey", "emulator");
-            EMULATOR = Emulator.start(EmulatorConfig.ephemeral());
-            // Shared by the IT classes of this JVM: stopped when the JVM ends.
-            Runtime.getRuntime().addShutdownHook(new Thread(EMULATOR::close, "job-events-emulator-stop"));
-            AWS = EMULATOR.endpoints();
-            try (S3Client s3 = s3(); MedicalImagingClient ahi = AhiClients.create(AWS.region(), AWS.ahi())) {
-                Stream.of("staging", "output").forEach(b -> s3.createBucket(r -> r.bucket(b)));
-                DATASTORE_ID = EmulatorClients.createActiveDatastore(ahi, "job-events");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @BeforeAll
+    static void datastoreWithItsBuckets() {
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        AWS = EMULATOR.endpoints();
+        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
+        DATASTORE_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "job-events");
     }
 
     static S3Client s3() {

@@ -1,5 +1,6 @@
 package org.ahibridge.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * exactly one outcome, and a second run imports nothing. The bridge finds Azurite through
  * {@code AZURE_STORAGE_CONNECTION_STRING}, given here as a system property of that name.
  */
+@Requires(AzuriteInstalled.class)
 class AzureImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static EmulatedDatastore aws;
+    @RegisterExtension
+    static final EmulatedDatastore aws = new EmulatedDatastore("azure-it");
     static Azurite azurite;
 
     @TempDir
@@ -42,15 +47,11 @@ class AzureImportIT {
     static void start() throws IOException {
         azurite = Azurite.start();
         System.setProperty("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        aws = EmulatedDatastore.start("azure-it");
     }
 
     @AfterAll
     static void stop() {
         System.clearProperty("AZURE_STORAGE_CONNECTION_STRING");
-        if (aws != null) {
-            aws.close();
-        }
         if (azurite != null) {
             azurite.close();
         }

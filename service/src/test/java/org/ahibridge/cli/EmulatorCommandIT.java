@@ -29,7 +29,7 @@ class EmulatorCommandIT {
 
     @Test
     void shouldStartFromTheJarPrintItsEndpointsAndServeTheAwsSdk() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(JAR), "the jar is built by `mvn package`");
+        Assumptions.assumeTrue(Files.isRegularFile(JAR), "target/ahi-bridge.jar is missing (mvn -B package -DskipTests builds it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "emulator", "--port", "0", "--s3-port", "0",
                 "--sqs-port", "0").redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package org.ahibridge.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.ahibridge.importing.OneShotImports;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.gcs.FakeGcs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,8 @@ class GcsImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BUCKET = "gcs-source";
-    static EmulatedDatastore aws;
+    @RegisterExtension
+    static final EmulatedDatastore aws = new EmulatedDatastore("gcs-it");
     static FakeGcs gcs;
 
     @TempDir
@@ -46,14 +47,9 @@ class GcsImportIT {
 
     @BeforeAll
     static void start() throws IOException {
-        aws = EmulatedDatastore.start("gcs-it");
         gcs = new FakeGcs();
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
 
     @Test
     void shouldGiveEveryGcsObjectOneOutcomeAndTakeNothingNewOnASecondPass() throws IOException {

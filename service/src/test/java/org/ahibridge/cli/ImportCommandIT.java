@@ -1,5 +1,6 @@
 package org.ahibridge.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.util.Map;
 
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,8 @@ class ImportCommandIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static Emulator emulator;
-    static EmulatedDatastore aws;
+    @RegisterExtension
+    static final EmulatedDatastore aws = new EmulatedDatastore("it");
     static S3Client s3;
     static String datastoreId;
 
@@ -44,16 +45,10 @@ class ImportCommandIT {
     Path temp;
 
     @BeforeAll
-    static void startEmulator() throws IOException {
-        aws = EmulatedDatastore.start("it");
-        emulator = aws.emulator;
-        s3 = aws.s3;
-        datastoreId = aws.datastoreId;
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        aws.close();
+    static void emulator() {
+        emulator = aws.emulator();
+        s3 = aws.s3();
+        datastoreId = aws.datastoreId();
     }
 
     @AfterEach

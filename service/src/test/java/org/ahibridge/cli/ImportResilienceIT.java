@@ -1,5 +1,7 @@
 package org.ahibridge.cli;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +21,6 @@ import java.util.zip.GZIPInputStream;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.ahi.AhiClients;
-import org.ahibridge.emulator.Emulator;
-import org.ahibridge.emulator.EmulatorConfig;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.testing.FaultyHttpProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ImportResilienceIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static Emulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
     static S3Client s3;
     static MedicalImagingClient ahi;
 
@@ -53,27 +54,25 @@ class ImportResilienceIT {
     Path temp;
 
     @BeforeAll
-    static void startEmulator() throws IOException {
+    static void bucketsAndClients() {
         System.setProperty("aws.accessKeyId", "emulator");
         System.setProperty("aws.secretAccessKey", "emulator");
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        s3 = Emulator.s3Client(emulator.endpoints().s3(), emulator.endpoints().region());
-        ahi = AhiClients.create(emulator.endpoints().region(), emulator.endpoints().ahi());
+        s3 = EMULATOR.s3();
+        // The bridge's own client, which retries: the faults of a test must not fail its checks.
+        ahi = AhiClients.create(EMULATOR.endpoints().region(), EMULATOR.endpoints().ahi());
         for (String bucket : List.of("staging", "output")) {
             s3.createBucket(b -> b.bucket(bucket));
         }
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeClient() {
         ahi.close();
-        s3.close();
-        emulator.close();
     }
 
     @AfterEach
     void clearFaults() {
-        emulator.faults().clear();
+        EMULATOR.faults().clear();
     }
 
     @Test
@@ -81,8 +80,8 @@ class ImportResilienceIT {
         ImportSource source = ImportSource.mixed(31, 4, 3, 15, 8);
         String bucket = upload("s3-faults", source);
         String datastore = datastore("s3-faults");
-        emulator.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
-        try (FaultyHttpProxy proxy = FaultyHttpProxy.start(emulator.endpoints().s3(), 7).failPercent(10)) {
+        EMULATOR.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
+        try (FaultyHttpProxy proxy = FaultyHttpProxy.start(EMULATOR.endpoints().s3(), 7).failPercent(10)) {
             // The run's first listing meets more errors in a row than the SDK retries: the pipeline must retry.
             proxy.failNext(12);
             JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, proxy.endpoint().toString(),
@@ -107,7 +106,7 @@ class ImportResilienceIT {
                 "-Xmx256m", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
                 "-cp", System.getProperty("java.class.path"), "org.ahibridge.AhiBridge",
                 "import", "--source", "s3://" + bucket + "/", "--once"));
-        command.addAll(options(datastore, emulator.endpoints().s3().toString()));
+        command.addAll(options(datastore, EMULATOR.endpoints().s3().toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("killed-run.log").toFile()).start();
         try {
@@ -119,7 +118,7 @@ class ImportResilienceIT {
             child.destroyForcibly().waitFor();
         }
 
-        JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, emulator.endpoints().s3().toString(),
+        JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, EMULATOR.endpoints().s3().toString(),
                 "import", "--source", "s3://" + bucket + "/", "--once")));
 
         assertThat(summary.get("state").asText()).isEqualTo("COMPLETED");
@@ -189,12 +188,15 @@ class ImportResilienceIT {
 
     private List<String> options(String datastore, String s3Endpoint) {
         Map<String, String> settings = new LinkedHashMap<>(EmulatedDatastoreSettings.localDatastore(
-                emulator.endpoints(), datastore, datastore + "/", datastore + "/"));
+                EMULATOR.endpoints(), datastore, datastore + "/", datastore + "/"));
         settings.putAll(EmulatedDatastoreSettings.ledgerAndAudit(temp));
         settings.put("ahibridge.s3.endpoint", s3Endpoint); // the fault-injecting proxy, when the test has one
         settings.put("ahibridge.import.jobs.starts-per-second", "1");
         settings.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
         settings.put("ahibridge.import.batch.max-files", "20");
+        // The run after a SIGKILL takes over the killed run's steps once their leases expire: after 10 s, not
+        // the default 2 minutes, which were most of this test's time.
+        settings.put("ahibridge.cluster.lease-ttl", "PT10S");
         return settings.entrySet().stream().map(s -> "-D" + s.getKey() + "=" + s.getValue()).toList();
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,31 +31,22 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class OverlappingRegistrationImportIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static EmulatedDatastore aws;
+    @RegisterExtension
+    static final EmulatedDatastore aws = new EmulatedDatastore("overlap");
 
     @TempDir
     Path temp;
 
     @BeforeAll
-    static void startEmulatorWithAProbeBucket() {
-        try {
-            aws = EmulatedDatastore.start("overlap");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        aws.s3.createBucket(b -> b.bucket("probe-src"));
+    static void probeBucket() {
+        aws.s3().createBucket(b -> b.bucket("probe-src"));
         List<SampleInstance> images = SampleStudies.instances(1101, 1, 1, 2);
         put("wo/a.dcm", images.get(0).toBytes());
         put("in/b.dcm", images.get(1).toBytes());
     }
 
-    @AfterAll
-    static void stop() {
-        aws.close();
-    }
-
     static void put(String key, byte[] bytes) {
-        aws.s3.putObject(b -> b.bucket("probe-src").key(key), RequestBody.fromBytes(bytes));
+        aws.s3().putObject(b -> b.bucket("probe-src").key(key), RequestBody.fromBytes(bytes));
     }
 
     @Test

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ahibridge.dicom.testing.DcmtkCorpus;
-import org.junit.jupiter.api.Assumptions;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.ahibridge.dicom.testing.Requires;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,6 @@ class P10CheckCommandTest {
 
     /** A folder of mixed files, with a subfolder, named so that sorted order is known. */
     private void mixedFolder() throws IOException {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
         byte[] ct = Files.readAllBytes(DcmtkCorpus.ctSlice());
         Files.write(folder.resolve("a-ct.dcm"), ct);
         Files.write(folder.resolve("b-empty.dcm"), new byte[0]);
@@ -54,6 +54,7 @@ class P10CheckCommandTest {
     }
 
     @Test
+    @Requires(Dcmtk.class)
     void shouldPrintOneCorrectJsonLinePerFileInSortedOrder() throws IOException {
         mixedFolder();
 
@@ -91,6 +92,7 @@ class P10CheckCommandTest {
     }
 
     @Test
+    @Requires(Dcmtk.class)
     void shouldPrintReadableLinesAndASummary() throws IOException {
         mixedFolder();
 

@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.util.Map;
 
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,11 @@ import com.azure.storage.blob.models.BlobItem;
  * a read-only Azure registration is refused as a destination before any data moves. Credentials reach the
  * bridge as {@code AZURE_STORAGE_CONNECTION_STRING}, here a system property of that name.
  */
+@Requires(AzuriteInstalled.class)
 class AzureExportIT {
 
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     static Azurite azurite;
     static BlobContainerClient exports;
     static Path config;
@@ -41,7 +46,6 @@ class AzureExportIT {
         azurite.createContainer("exports");
         exports = azurite.client().getBlobContainerClient("exports");
         System.setProperty("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SampleInstance instance : SampleStudies.instances(31, 2, 2, 3)) {
             files.put(instance.sopUid() + ".dcm", instance.toBytes());
@@ -60,9 +64,6 @@ class AzureExportIT {
     @AfterAll
     static void stop() {
         System.clearProperty("AZURE_STORAGE_CONNECTION_STRING");
-        if (ahi != null) {
-            ahi.close();
-        }
         if (azurite != null) {
             azurite.close();
         }

@@ -24,24 +24,81 @@ import org.ahibridge.cli.Commands;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.emulator.EmulatorConfig;
+import org.ahibridge.emulator.junit.EmulatorExtension;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Test fixture: an in-process emulator with one datastore, files imported into it through the real
  * SDK (StartDICOMImportJob, awaited until COMPLETED), a configuration file that registers the datastore
  * for the {@code export} command, and a way to run that command and read its summary line.
+ *
+ * <p>In a test it is an extension over {@link EmulatorExtension}: in a static {@code @RegisterExtension} field
+ * it serves the class, in an instance field each test. {@link #startedNow()} is for ExportBenchmark's
+ * {@code main}, outside JUnit, and is stopped by {@link #close()}.
  */
-final class EmulatedAhi implements AutoCloseable {
+final class EmulatedAhi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        AutoCloseable {
 
-    final Emulator emulator;
-    final MedicalImagingClient ahi;
-    final S3Client s3;
-    final String datastoreId;
+    private final EmulatorExtension extension;
+    private boolean perClass;
+    Emulator emulator;
+    MedicalImagingClient ahi;
+    S3Client s3;
+    String datastoreId;
     private int jobs;
 
-    EmulatedAhi() throws IOException {
-        emulator = Emulator.start(EmulatorConfig.ephemeral());
-        ahi = EmulatorClients.medicalImaging(emulator.endpoints());
-        s3 = EmulatorClients.s3(emulator.endpoints());
+    EmulatedAhi() {
+        this.extension = EmulatorExtension.create();
+    }
+
+    private EmulatedAhi(Emulator emulator) {
+        this.extension = null;
+        use(emulator, EmulatorClients.medicalImaging(emulator.endpoints()), EmulatorClients.s3(emulator.endpoints()));
+    }
+
+    /** Outside JUnit: an emulator started now, stopped by {@link #close()}. */
+    static EmulatedAhi startedNow() throws IOException {
+        return new EmulatedAhi(Emulator.start(EmulatorConfig.ephemeral()));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        extension.beforeAll(context);
+        use(extension.emulator(), extension.ahi(), extension.s3());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        extension.afterAll(context);
+        emulator = null;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!perClass) {
+            extension.beforeEach(context);
+            use(extension.emulator(), extension.ahi(), extension.s3());
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            extension.afterEach(context);
+            emulator = null;
+        }
+    }
+
+    private void use(Emulator started, MedicalImagingClient ahiClient, S3Client s3Client) {
+        emulator = started;
+        ahi = ahiClient;
+        s3 = s3Client;
+        jobs = 0;
         s3.createBucket(b -> b.bucket("input-bucket"));
         s3.createBucket(b -> b.bucket("output-bucket"));
         s3.createBucket(b -> b.bucket("export-bucket"));
@@ -115,10 +172,13 @@ final class EmulatedAhi implements AutoCloseable {
         }
     }
 
+    /** Stops what {@link #startedNow()} started; in a test the extension stops the emulator. */
     @Override
     public void close() {
-        ahi.close();
-        s3.close();
-        emulator.close();
+        if (extension == null) {
+            ahi.close();
+            s3.close();
+            emulator.close();
+        }
     }
 }

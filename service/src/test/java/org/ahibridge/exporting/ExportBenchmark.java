@@ -43,7 +43,7 @@ public final class ExportBenchmark {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("export-bench");
-        try (EmulatedAhi ahi = new EmulatedAhi()) {
+        try (EmulatedAhi ahi = EmulatedAhi.startedNow()) {
             DicomFile mr = CorpusFiles.read(DcmtkCorpus.multiFrame());
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (int i = 0; i < instances; i++) {

@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,8 @@ import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.VR;
 import org.ahibridge.dicom.testing.CorpusFiles;
 import org.ahibridge.dicom.testing.DcmtkCorpus;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.AccessMode;
@@ -42,29 +43,23 @@ import org.ahibridge.storage.StorageRegistration;
  * is reported for its instance while the others export, a second run with {@code never} skips what
  * exists, and attribute values crafted to escape the destination never write outside it.
  */
+@Requires(Dcmtk.class)
 class ExportFaultsIT {
 
     static final ExportPacing FAST_RETRIES = ExportPacing.DEFAULT.withRetries(4, Duration.ofMillis(5));
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     @TempDir
     static Path temp;
 
     @BeforeAll
     static void importTwoInstances() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("mr.dcm", Files.readAllBytes(DcmtkCorpus.multiFrame()));
         files.put("crafted.dcm", crafted());
         ahi.importFiles(files);
     }
 
-    @AfterAll
-    static void stop() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
 
     @AfterEach
     void clearFaults() {

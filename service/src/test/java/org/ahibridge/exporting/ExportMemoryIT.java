@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +26,8 @@ import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.VR;
 import org.ahibridge.dicom.testing.CorpusFiles;
 import org.ahibridge.dicom.testing.DcmtkCorpus;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.dicom.testing.ExternalTool;
 
 /**
@@ -42,13 +44,15 @@ class ExportMemoryIT {
 
     @TempDir
     Path temp;
+    @RegisterExtension
+    final EmulatedAhi ahi = new EmulatedAhi();
 
     @Test
+    @Requires(Dcmtk.class)
     void shouldExportAThousandFrameInstanceWithAHeapSmallerThanTheInstance() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
         byte[] source = thousandFrames();
         assertThat((long) source.length).isGreaterThan(64_000_000L);
-        try (EmulatedAhi ahi = new EmulatedAhi()) {
+        {
             ahi.importFiles(Map.of("big.dcm", source));
             Path config = ahi.config(temp, "read");
             Path out = temp.resolve("out");
@@ -63,9 +67,7 @@ class ExportMemoryIT {
             assertThat(summary.at("/outcomes/EXPORTED").asInt()).as(output).isEqualTo(1);
             assertThat(summary.get("frames").asInt()).isEqualTo(FRAMES);
             Path file = ExportRoundTripIT.exported(out).get(0);
-            if (ExternalTool.installed("dcmftest")) {
-                assertThat(ExternalTool.run("dcmftest", file.toString()).stdout()).startsWith("yes:");
-            }
+            assertThat(ExternalTool.run("dcmftest", file.toString()).stdout()).startsWith("yes:");
             DicomFile exported = CorpusFiles.read(file);
             DicomFile original = CorpusFiles.read(temp.resolve("big-source.dcm"));
             assertThat(exported.dataset().getBytes(Tags.PIXEL_DATA)).isEqualTo(original.dataset().getBytes(Tags.PIXEL_DATA));

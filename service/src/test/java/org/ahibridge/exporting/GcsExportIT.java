@@ -1,5 +1,6 @@
 package org.ahibridge.exporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,6 @@ import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageUris;
 import org.ahibridge.storage.gcs.FakeGcs;
 import org.ahibridge.storage.gcs.GcsBlobStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GcsExportIT {
 
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     static final Map<String, byte[]> SOURCES = new LinkedHashMap<>();
     @TempDir
     static Path temp;
 
     @BeforeAll
     static void importSamples() throws IOException {
-        ahi = new EmulatedAhi();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SampleInstance image : SampleStudies.instances(31, 2, 2, 3)) {
             byte[] bytes = image.toBytes();
@@ -61,12 +61,6 @@ class GcsExportIT {
         ahi.importFiles(files);
     }
 
-    @AfterAll
-    static void stop() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
 
     @Test
     void shouldExportEveryInstanceToGcsThatReadsBackAsItsSource() throws IOException {

@@ -17,7 +17,9 @@ import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
 import org.ahibridge.storage.azure.AzureBlobStore;
 import org.ahibridge.storage.azure.AzureTuning;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Incremental discovery (listing position, stability rule, ledger) over an Azure container in Azurite:
  * nothing Azure-specific exists in the lister, so this proves the provider's tokens and versions fit it.
  */
+@Requires(AzuriteInstalled.class)
 class AzureIncrementalListingIT {
 
     static Azurite azurite;

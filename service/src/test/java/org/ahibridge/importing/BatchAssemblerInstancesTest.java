@@ -19,7 +19,6 @@ import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,9 +32,6 @@ class BatchAssemblerInstancesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void shouldPlaceEveryFileOnceWhenTwoInstancesAddTheSameFilesAtOnce(String database) throws Exception {
-        if (database.equals("postgres")) {
-            Assumptions.assumeTrue(LedgerDatabase.postgresAvailable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
-        }
         Ledger ledger = new Ledger(database.equals("h2") ? LedgerDatabase.h2(true) : LedgerDatabase.postgres());
         try {
             ledger.runs.start("run-1", "landing", "", "main");

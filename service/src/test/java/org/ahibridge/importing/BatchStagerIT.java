@@ -13,8 +13,9 @@ import org.ahibridge.storage.BlobInfo;
 import org.ahibridge.storage.S3BlobStore;
 import org.ahibridge.storage.S3Tuning;
 import org.ahibridge.storage.StorageUris;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.S3Proxy;
-import org.junit.jupiter.api.Assumptions;
+import org.ahibridge.storage.testing.S3ProxyJar;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class BatchStagerIT {
 
     @Test
+    @Requires(S3ProxyJar.class)
     void shouldStageAnS3BatchWithServerSideCopiesOnly() throws IOException {
-        Assumptions.assumeTrue(S3Proxy.available(), "target/emulators/s3proxy.jar is missing");
         try (S3Proxy proxy = S3Proxy.start(); S3Client client = proxy.createBucket("landing-bucket")) {
             client.createBucket(b -> b.bucket("staging-bucket"));
             S3BlobStore source = new S3BlobStore(client, proxy.connection(), "landing-bucket", "dicom/", S3Tuning.DEFAULT);

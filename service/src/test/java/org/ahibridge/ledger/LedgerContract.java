@@ -38,7 +38,9 @@ abstract class LedgerContract {
 
     @AfterAll
     void dropLedger() {
-        ledger.database.close();
+        if (ledger != null) { // null when the database could not be created: nothing to drop
+            ledger.database.close();
+        }
     }
 
     @BeforeEach

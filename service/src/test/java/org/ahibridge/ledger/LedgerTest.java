@@ -1,10 +1,9 @@
 package org.ahibridge.ledger;
 
 import org.ahibridge.ledger.testing.LedgerDatabase;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 
-/** The same ledger contract on every database the migrations support. */
+/** The same ledger contract on every database the migrations support; PostgreSQL: {@link LedgerOnPostgresTest}. */
 class LedgerTest {
 
     @Nested
@@ -20,15 +19,6 @@ class LedgerTest {
         @Override
         LedgerDatabase createDatabase() {
             return LedgerDatabase.h2(true);
-        }
-    }
-
-    @Nested
-    class OnPostgres extends LedgerContract {
-        @Override
-        LedgerDatabase createDatabase() {
-            Assumptions.assumeTrue(LedgerDatabase.postgresAvailable(), "PostgreSQL is not reachable on 127.0.0.1:5432");
-            return LedgerDatabase.postgres();
         }
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.S3Proxy;
+import org.ahibridge.storage.testing.S3ProxyJar;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The s3 provider against a real S3-compatible server (s3proxy) through the real SDK client. */
+@Requires(S3ProxyJar.class)
 class S3BlobStoreIT {
 
     private static final int MIB = 1024 * 1024;
@@ -37,7 +39,6 @@ class S3BlobStoreIT {
 
     @BeforeAll
     static void startProxy() throws IOException {
-        Assumptions.assumeTrue(S3Proxy.available(), "target/emulators/s3proxy.jar is missing");
         proxy = S3Proxy.start();
         client = proxy.client();
     }

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,12 +24,14 @@ import org.ahibridge.dicom.Element;
 import org.ahibridge.dicom.ReadOptions;
 import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.VR;
+import org.ahibridge.dicom.testing.Dcmtk;
 import org.ahibridge.dicom.testing.DcmtkCorpus;
+import org.ahibridge.dicom.testing.Requires;
 
+@Requires(Dcmtk.class)
 class AhiMetadataRoundTripTest {
 
     static Stream<DcmtkCorpus.Item> corpus() {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
         return DcmtkCorpus.items().stream();
     }
 
@@ -58,7 +59,6 @@ class AhiMetadataRoundTripTest {
 
     @Test
     void shouldSplitAttributesByLevelAndEncodeValuesAsAhiDoes() throws Exception {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
         DicomFile ct = read(DcmtkCorpus.items().get(0));
         ObjectNode document = AhiMetadataWriter.newDocument("d".repeat(32), "i".repeat(32));
         AhiMetadataWriter.putInstance(document, ct.fileMeta(), ct.dataset(), "1.2.840.10008.1.2.1", List.of());

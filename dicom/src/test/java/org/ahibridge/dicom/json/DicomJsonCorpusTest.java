@@ -17,7 +17,11 @@ import org.ahibridge.dicom.DicomWriter;
 import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.testing.CorpusFiles;
+import org.ahibridge.dicom.testing.Dcmtk;
 import org.ahibridge.dicom.testing.ExternalTool;
+import org.ahibridge.dicom.testing.LeftOut;
+import org.ahibridge.dicom.testing.PydicomTestFiles;
+import org.ahibridge.dicom.testing.Requires;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -46,11 +50,11 @@ class DicomJsonCorpusTest {
     private static final Path OUT = Path.of("target", "json-corpus");
 
     @TestFactory
+    @Requires(Dcmtk.class)
     Stream<DynamicTest> shouldMatchDcm2jsonAndRoundTripForEveryCorpusFile() {
-        Assumptions.assumeTrue(ExternalTool.installed("dcm2json") && ExternalTool.installed("dcmodify"),
-                "dcmtk is not installed");
-        return CorpusFiles.all().stream()
-                .map(file -> DynamicTest.dynamicTest(CorpusFiles.label(file), () -> compare(file)));
+        return Stream.concat(CorpusFiles.all().stream()
+                .map(file -> DynamicTest.dynamicTest(CorpusFiles.label(file), () -> compare(file))),
+                LeftOut.unless(new PydicomTestFiles(), "pydicom's test files"));
     }
 
     private static void compare(Path source) throws IOException {

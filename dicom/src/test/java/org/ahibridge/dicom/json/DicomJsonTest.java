@@ -18,7 +18,8 @@ import org.ahibridge.dicom.Element;
 import org.ahibridge.dicom.ReadOptions;
 import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.VR;
-import org.junit.jupiter.api.Assumptions;
+import org.ahibridge.dicom.testing.PydicomTestFiles;
+import org.ahibridge.dicom.testing.Requires;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -185,9 +186,9 @@ class DicomJsonTest {
         }
 
         @Test
+        @Requires(PydicomTestFiles.class)
         void shouldHonourACharacterSetDeclaredInsideASequenceItem() throws IOException {
-            Path file = Path.of("/usr/lib/python3/dist-packages/pydicom/data/charset_files/chrSQEncoding.dcm");
-            Assumptions.assumeTrue(Files.exists(file), "pydicom's test files are not installed");
+            Path file = PydicomTestFiles.DATA.resolve("charset_files/chrSQEncoding.dcm");
             DicomFile dicom = DicomReader.read(new ByteArrayInputStream(Files.readAllBytes(file)), ReadOptions.full());
 
             JsonNode name = tree(dicom.dataset()).at("/00321064/Value/0/00100010/Value/0");

@@ -19,8 +19,9 @@ import java.util.Random;
 import org.ahibridge.dicom.DicomParseException;
 import org.ahibridge.dicom.DicomReader;
 import org.ahibridge.dicom.ReadOptions;
+import org.ahibridge.dicom.testing.Dcmtk;
 import org.ahibridge.dicom.testing.DcmtkCorpus;
-import org.junit.jupiter.api.Assumptions;
+import org.ahibridge.dicom.testing.Requires;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +44,8 @@ class P10ClassifierRobustnessTest {
     private int compliant;
 
     @Test
+    @Requires(Dcmtk.class)
     void shouldGiveEveryMutatedVariantAVerdictQuicklyWithBoundedMemory() throws IOException {
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed");
         List<byte[]> bases = new ArrayList<>();
         for (DcmtkCorpus.Item item : DcmtkCorpus.items()) {
             bases.add(Files.readAllBytes(item.file()));

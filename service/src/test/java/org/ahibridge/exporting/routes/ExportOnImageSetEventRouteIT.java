@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,9 +40,11 @@ import org.ahibridge.exporting.ExportProperties;
     "camel.component.aws2-sqs.wait-time-seconds=1",
     "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
             + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"})
+@DirtiesContext
 class ExportOnImageSetEventRouteIT {
 
     static SqsServer server;
+    static CamelContext camel;
 
     @DynamicPropertySource
     static void sqs(DynamicPropertyRegistry registry) throws IOException {
@@ -48,8 +52,20 @@ class ExportOnImageSetEventRouteIT {
         registry.add("test.sqs.endpoint", () -> server.endpoint().toString());
     }
 
+    @Autowired
+    void remember(CamelContext context) {
+        camel = context;
+    }
+
+    /**
+     * The route's SQS consumer stops before the server it polls. Left running, the cached context polled the
+     * stopped server for the rest of the test JVM: an error and a stack trace a second in every later test's log.
+     */
     @AfterAll
     static void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
         if (server != null) {
             server.close();
         }

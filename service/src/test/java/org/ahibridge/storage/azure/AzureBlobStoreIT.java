@@ -31,7 +31,9 @@ import org.ahibridge.storage.StorageException;
 import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageUris;
 import org.ahibridge.storage.TaggingResult;
+import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.storage.testing.Azurite;
+import org.ahibridge.storage.testing.AzuriteInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,7 @@ import com.azure.storage.blob.models.BlockListType;
 import com.sun.net.httpserver.HttpServer;
 
 /** The azure-blob provider against Azurite through the real Azure SDK client. */
+@Requires(AzuriteInstalled.class)
 class AzureBlobStoreIT {
 
     private static final int MIB = 1024 * 1024;

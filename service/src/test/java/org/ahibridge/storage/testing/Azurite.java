@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,6 +38,8 @@ public final class Azurite implements AutoCloseable {
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static final Path LOCAL_INSTALL = Path.of(".ci/azurite/node_modules/.bin/azurite-blob");
+    static final String MISSING = "Azurite is not installed (npm install --prefix .ci/azurite azurite@3.35.0 in the"
+            + " project folder, or bash .ci/run; or set AZURITE_BLOB to an azurite-blob executable)";
 
     private final Process process;
     private final Path location;
@@ -77,29 +80,40 @@ public final class Azurite implements AutoCloseable {
     }
 
     private static Path executable() {
+        Optional<Path> installed = installed();
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        // A machine with only a JDK and Maven skips the Azure tests, as it skips the dcmtk ones; CI sets
+        // AHIBRIDGE_REQUIRE_AZURITE so that a broken install fails there instead of skipping unnoticed.
+        if (required()) {
+            throw new IllegalStateException(MISSING);
+        }
+        org.junit.jupiter.api.Assumptions.abort(MISSING);
+        throw new AssertionError("unreachable");
+    }
+
+    /** The {@code azurite-blob} executable: {@code AZURITE_BLOB}, the project's install, or one on the PATH. */
+    static Optional<Path> installed() {
         String configured = System.getenv("AZURITE_BLOB");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            return Optional.of(Path.of(configured));
         }
         if (Files.isExecutable(LOCAL_INSTALL)) {
-            return LOCAL_INSTALL.toAbsolutePath();
+            return Optional.of(LOCAL_INSTALL.toAbsolutePath());
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, "azurite-blob");
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        String missing = "Azurite is not installed: run `bash .ci/run`, or"
-                + " `npm install --prefix .ci/azurite azurite@3.35.0` in the project folder, or set AZURITE_BLOB"
-                + " to an azurite-blob executable";
-        // A machine with only a JDK and Maven skips the Azure tests, as it skips the dcmtk ones; CI sets
-        // AHIBRIDGE_REQUIRE_AZURITE so that a broken install fails there instead of skipping unnoticed.
-        if (Boolean.parseBoolean(System.getenv("AHIBRIDGE_REQUIRE_AZURITE"))) {
-            throw new IllegalStateException(missing);
-        }
-        org.junit.jupiter.api.Assumptions.abort(missing);
-        throw new AssertionError("unreachable");
+        return Optional.empty();
+    }
+
+    /** True where Azurite must be there (CI): its tests fail instead of skipping. */
+    static boolean required() {
+        return Boolean.parseBoolean(System.getenv("AHIBRIDGE_REQUIRE_AZURITE"));
     }
 
     /** The blob endpoint, with the account as its first path segment (Azurite's path-style URLs). */
