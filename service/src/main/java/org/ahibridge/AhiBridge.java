@@ -8,7 +8,7 @@ import org.ahibridge.cli.ServiceArgs;
 
 /**
  * Entry point of {@code ahi-bridge.jar}: with no subcommand it runs the service
- * ({@link AhiBridgeApplication}); otherwise it runs the subcommand of DESIGN.md §6 and exits with its
+ * ({@link AhiBridgeApplication}); otherwise it runs the subcommand of docs/design.md §6 and exits with its
  * status (0 done, 1 the run could not complete, 2 usage error). {@code --help} prints the overview
  * without starting anything.
  */

@@ -58,7 +58,7 @@ public final class TransferSyntax {
     }
 
     /**
-     * The syntaxes AWS HealthImaging imports (AHI.md §5.2, "Supported transfer syntaxes"): native,
+     * The syntaxes AWS HealthImaging imports (docs/aws-healthimaging.md §5.2, "Supported transfer syntaxes"): native,
      * JPEG baseline/extended/lossless, JPEG-LS, JPEG 2000 (parts 1 and 2), HTJ2K, RLE, JPEG XL and the
      * MPEG-2 / H.264 / HEVC video syntaxes, which AHI stores as they are.
      */

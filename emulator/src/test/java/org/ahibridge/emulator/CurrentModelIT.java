@@ -119,7 +119,8 @@ class CurrentModelIT {
                 .isEqualTo(2);
         assertThat(manifest.at("/jobSummary/numberOfImportedFiles").asInt()).isEqualTo(2);
 
-        // Values keep their DICOM padding in the metadata, as AWS's do (AHI.md §4.2): compare them stripped.
+        // Values keep their DICOM padding in the metadata, as AWS's do (docs/aws-healthimaging.md §4.2): compare them
+        // stripped.
         JsonNode first = metadata(imageSetOf(study.get(0).seriesUid()));
         assertThat(first.at("/Study/DICOM/StudyDescription").asText().strip()).isEqualTo("FROM STUDY METADATA");
         assertThat(first.at("/Patient/DICOM/PatientName").asText().strip()).isEqualTo("STUDY^NAME");

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.medicalimaging.MedicalImagingClientBuilde
 /**
  * Builds MedicalImaging clients: credentials from the AWS default chain, the datastore's region (else
  * the default region chain, else us-east-1) and, for an endpoint override (the emulator), host prefix
- * injection disabled so runtime calls do not go to {@code runtime-<host>} (AHI.md §1.2).
+ * injection disabled so runtime calls do not go to {@code runtime-<host>} (docs/aws-healthimaging.md §1.2).
  */
 public final class AhiClients {
 

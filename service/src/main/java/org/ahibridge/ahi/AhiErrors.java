@@ -8,7 +8,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Translates SDK exceptions at the AHI boundary (AHI.md §2.2): throttling, quota, 5xx, connection
+ * Translates SDK exceptions at the AHI boundary (docs/aws-healthimaging.md §2.2): throttling, quota, 5xx, connection
  * errors and a ConflictException saying the data is "not consistent yet" become
  * {@link AhiThrottledException}; everything else becomes {@link AhiRejectedException}.
  */

@@ -1,7 +1,7 @@
 package org.ahibridge.ahi;
 
 /**
- * The AHI operations ahi-bridge uses, in our words (STYLE-EXAMPLES.md §3.5). Implementations translate
+ * The AHI operations ahi-bridge uses, in our words (docs/design.md §4). Implementations translate
  * every failure into {@link AhiThrottledException} (worth retrying with backoff) or
  * {@link AhiRejectedException} (retrying the same request cannot help), so no AWS SDK type leaks out.
  */

@@ -3,7 +3,8 @@ package org.ahibridge.ahi;
 import java.util.Map;
 
 /**
- * Tagging of AHI resources (AHI.md §1.3 TagResource; IAM action {@code medical-imaging:TagResource}, plus
+ * Tagging of AHI resources (docs/aws-healthimaging.md §1.3 TagResource; IAM action {@code
+ * medical-imaging:TagResource}, plus
  * {@code GetDatastore} to learn the datastore's ARN). Failures are translated like {@link AhiOperations}:
  * {@link AhiThrottledException} is worth retrying, {@link AhiRejectedException} is not.
  */
@@ -11,7 +12,7 @@ public interface AhiTagging {
 
     /**
      * The ARN of an image set, {@code arn:<partition>:medical-imaging:<region>:<account>:datastore/<id>/imageset/<id>}
-     * (AHI.md §11.1), built on the datastore ARN that GetDatastore reports, so partition, region and
+     * (docs/aws-healthimaging.md §11.1), built on the datastore ARN that GetDatastore reports, so partition, region and
      * account are AHI's own.
      */
     String imageSetArn(String datastoreId, String imageSetId);

@@ -19,7 +19,7 @@ public final class AhiTemplates implements AutoCloseable {
     private final TokenBucket starts;
     private final Map<String, MedicalImagingClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> datastoreArns = new ConcurrentHashMap<>();
-    // TagResource is throttled at 10 per second, burst 20 (AHI.md §8.2): stay at half of it.
+    // TagResource is throttled at 10 per second, burst 20 (docs/aws-healthimaging.md §8.2): stay at half of it.
     private final TokenBucket tags = new TokenBucket(5, 10);
 
     private final BiFunction<String, URI, MedicalImagingClient> clientFactory;

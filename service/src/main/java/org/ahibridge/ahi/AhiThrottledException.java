@@ -3,7 +3,7 @@ package org.ahibridge.ahi;
 /**
  * A transient AHI failure, to retry with backoff: ThrottlingException, ServiceQuotaExceededException
  * (e.g. too many concurrent import jobs), HTTP 5xx, connection errors, and ConflictException "... not
- * consistent yet" (PEERS.md "Design takeaways"; AHI.md §2.2).
+ * consistent yet" (docs/design.md §8; docs/aws-healthimaging.md §2.2).
  */
 public class AhiThrottledException extends AhiException {
 

@@ -1,6 +1,7 @@
 package org.ahibridge.ahi;
 
-/** An import job's {@code jobStatus} (AHI.md §2.1); {@link #UNKNOWN} for a value this version does not know. */
+/** An import job's {@code jobStatus} (docs/aws-healthimaging.md §2.1); {@link #UNKNOWN} for a value this version does
+ * not know. */
 public enum ImportJobStatus {
     SUBMITTED,
     IN_PROGRESS,

@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Paces calls to a rate with a burst allowance, like AHI's own throttle (StartDICOMImportJob: 1 per
- * second, burst 2, AHI.md §8.2). {@link #tryAcquire()} never blocks; {@link #acquire()} waits for the
+ * second, burst 2, docs/aws-healthimaging.md §8.2). {@link #tryAcquire()} never blocks; {@link #acquire()} waits for
+ * the
  * next token. Per process: several instances share AHI's budget, so configure the rate accordingly.
  */
 public final class TokenBucket {

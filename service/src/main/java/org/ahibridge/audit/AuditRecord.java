@@ -7,7 +7,7 @@ import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 
 /**
- * One audit line: one file, one outcome (DESIGN.md §3). It joins the whole trail of a file (source
+ * One audit line: one file, one outcome (docs/design.md §3). It joins the whole trail of a file (source
  * object, staging key, import job, image set and version, isPrimary) and carries UIDs, ids and reasons
  * only: by construction there is no field for patient names, IDs or birth dates. A UID that is not a
  * valid UID (PS3.5 §9.1) is kept out (null): its value could be anything a broken length field pulled

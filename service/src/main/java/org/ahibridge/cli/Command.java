@@ -2,7 +2,7 @@ package org.ahibridge.cli;
 
 import java.io.PrintStream;
 
-/** A subcommand of the jar (DESIGN.md §6). */
+/** A subcommand of the jar (docs/design.md §6). */
 public interface Command {
 
     /**

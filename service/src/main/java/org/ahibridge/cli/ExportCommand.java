@@ -23,7 +23,7 @@ import org.ahibridge.startup.StartupProblem;
 import org.ahibridge.storage.AccessModeException;
 
 /**
- * {@code export [--datastore NAME] --destination URI [filters] --once} (DESIGN.md §6): one bulk export
+ * {@code export [--datastore NAME] --destination URI [filters] --once} (docs/design.md §6): one bulk export
  * of the selected image sets to a destination, then exit. The last line printed is a JSON summary
  * with an {@code outcomes} key (EXPORTED, SKIPPED_EXISTS, FAILED). Exit 0 when the run completed,
  * even with failed instances; 1 when it could not complete (configuration, access refused, AHI
@@ -111,7 +111,7 @@ public final class ExportCommand implements Command {
     }
 
     /**
-     * The embedded default (DESIGN.md §5) for the datastore {@code local}: the in-process emulator with its
+     * The embedded default (docs/design.md §5) for the datastore {@code local}: the in-process emulator with its
      * state under {@code ahibridge.embedded.data-dir}, started only if {@code local} is not configured.
      */
     private static EmbeddedEmulator embeddedDefault(ExportRequest request) throws java.io.IOException {

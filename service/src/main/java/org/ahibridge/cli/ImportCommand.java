@@ -6,7 +6,7 @@ import java.util.List;
 import org.ahibridge.importing.OneShotImports;
 
 /**
- * {@code import --source URI [--datastore NAME] --once} (DESIGN.md §6): one bulk import of everything under
+ * {@code import --source URI [--datastore NAME] --once} (docs/design.md §6): one bulk import of everything under
  * the source into the datastore (default {@code local}, the embedded emulator unless configured otherwise).
  * Prints the JSON summary as its last line; exit 0 when the run completed (even with skipped or failed
  * files), 1 when it could not complete, 2 for usage errors. {@code -Dkey=value} arguments override

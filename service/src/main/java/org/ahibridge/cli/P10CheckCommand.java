@@ -26,7 +26,7 @@ import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.dicom.p10.P10Verdict;
 
 /**
- * {@code p10 check [--json] PATH...} (DESIGN.md §6): classifies files, and folders recursively in sorted
+ * {@code p10 check [--json] PATH...} (docs/design.md §6): classifies files, and folders recursively in sorted
  * order, for DICOM Part 10 compliance with AHI's rules; one line per file, with {@code --json} one JSON
  * object per line (see {@link P10Json}). Runs without Spring. Exit 0 when every file was classified
  * (compliant or not), 2 on a usage error, 1 when a file or folder could not be read.

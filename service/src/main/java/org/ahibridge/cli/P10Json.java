@@ -14,7 +14,7 @@ import org.ahibridge.dicom.p10.P10Attributes;
 import org.ahibridge.dicom.p10.P10Verdict;
 
 /**
- * The output lines of {@code p10 check}: a JSON object per file (fields of DESIGN.md §6 plus a few
+ * The output lines of {@code p10 check}: a JSON object per file (fields of docs/design.md §6 plus a few
  * routing attributes) or a readable line. Patient ID and Accession Number are left out: the output
  * ends up in terminals, CI logs and tickets. A UID is printed only when it is a valid UID (else null,
  * and the verdict's reason or message says INVALID_UID or why): a broken length field can pull patient

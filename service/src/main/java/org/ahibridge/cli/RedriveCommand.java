@@ -7,7 +7,7 @@ import org.ahibridge.importing.OneShotImports;
 
 /**
  * {@code redrive [--datastore NAME] [--storage NAME] [--limit N]}: imports FAILED files again once their
- * cause is fixed (DESIGN.md §7), as a run of its own with the same JSON summary line as {@code import}.
+ * cause is fixed (docs/design.md §7), as a run of its own with the same JSON summary line as {@code import}.
  */
 final class RedriveCommand implements Command {
 

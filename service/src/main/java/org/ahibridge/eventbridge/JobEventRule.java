@@ -34,7 +34,7 @@ public final class JobEventRule {
     public record Provisioned(String ruleArn, String queueArn, String pattern) {
     }
 
-    /** The event pattern for these datastore ids (AHI.md §7.2). */
+    /** The event pattern for these datastore ids (docs/aws-healthimaging.md §7.2). */
     public static String pattern(Collection<String> datastoreIds) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode pattern = json.createObjectNode();

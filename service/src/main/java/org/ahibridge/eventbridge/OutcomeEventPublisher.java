@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
- * Publishes one event per terminal file outcome to an EventBridge bus (DESIGN.md §3): detail
+ * Publishes one event per terminal file outcome to an EventBridge bus (docs/design.md §3): detail
  * {@code runId, storage, key, version, outcome, reason, imageSetId, isPrimary} and nothing else, so no
  * patient data can reach the bus. {@link #publish} only queues the record: a background thread sends
  * PutEvents with up to 10 entries (the API's limit) and retries refused entries and failed calls three

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Rates and retries for the AHI calls of an export. The defaults stay below AHI's throttling limits
- * (AHI.md §8.2: GetImageFrame 1000 TPS, GetImageSetMetadata 50, SearchImageSets and GetImageSet 25)
+ * (docs/aws-healthimaging.md §8.2: GetImageFrame 1000 TPS, GetImageSetMetadata 50, SearchImageSets and GetImageSet 25)
  * with a margin, per process; retries are exponential from {@code initialBackoff}, doubling up to
  * {@code maxBackoff}, at most {@code maxAttempts} tries per call.
  */

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Which image sets an export takes (DESIGN.md §1 Export): SearchImageSets filters (AHI.md §3) plus
+ * Which image sets an export takes (docs/design.md §1 Export): SearchImageSets filters (docs/aws-healthimaging.md §3)
+ * plus
  * explicit image set ids. Every field is optional; an empty selection takes every image set. Ranges
  * are inclusive; a null bound is open.
  *

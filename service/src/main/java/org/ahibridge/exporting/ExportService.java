@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The export routes' bean ({@code exportService} in YAML): on-demand runs from a request map,
- * the scheduled incremental run, and the mirror of "Image Set Created/Updated" events (AHI.md §7.2).
+ * the scheduled incremental run, and the mirror of "Image Set Created/Updated" events (docs/aws-healthimaging.md §7.2).
  * Each call is one {@link ExportJob} run with the service's {@code application.yaml}; it returns the
  * run summary as a map (the same fields as the command's summary line). Camel-free: the routes bind
  * bodies to these methods.

@@ -23,7 +23,7 @@ import org.ahibridge.dicom.json.AhiMetadataReader;
 import org.ahibridge.ledger.Outcome;
 
 /**
- * One bulk export (DESIGN.md §1 Export): selects image sets ({@link ExportSelection}, SearchImageSets
+ * One bulk export (docs/design.md §1 Export): selects image sets ({@link ExportSelection}, SearchImageSets
  * with pagination, or explicit ids through GetImageSet), reads each one's metadata, and exports its
  * instances in parallel ({@link InstanceExport}), giving every instance exactly one outcome, audited
  * as it happens. An image set that cannot be read at all gets one FAILED outcome without UIDs.

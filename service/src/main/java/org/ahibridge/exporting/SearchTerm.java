@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One SearchImageSets filter (AHI.md §3, {@code SearchFilter}): an attribute, EQUAL with one value
+ * One SearchImageSets filter (docs/aws-healthimaging.md §3, {@code SearchFilter}): an attribute, EQUAL with one value
  * or BETWEEN with a lower and an upper bound. Values are strings for the DICOM attributes,
  * {@link java.time.Instant} for createdAt/updatedAt, {@link java.time.LocalDate} for the study date
  * and {@link Boolean} for isPrimary.

@@ -13,7 +13,7 @@ import org.ahibridge.ledger.WorkState;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Aggregates compliant files into durable staging batches on the ledger (DESIGN.md §1 step 4). Adding a
+ * Aggregates compliant files into durable staging batches on the ledger (docs/design.md §1 step 4). Adding a
  * file reserves room in the datastore's open batch and moves the file to BATCHED in one transaction, so
  * a restart never loses or duplicates a file, and the reservation checks the limits in the database, so
  * no batch ever exceeds {@link BatchPolicy} even with several workers or instances. A file that does
@@ -49,7 +49,8 @@ public final class BatchAssembler {
         }
         if (file.size() > policy.effectiveMaxFileBytes()) {
             String reason = "file is " + file.size() + " bytes; an AHI import job takes files of at most "
-                    + policy.effectiveMaxFileBytes() + " bytes (ahibridge.import.batch.max-file-bytes, AHI.md §8.1)";
+                    + policy.effectiveMaxFileBytes()
+                    + " bytes (ahibridge.import.batch.max-file-bytes, docs/aws-healthimaging.md §8.1)";
             return transitions.finish(file.id(), Outcome.FAILED, reason) ? Placement.tooLarge(reason)
                     : Placement.takenElsewhere();
         }

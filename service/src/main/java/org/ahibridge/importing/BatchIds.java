@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * New batch ids such as {@code 20261122T234600Z-3f2a9c0d1e2b}: sortable by creation time, unique, and
  * valid both as an S3 folder name and as an AHI {@code clientToken} ({@code [A-Za-z0-9._-]+}, at most
- * 64 characters, AHI.md §1.5), so the batch id is the import job's idempotency token.
+ * 64 characters, docs/aws-healthimaging.md §1.5), so the batch id is the import job's idempotency token.
  */
 public final class BatchIds implements Supplier<String> {
 

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How large and how old a staging batch (one AHI import job) may get. AHI allows at most 5,000 files
  * (adjustable quota L-685AAB3A) and 10 GB in total per DICOM import job, and 10 GB per file (the older
- * guide says 4 GB) (AHI.md §8.1). "10 GB" is taken as 10,000,000,000 bytes, the smaller reading, so a
+ * guide says 4 GB) (docs/aws-healthimaging.md §8.1). "10 GB" is taken as 10,000,000,000 bytes, the smaller reading,
+ * so a
  * batch never exceeds the quota whichever unit AHI means.
  *
  * <p>{@code safetyMarginPercent} shrinks both batch limits, e.g. 10 keeps batches at 4,500 files and

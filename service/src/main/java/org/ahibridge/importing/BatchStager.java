@@ -18,7 +18,7 @@ import org.ahibridge.storage.BlobTransfer;
 import org.ahibridge.storage.StorageLocation;
 
 /**
- * Copies a sealed batch into its own staging prefix (DESIGN.md §1 step 5), server-side whenever source
+ * Copies a sealed batch into its own staging prefix (docs/design.md §1 step 5), server-side whenever source
  * and staging allow it, and marks the batch STAGED. Safe to run again after a crash: only files still
  * BATCHED are copied, and a copy overwrites the same staging key. A file whose source changed since it
  * was classified (another version) or vanished is FAILED with the reason; its new version, if any, is

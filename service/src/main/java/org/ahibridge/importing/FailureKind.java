@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Whether a FAILURE line of an import job is the customer's error (the file itself is rejected: final)
  * or a server error (worth another job). AHI's manifest counts the two separately
- * ({@code numberOfFilesWithCustomerError}, {@code numberOfFilesWithServerError}, AHI.md §6); per line,
+ * ({@code numberOfFilesWithCustomerError}, {@code numberOfFilesWithServerError}, docs/aws-healthimaging.md §6); per
+ * line,
  * the exception type tells them apart.
  */
 enum FailureKind {

@@ -17,7 +17,7 @@ public record FileResolution(SourceObject file, Result result, String reason, St
         RETRY
     }
 
-    /** True when AHI put the instance into a non-primary image set (AHI.md §7.1). */
+    /** True when AHI put the instance into a non-primary image set (docs/aws-healthimaging.md §7.1). */
     public boolean isNonPrimary() {
         return Boolean.FALSE.equals(isPrimary);
     }

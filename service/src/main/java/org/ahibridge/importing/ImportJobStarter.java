@@ -15,7 +15,7 @@ import org.ahibridge.storage.DatastoreRegistration;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Starts the import job of a STAGED batch (DESIGN.md §1 step 6): at most {@code maxConcurrent} jobs run
+ * Starts the import job of a STAGED batch (docs/design.md §1 step 6): at most {@code maxConcurrent} jobs run
  * per datastore (counted in the ledger, so the cap holds across restarts), the batch id is the
  * {@code clientToken} (a retry after a crash gets the same job back), the input is the batch's own
  * staging prefix and the output the datastore's output location. The pace of the calls is the

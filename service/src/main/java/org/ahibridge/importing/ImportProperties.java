@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Import pipeline settings ({@code ahibridge.import.*}), bound at startup; {@link #batchPolicy()} and
  * the record constructors reject values outside AHI's limits with the key to fix.
  *
- * @param batch         batch limits (AHI.md §8.1)
- * @param jobs          pacing of StartDICOMImportJob and the cap on concurrent jobs (AHI.md §8.2)
+ * @param batch         batch limits (docs/aws-healthimaging.md §8.1)
+ * @param jobs          pacing of StartDICOMImportJob and the cap on concurrent jobs (docs/aws-healthimaging.md §8.2)
  * @param discovery     polling: listing page size, the stability rule and temporary names
  * @param rules         filter rules on keys and sizes ({@link ImportRules})
  * @param nonPrimary    the {@link NonPrimaryPolicy}

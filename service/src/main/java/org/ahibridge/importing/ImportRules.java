@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filter rules integration teams configure (DESIGN.md §1 step 3) that need no DICOM header: key
+ * The filter rules integration teams configure (docs/design.md §1 step 3) that need no DICOM header: key
  * globs ({@link KeyGlob}) to include and exclude, and a size range. A file that fails one ends
  * SKIPPED_BY_RULE with the rule in the reason. Rules on header values (modality, SOP class) need the
  * classifier and come with it.

@@ -22,7 +22,7 @@ import org.ahibridge.storage.StorageException;
 import org.ahibridge.storage.StorageSelection;
 
 /**
- * One bulk import run of everything under a source (DESIGN.md §6, {@code import --once}): lists the
+ * One bulk import run of everything under a source (docs/design.md §6, {@code import --once}): lists the
  * whole source with the incremental lister, applies the filter rules, classifies each object with a
  * ranged read, batches compliant files, and hands the batches to the {@link JobDriver} until every
  * object the run saw has exactly one outcome for it. Objects an earlier run finished are reported

@@ -19,7 +19,7 @@ import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.ListPage;
 
 /**
- * Scheduled discovery of a source (DESIGN.md §1 step 1), one page per call: it resumes the listing of
+ * Scheduled discovery of a source (docs/design.md §1 step 1), one page per call: it resumes the listing of
  * (storage, prefix) from its persisted position, applies the {@link StabilityRule} with the seen set,
  * records objects it takes in the ledger, and saves the new position. A pass ends when the listing
  * reaches the end; the next call starts pass + 1 from the beginning, which is what "seen unchanged in

@@ -16,7 +16,7 @@ import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.StorageLocation;
 
 /**
- * Accounts for a finished import job (DESIGN.md §1 step 7): reads its output, joins it to the batch's
+ * Accounts for a finished import job (docs/design.md §1 step 7): reads its output, joins it to the batch's
  * files ({@link ManifestJoin}), records every file's outcome in the ledger (server errors go back to
  * batching), writes an audit record per terminal outcome, and closes the batch. A job that is COMPLETED
  * with failed files is handled like any other: each file gets its own outcome. Files AHI put in

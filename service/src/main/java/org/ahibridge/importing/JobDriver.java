@@ -29,7 +29,8 @@ import org.ahibridge.storage.StorageException;
 /**
  * Takes a datastore's batches from sealed to finished: stages each sealed batch into its own prefix,
  * starts one import job per staged batch (clientToken = batch id; the start pace is the template's),
- * follows submitted jobs with GetDICOMImportJob (AHI.md §2.1) and accounts each finished job's manifests
+ * follows submitted jobs with GetDICOMImportJob (docs/aws-healthimaging.md §2.1) and accounts each finished job's
+ * manifests
  * back to the source objects. Throttling is retried with exponential backoff, at most
  * {@code maxStartAttempts} times per batch; a rejected start fails the batch's files with AHI's reason
  * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}. Whether a step asks AHI about

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An "Import Job Completed" or "Import Job Failed" event of AHI as EventBridge delivers it to an SQS
- * queue (AHI.md §7.2): source {@code aws.medical-imaging}, {@code detail.datastoreId},
+ * queue (docs/aws-healthimaging.md §7.2): source {@code aws.medical-imaging}, {@code detail.datastoreId},
  * {@code detail.jobId}, {@code detail.jobStatus}. Other events, and bodies that are not such JSON, read
  * as empty.
  */

@@ -4,8 +4,8 @@ import org.ahibridge.storage.StorageLocation;
 
 /**
  * Where an import job writes its output: {@code <outputS3Uri>/<datastoreId>-DicomImport-<jobId>/}
- * (AHI.md §6). GetDICOMImportJob reports {@code outputS3Uri} with that job folder already appended,
- * while the documented EventBridge example carries the caller's prefix (AHI.md §7.2), so both forms
+ * (docs/aws-healthimaging.md §6). GetDICOMImportJob reports {@code outputS3Uri} with that job folder already appended,
+ * while the documented EventBridge example carries the caller's prefix (docs/aws-healthimaging.md §7.2), so both forms
  * are accepted: the folder is appended only when missing.
  */
 public final class JobOutputLocation {

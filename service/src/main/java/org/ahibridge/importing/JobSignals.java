@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ahibridge.ledger.Batch;
 
 /**
- * Job follow-up driven by AHI's "Import Job Completed/Failed" EventBridge events (DESIGN.md §1 step 6):
+ * Job follow-up driven by AHI's "Import Job Completed/Failed" EventBridge events (docs/design.md §1 step 6):
  * a SUBMITTED batch is checked with GetDICOMImportJob once an event said its job finished, or when
  * {@code fallback} has passed since it was submitted or last checked. An event is only a hint: the job's
  * state still comes from GetDICOMImportJob, so a duplicate, late or forged event costs one call at most.

@@ -2,7 +2,8 @@ package org.ahibridge.importing;
 
 import java.util.List;
 
-/** {@code jobSummary} of {@code job-output-manifest.json} (AHI.md §6); counts are null when absent. */
+/** {@code jobSummary} of {@code job-output-manifest.json} (docs/aws-healthimaging.md §6); counts are null when
+ * absent. */
 public record JobSummary(String jobId, String datastoreId, String inputS3Uri, String outputS3Uri,
         Integer numberOfScannedFiles, Integer numberOfImportedFiles, Integer numberOfFilesWithCustomerError,
         Integer numberOfFilesWithServerError, Integer numberOfGeneratedImageSets, List<ImageSetSummary> imageSets) {

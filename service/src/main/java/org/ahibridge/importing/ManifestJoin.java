@@ -12,7 +12,7 @@ import org.ahibridge.importing.FileResolution.Result;
 import org.ahibridge.ledger.SourceObject;
 
 /**
- * Joins an import job's output back to the batch's files through their staging keys (DESIGN.md §1
+ * Joins an import job's output back to the batch's files through their staging keys (docs/design.md §1
  * step 7), so that every file of the batch gets exactly one {@link FileResolution}: lines naming no file
  * of the batch are returned as unmatched, a prefix-level failure line applies to every file under the
  * prefix, and a file no line mentions is FAILED "not reported by import job".

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Maps the JSON of an import job's output files to records (field names as in AHI.md §6). */
+/** Maps the JSON of an import job's output files to records (field names as in docs/aws-healthimaging.md §6). */
 final class ManifestJson {
 
     private ManifestJson() {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads an import job's output folder (AHI.md §6): {@code job-output-manifest.json} and the SUCCESS,
+ * Reads an import job's output folder (docs/aws-healthimaging.md §6): {@code job-output-manifest.json} and the SUCCESS,
  * WARNING and FAILURE NDJSON files, line by line. A missing NDJSON file counts as empty (whether AHI
  * writes empty files is not documented); a line that is not valid JSON or has no {@code inputFile}
  * becomes a problem, and the files it might have named end up "not reported by import job".

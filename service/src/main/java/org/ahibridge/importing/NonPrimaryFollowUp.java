@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out the {@link NonPrimaryPolicy} once a job's files have their outcomes (DESIGN.md §1 step 7):
+ * Carries out the {@link NonPrimaryPolicy} once a job's files have their outcomes (docs/design.md §1 step 7):
  * under {@code report} and {@code tag} each non-primary image set goes on the reconciliation list (the
  * ledger's {@code non_primary_image_set}, shown in run reports); under {@code tag} it is also tagged in
  * AHI, once per image set. Nothing here changes a file's outcome: the instances are in AHI either way,

@@ -2,7 +2,7 @@ package org.ahibridge.importing;
 
 /**
  * What to do when AHI puts imported instances into a non-primary image set because their metadata
- * conflicts with an existing primary image set ({@code isPrimary: false}, AHI.md §7.1). The file's
+ * conflicts with an existing primary image set ({@code isPrimary: false}, docs/aws-healthimaging.md §7.1). The file's
  * outcome stays IMPORTED either way; the policy decides the follow-up.
  *
  * <ul>

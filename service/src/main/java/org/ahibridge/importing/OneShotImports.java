@@ -26,7 +26,7 @@ import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageSelection;
 
 /**
- * The {@code import --once} and {@code redrive} runs (DESIGN.md §6) over the import beans: resolves the
+ * The {@code import --once} and {@code redrive} runs (docs/design.md §6) over the import beans: resolves the
  * source and datastore, runs the {@link ImportRunner} with a {@link JobDriver}, and writes the run report.
  */
 public final class OneShotImports {

@@ -5,7 +5,7 @@ import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 
 /**
- * Re-drives FAILED objects once their cause is fixed (DESIGN.md §7): each one goes back to work under
+ * Re-drives FAILED objects once their cause is fixed (docs/design.md §7): each one goes back to work under
  * the re-drive run, compliant files straight to batching (CLASSIFIED), the others to classification
  * (DISCOVERED). The earlier run keeps its FAILED report; the re-drive run reports the new outcome.
  */

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code ahibridge.import.tag-source-objects}: also write each classified object's P10 verdict as tags on
- * the source object (DESIGN.md §1 step 2). Off by default: tagging writes to the source, so the source
+ * the source object (docs/design.md §1 step 2). Off by default: tagging writes to the source, so the source
  * must be registered {@code read-write}.
  */
 @ConfigurationProperties("ahibridge.import")

@@ -9,8 +9,8 @@ import org.ahibridge.ledger.SeenObject;
 import org.ahibridge.storage.BlobInfo;
 
 /**
- * Decides whether a listed object may be taken (the two-scan rule of CTP, PEERS.md "Design
- * takeaways"): temporary names are skipped; an object is taken when an earlier listing pass saw it with
+ * Decides whether a listed object may be taken (the two-scan rule of CTP, docs/design.md §8):
+ * temporary names are skipped; an object is taken when an earlier listing pass saw it with
  * the same version and size, or when it was last modified at least {@code stableAfter} ago; otherwise
  * the listing waits for the next pass.
  */

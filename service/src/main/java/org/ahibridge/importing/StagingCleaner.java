@@ -7,7 +7,7 @@ import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.ListPage;
 
 /**
- * Deletes the staging prefix of a finished batch (DESIGN.md §1 step 8). It lists the prefix rather than
+ * Deletes the staging prefix of a finished batch (docs/design.md §1 step 8). It lists the prefix rather than
  * trusting the ledger's staging keys, so copies of files that were later retried in another batch go
  * too. Only COMPLETED or FAILED batches are cleaned: a running job still reads its prefix.
  */

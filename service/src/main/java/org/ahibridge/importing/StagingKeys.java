@@ -3,9 +3,9 @@ package org.ahibridge.importing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Keys of staged copies (DESIGN.md §1 step 5): {@code <batch-id>/<object-id>-<escaped source key>}
+ * Keys of staged copies (docs/design.md §1 step 5): {@code <batch-id>/<object-id>-<escaped source key>}
  * under the staging location, so that each batch's prefix holds only its own files, in one flat folder
- * (AHI allows at most 10,000 folders per job, AHI.md §8.1).
+ * (AHI allows at most 10,000 folders per job, docs/aws-healthimaging.md §8.1).
  *
  * <p>The ledger's object id makes every staging key unique, even for equal keys from two storages, so
  * the {@code inputFile} of the job's output maps back to exactly one source object through the ledger.

@@ -9,7 +9,7 @@ import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.Verdict;
 
 /**
- * The filter steps around classification (DESIGN.md §1 steps 2-3): rules that need no header are
+ * The filter steps around classification (docs/design.md §1 steps 2-3): rules that need no header are
  * applied before the ranged read, the classifier's verdict is recorded as file metadata in the ledger,
  * and non-compliant files end SKIPPED_NOT_P10 with the classifier's reason. {@link #tags} gives the
  * verdict as S3 object tags for stores that support them.

@@ -1,7 +1,7 @@
 package org.ahibridge.ledger;
 
 /**
- * The terminal outcomes of a source object (DESIGN.md §3). Every object version reaches exactly one of
+ * The terminal outcomes of a source object (docs/design.md §3). Every object version reaches exactly one of
  * them on {@code source_object}; {@link #ALREADY_IMPORTED} only ever appears in a later run's
  * {@code run_outcome}, for an object version an earlier run imported.
  *

@@ -8,7 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@code source_object} and {@code run_outcome} tables (DESIGN.md §3): one row per source object
+ * The {@code source_object} and {@code run_outcome} tables (docs/design.md §3): one row per source object
  * version, recorded once however often it is listed or notified, and the outcome each run reports.
  * State changes are in {@link ObjectTransitions}.
  */

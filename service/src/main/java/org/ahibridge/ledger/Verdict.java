@@ -1,7 +1,7 @@
 package org.ahibridge.ledger;
 
 /**
- * The P10 classification of an object as the ledger records it (DESIGN.md §1 step 2): compliant or
+ * The P10 classification of an object as the ledger records it (docs/design.md §1 step 2): compliant or
  * not, a reason code and message when not, and the UIDs read from the header. Never patient data.
  */
 public record Verdict(boolean compliant, String reason, String message, String sopInstanceUid,

@@ -3,7 +3,7 @@ package org.ahibridge.storage;
 import org.ahibridge.storage.AccessRules.Reach;
 
 /**
- * The up-front access checks of a command or route, before any data moves (DESIGN.md §2). Storage
+ * The up-front access checks of a command or route, before any data moves (docs/design.md §2). Storage
  * checks go through the selection's {@link AccessRules}, so a source or destination that overlaps a
  * registration obeys that registration's mode too; every check throws {@link AccessModeException} with
  * a message that says which registration refused what, and how to change it.

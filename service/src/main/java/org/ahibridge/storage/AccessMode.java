@@ -3,7 +3,7 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * What a registration allows (DESIGN.md §2): {@code read} (may be a source), {@code write} (may be a
+ * What a registration allows (docs/design.md §2): {@code read} (may be a source), {@code write} (may be a
  * destination) or {@code read-write}.
  *
  * <p>Flywheel's labels are accepted too. They name directions from Flywheel's side, so for an AHI

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The one access check (DESIGN.md §2): every read and write, whatever registration or ad-hoc URI it goes
+ * The one access check (docs/design.md §2): every read and write, whatever registration or ad-hoc URI it goes
  * through, obeys the mode of the registration it goes through <em>and</em> of every configured
  * registration the place lies in; reading a whole tree (listing a source) also obeys every
  * registration that lies inside the tree. So with {@code s3://b/wo/} registered {@code write}, neither

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * A registered AHI datastore (provider {@code ahi}, DESIGN.md §2): its id and region, an optional
+ * A registered AHI datastore (provider {@code ahi}, docs/design.md §2): its id and region, an optional
  * endpoint override (the emulator), the data-access role AHI assumes to read staging and write output
- * (AHI.md §11.2), the S3 staging and output locations an import needs, and the access mode. Like
+ * (docs/aws-healthimaging.md §11.2), the S3 staging and output locations an import needs, and the access mode. Like
  * Flywheel, an AHI registration has no prefix, overwrite or delete options.
  */
 public record DatastoreRegistration(String name, String datastoreId, String region, URI endpoint,

@@ -124,7 +124,7 @@ final class RegistrationBinder {
         if (staging != null && output != null && (staging.location().contains(output.location())
                 || output.location().contains(staging.location()))) {
             problems.add(key + ": staging " + staging.location() + " and output " + output.location()
-                    + " overlap; use separate prefixes (AHI.md §11.2 recommends separate buckets)");
+                    + " overlap; use separate prefixes (docs/aws-healthimaging.md §11.2 recommends separate buckets)");
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
- * Storages and datastores as configured (DESIGN.md §2), before validation. {@link Registrations#from}
+ * Storages and datastores as configured (docs/design.md §2), before validation. {@link Registrations#from}
  * checks them all at startup and reports every problem with its configuration key.
  *
  * <pre>

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The validated storage and datastore registrations (DESIGN.md §2), and the resolution of names and
+ * The validated storage and datastore registrations (docs/design.md §2), and the resolution of names and
  * URIs given to commands and routes. A URI inside a registered storage's location resolves to that
  * registration and a key prefix, so its access mode applies; any other URI becomes an ad-hoc
  * {@code read-write} storage using the {@code ahibridge.s3} connection defaults. Either way the

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Incremental listing for {@link S3BlobStore} with ListObjectsV2 (S3 API reference, ListObjectsV2),
- * never the Camel aws2-s3 consumer, which keeps no durable position (PLATFORM.md §0 point 8).
+ * never the Camel aws2-s3 consumer, which keeps no durable position (docs/platform.md §0 point 8).
  *
  * <p>The token handed out is {@code base64url(last key) + "." + continuation token}: when S3 rejects a
  * stored continuation token (expired, or from another endpoint) the listing resumes with

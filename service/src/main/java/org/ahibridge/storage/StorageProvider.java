@@ -3,7 +3,7 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * The blob storage providers of DESIGN.md §2.
+ * The blob storage providers of docs/design.md §2.
  */
 public enum StorageProvider {
     S3("s3", true),

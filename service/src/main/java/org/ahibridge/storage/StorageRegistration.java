@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.ahibridge.storage.gcs.GcsConnection;
 
 /**
- * A registered storage (DESIGN.md §2): a name, a location (which fixes the provider) and an access
+ * A registered storage (docs/design.md §2): a name, a location (which fixes the provider) and an access
  * mode, plus the connection of its provider: {@code s3} for S3 locations, {@code azure} for
  * {@code azure-blob} ones, {@code gcs} for {@code gcs} ones (the others are null). Ad-hoc storages built
  * from a URI on the command line are registrations too, named after the URI.

@@ -3,7 +3,7 @@ package org.ahibridge.storage;
 import java.util.Locale;
 
 /**
- * Parses storage URIs as the commands and configuration accept them (DESIGN.md §6):
+ * Parses storage URIs as the commands and configuration accept them (docs/design.md §6):
  * {@code file:/data/in}, {@code file:///data/in}, {@code file:relative/folder}, a plain folder path,
  * {@code s3://bucket/prefix/}, {@code azure-blob://account/container/prefix} and
  * {@code gs://bucket/prefix}. S3 bucket names follow the S3 naming rules (3-63 characters of

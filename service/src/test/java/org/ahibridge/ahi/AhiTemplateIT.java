@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 
 /**
  * {@link AhiTemplate} with the real SDK client over real HTTP against a scripted rest-json server
- * (AHI.md §1.3, §2.2 wire format), so the error translation is tested on what the SDK really throws.
+ * (docs/aws-healthimaging.md §1.3, §2.2 wire format), so the error translation is tested on what the SDK really throws.
  */
 class AhiTemplateIT {
 

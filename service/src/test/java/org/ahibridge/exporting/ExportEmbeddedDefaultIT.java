@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code export} command's default datastore {@code local} is the embedded default (DESIGN.md §5):
+ * The {@code export} command's default datastore {@code local} is the embedded default (docs/design.md §5):
  * with no {@code local} registration it is served by the in-process emulator under
  * {@code ahibridge.embedded.data-dir}; with the embedded default switched off the run stops with the
  * registered names.

@@ -121,7 +121,7 @@ class BatchAssemblerTest {
         SourceObject row = ledger.objects.find(huge.id()).orElseThrow();
         assertThat(row.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(row.outcomeReason()).isEqualTo("file is 10000000001 bytes; an AHI import job takes files of at most"
-                + " 10000000000 bytes (ahibridge.import.batch.max-file-bytes, AHI.md §8.1)");
+                + " 10000000000 bytes (ahibridge.import.batch.max-file-bytes, docs/aws-healthimaging.md §8.1)");
         assertThat(allBatches()).isEmpty();
     }
 

@@ -11,7 +11,7 @@ import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.FileBlobStore;
 
-/** Output fixtures of AHI.md §6 and files of a submitted batch. */
+/** Output fixtures of docs/aws-healthimaging.md §6 and files of a submitted batch. */
 final class Fixtures {
 
     static final String DS = "0123456789abcdef0123456789abcdef";

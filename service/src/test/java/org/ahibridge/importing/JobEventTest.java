@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reading AHI's job-end events (AHI.md §7.2) from SQS message bodies. */
+/** Reading AHI's job-end events (docs/aws-healthimaging.md §7.2) from SQS message bodies. */
 class JobEventTest {
 
     final ObjectMapper json = new ObjectMapper();

@@ -16,7 +16,7 @@ import org.ahibridge.storage.ListPage;
 
 /**
  * A stand-in for AHI behind our own {@link AhiOperations} interface (not the SDK) for core-flow tests:
- * a job "imports" every staged file under its input prefix at once and writes the AHI.md §6 output
+ * a job "imports" every staged file under its input prefix at once and writes the docs/aws-healthimaging.md §6 output
  * layout, failing files whose key contains "bad" with a ValidationException. Same client token, same
  * job, as AHI's idempotency.
  */

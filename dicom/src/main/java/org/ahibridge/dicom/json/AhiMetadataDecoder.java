@@ -17,7 +17,7 @@ import org.ahibridge.dicom.VR;
 
 /**
  * The reverse of {@link AhiMetadataValues}: JSON members of an AHI metadata {@code DICOM} object back
- * into elements, with the VR from {@code DICOMVRs} or else the dictionary (AHI.md §4.2).
+ * into elements, with the VR from {@code DICOMVRs} or else the dictionary (docs/aws-healthimaging.md §4.2).
  */
 public final class AhiMetadataDecoder {
 

@@ -1,7 +1,7 @@
 package org.ahibridge.dicom.json;
 
 /**
- * One entry of an instance's {@code ImageFrames} in the AHI metadata (AHI.md §4.2).
+ * One entry of an instance's {@code ImageFrames} in the AHI metadata (docs/aws-healthimaging.md §4.2).
  *
  * @param id             the 32-character image frame id (GetImageFrame's {@code imageFrameId})
  * @param sizeInBytes    {@code FrameSizeInBytes}: the size of the frame as stored

@@ -6,7 +6,7 @@ import org.ahibridge.dicom.DicomDictionary;
 
 /**
  * Which level of the AWS HealthImaging image-set metadata document a top-level attribute belongs to
- * ("Metadata normalization", AHI developer guide, metadata-normalization.html; AHI.md §4.2).
+ * ("Metadata normalization", AHI developer guide, metadata-normalization.html; docs/aws-healthimaging.md §4.2).
  *
  * <p>The lists follow the DICOM modules of PS3.3: patient level = Patient module (C.7.1.1), study level
  * = General Study (C.7.2.1) and Patient Study (C.7.2.2), series level = General Series (C.7.3.1).

@@ -14,7 +14,7 @@ import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.VR;
 
 /**
- * Reads an AWS HealthImaging image-set metadata document (AHI.md §4.2) back into one
+ * Reads an AWS HealthImaging image-set metadata document (docs/aws-healthimaging.md §4.2) back into one
  * {@link AhiMetadataInstance} per instance: patient, study and series levels merged into each
  * instance's data set, group 0002 split off as File Meta Information, VRs from the dictionary or
  * {@code DICOMVRs}, and the frame list. The export pipeline rebuilds Part 10 files from these.

@@ -21,7 +21,7 @@ import org.ahibridge.dicom.Tags;
 import org.ahibridge.dicom.VR;
 
 /**
- * Element values in the AHI metadata JSON (AHI.md §4.2, as seen in real GetImageSetMetadata output):
+ * Element values in the AHI metadata JSON (docs/aws-healthimaging.md §4.2, as seen in real GetImageSetMetadata output):
  * empty = null; strings with their padding kept, multi-valued ones as arrays (also when the dictionary
  * VM allows several values and one is present); US/UL/SS/SL/SV/UV/FL/FD as numbers; OB/OD/OF/OL/OV/OW/UN
  * as base64; AT as 8 hex digits; SQ as arrays of objects; Pixel Data null.

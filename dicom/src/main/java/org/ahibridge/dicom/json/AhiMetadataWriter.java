@@ -13,7 +13,7 @@ import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.json.AhiMetadataLevels.Level;
 
 /**
- * Builds the AWS HealthImaging image-set metadata document, schema 1.1 (AHI.md §4.2; AHI developer
+ * Builds the AWS HealthImaging image-set metadata document, schema 1.1 (docs/aws-healthimaging.md §4.2; AHI developer
  * guide "Getting image set metadata"): {@code Patient.DICOM}, {@code Study.DICOM},
  * {@code Study.Series[uid].DICOM} and {@code ...Instances[uid]} with {@code DICOM}, {@code DICOMVRs},
  * {@code StoredTransferSyntaxUID}, {@code ChecksumType} and {@code ImageFrames}.
@@ -27,7 +27,7 @@ public final class AhiMetadataWriter {
     /**
      * The instance's {@code ChecksumType} when each frame's {@code Checksum} is the CRC32 of its decoded
      * pixels, as AWS computes it (DG "pixel data verification"): the value real AHI metadata carries
-     * (AHI.md §4.2, GC fixture).
+     * (docs/aws-healthimaging.md §4.2, GC fixture).
      */
     public static final String CHECKSUM_OF_DECODED_PIXELS = "DECOMPRESSED";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -12,7 +12,8 @@ import org.ahibridge.dicom.ReadOptions;
 
 /**
  * Classifies objects for DICOM Part 10 compliance (PS3.10 §7) against what AWS HealthImaging imports
- * (AHI.md §5.2 transfer syntaxes, §9 input requirements), reading only the header up to Pixel Data plus
+ * (docs/aws-healthimaging.md §5.2 transfer syntaxes, §9 input requirements), reading only the header up to Pixel Data
+ * plus
  * a bounded margin of encapsulated pixel data. The verdict says why an object is not compliant
  * ({@link P10Reason}), where, how many bytes were pulled, and the attributes routes filter on.
  *

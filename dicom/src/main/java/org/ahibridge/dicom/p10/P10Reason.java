@@ -17,13 +17,13 @@ public enum P10Reason {
     HEADER_TOO_LARGE,
     /** The File Meta Information has no Transfer Syntax UID (0002,0010). */
     MISSING_TRANSFER_SYNTAX,
-    /** The transfer syntax is not one AHI imports (AHI.md §5.2). */
+    /** The transfer syntax is not one AHI imports (docs/aws-healthimaging.md §5.2). */
     UNSUPPORTED_TRANSFER_SYNTAX,
     /** The object is a DICOMDIR (Media Storage Directory Storage, 1.2.840.10008.1.3.10), not an instance. */
     MEDIA_DIRECTORY,
     /** SOP Class, SOP Instance, Study Instance or Series Instance UID is absent or empty. */
     MISSING_REQUIRED_ATTRIBUTE,
-    /** A value is longer than AHI accepts at import (AHI.md §9, the stricter numbers). */
+    /** A value is longer than AHI accepts at import (docs/aws-healthimaging.md §9, the stricter numbers). */
     VALUE_TOO_LONG,
     /** A required UID breaks the UID rules of PS3.5 §9.1. */
     INVALID_UID

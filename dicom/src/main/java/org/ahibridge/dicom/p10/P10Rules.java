@@ -11,7 +11,8 @@ import org.ahibridge.dicom.Uids;
 
 /**
  * The attribute-level rules of a compliant object: the UIDs AHI needs to place an instance
- * (AHI.md §9), AHI's length limits at import (AHI.md §9 table, the stricter, newer numbers) and the
+ * (docs/aws-healthimaging.md §9), AHI's length limits at import (docs/aws-healthimaging.md §9 table, the stricter,
+ * newer numbers) and the
  * UID syntax of PS3.5 §9.1. Messages name the tag and offset, never the value.
  */
 final class P10Rules {
@@ -23,7 +24,7 @@ final class P10Rules {
     static final List<Integer> REQUIRED_UIDS = List.of(Tags.SOP_CLASS_UID, Tags.SOP_INSTANCE_UID,
             Tags.STUDY_INSTANCE_UID, Tags.SERIES_INSTANCE_UID);
 
-    /** Maximum length in characters, AHI.md §9 (newer copy where it is stricter). */
+    /** Maximum length in characters, docs/aws-healthimaging.md §9 (newer copy where it is stricter). */
     static final Map<Integer, Integer> MAX_LENGTH = Map.ofEntries(
             Map.entry(Tags.PATIENT_NAME, 256), Map.entry(Tags.PATIENT_ID, 256),
             Map.entry(Tags.PATIENT_BIRTH_DATE, 18), Map.entry(Tags.PATIENT_SEX, 16),
@@ -32,7 +33,7 @@ final class P10Rules {
             Map.entry(Tags.STUDY_DATE, 18), Map.entry(Tags.STUDY_TIME, 28),
             Map.entry(Tags.SOP_INSTANCE_UID, 256), Map.entry(Tags.SERIES_INSTANCE_UID, 256));
 
-    /** Maximum value of counts, AHI.md §9 (newer copy where it is stricter). */
+    /** Maximum value of counts, docs/aws-healthimaging.md §9 (newer copy where it is stricter). */
     static final Map<Integer, Long> MAX_VALUE = Map.of(
             Tags.NUMBER_OF_STUDY_RELATED_SERIES, 1_000_000L, Tags.NUMBER_OF_STUDY_RELATED_INSTANCES, 10_000L);
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The outcome of classifying one object for DICOM Part 10 compliance (PS3.10 §7) against what AWS
- * HealthImaging imports (AHI.md §5.2, §9).
+ * HealthImaging imports (docs/aws-healthimaging.md §5.2, §9).
  *
  * @param compliant  true when the object can go to an AHI import job
  * @param reason     why it cannot, or null when compliant

@@ -11,7 +11,7 @@ import org.ahibridge.emulator.ahi.op.SearchImageSetsHandler;
 import org.ahibridge.emulator.ahi.op.TagHandlers;
 import org.ahibridge.emulator.ahi.op.UpdateImageSetMetadataHandler;
 
-/** The AHI operations of the service model and their HTTP bindings (AHI.md §1.3). */
+/** The AHI operations of the service model and their HTTP bindings (docs/aws-healthimaging.md §1.3). */
 final class AhiApi {
 
     private AhiApi() {

@@ -1,7 +1,7 @@
 package org.ahibridge.emulator.ahi;
 
 /**
- * An AWS HealthImaging error: HTTP status, error type and message (AHI.md §2.2, service model error
+ * An AWS HealthImaging error: HTTP status, error type and message (docs/aws-healthimaging.md §2.2, service model error
  * shapes). Handlers throw it; {@link AhiHttpServer} turns it into the rest-json error response.
  */
 public final class AhiError extends RuntimeException {

@@ -9,7 +9,7 @@ import org.ahibridge.emulator.eventbridge.AwsEvent;
 import org.ahibridge.emulator.eventbridge.EventPublisher;
 
 /**
- * The events AHI sends to the default EventBridge bus (AHI.md §7.2; AHI developer guide "Event
+ * The events AHI sends to the default EventBridge bus (docs/aws-healthimaging.md §7.2; AHI developer guide "Event
  * notifications"): source {@code aws.medical-imaging}, import-job and image-set detail types and
  * detail fields. Image set events carry {@code imageSetId} (the spelling of real captured events).
  */

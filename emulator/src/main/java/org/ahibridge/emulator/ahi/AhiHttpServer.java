@@ -28,7 +28,7 @@ import org.ahibridge.emulator.http.ServerThreads;
 /**
  * The HTTP front of the emulator on the JDK's {@code com.sun.net.httpserver}: AHI REST routes,
  * the emulated EventBridge (any POST with {@code X-Amz-Target: AWSEvents.*}), and the admin endpoints
- * under {@code /_emulator/}. Errors become rest-json error responses (AHI.md §2.2): the status, the
+ * under {@code /_emulator/}. Errors become rest-json error responses (docs/aws-healthimaging.md §2.2): the status, the
  * header {@code x-amzn-ErrorType} and the body {@code {"__type":...,"message":...}}.
  *
  * <p>No client can exhaust it or leave it stuck: bodies are read with the bound of their operation

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * The route table of the AHI REST API (service model {@code http} bindings, AHI.md §1.3): method and
+ * The route table of the AHI REST API (service model {@code http} bindings, docs/aws-healthimaging.md §1.3): method and
  * path template per operation. Matching uses the raw path only, whatever the Host header, so the SDK's
  * {@code runtime-} host prefix makes no difference.
  */

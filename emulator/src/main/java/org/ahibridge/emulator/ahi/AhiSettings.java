@@ -1,7 +1,7 @@
 package org.ahibridge.emulator.ahi;
 
 /**
- * The emulated account and the service quotas (AHI.md §8; defaults are AWS's defaults).
+ * The emulated account and the service quotas (docs/aws-healthimaging.md §8; defaults are AWS's defaults).
  *
  * @param maxFilesPerJob        "Max files in a DICOM import job" (5,000)
  * @param maxBytesPerJob        "Max total size of all files in a DICOM import job" (10 GB)

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ahibridge.emulator.http.HttpReply;
 
-/** JSON helpers: one mapper, and rest-json timestamps as epoch seconds (AHI.md §1.5). */
+/** JSON helpers: one mapper, and rest-json timestamps as epoch seconds (docs/aws-healthimaging.md §1.5). */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()

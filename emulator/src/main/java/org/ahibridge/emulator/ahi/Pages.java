@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * maxResults / nextToken pagination (AHI.md §1.4). The token is an opaque base64 of the offset and
+ * maxResults / nextToken pagination (docs/aws-healthimaging.md §1.4). The token is an opaque base64 of the offset and
  * the operation, so a token from another listing is rejected with ValidationException.
  */
 public final class Pages {

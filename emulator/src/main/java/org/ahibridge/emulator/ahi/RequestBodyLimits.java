@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The largest request body each operation accepts, a little above the largest valid request of the
- * service model (AHI.md §1.3, §1.5), so no valid call is refused and no body larger than a few MiB is
+ * service model (docs/aws-healthimaging.md §1.3, §1.5), so no valid call is refused and no body larger than a few MiB
+ * is
  * ever held in memory. A larger body is answered 413 (see {@link AhiHttpServer}).
  */
 final class RequestBodyLimits {

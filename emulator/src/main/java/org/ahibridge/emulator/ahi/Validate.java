@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Input checks against the patterns and ranges of the service model (AHI.md §1.5). */
+/** Input checks against the patterns and ranges of the service model (docs/aws-healthimaging.md §1.5). */
 public final class Validate {
 
     public static final Pattern ID = Pattern.compile("[0-9a-z]{32}");

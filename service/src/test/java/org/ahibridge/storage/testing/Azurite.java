@@ -24,7 +24,7 @@ import org.ahibridge.storage.azure.AzureTuning;
 import com.azure.storage.blob.BlobServiceClient;
 
 /**
- * An Azurite blob service child process (PLATFORM.md §7) on a free loopback port, storing under a
+ * An Azurite blob service child process (docs/platform.md §7) on a free loopback port, storing under a
  * temporary folder that {@link #close()} deletes. {@code bash .ci/run} installs {@code azurite@3.35.0}
  * (the last release that runs on Node 20) into {@code .ci/azurite}; {@code AZURITE_BLOB} may name
  * another {@code azurite-blob} executable. Missing, the test is skipped with how to install it, or

@@ -17,7 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * An s3proxy child process (PLATFORM.md §5a) with the in-memory {@code transient} backend and no
+ * An s3proxy child process (docs/platform.md §5 (a)) with the in-memory {@code transient} backend and no
  * authorization, on a free loopback port. Started from {@code target/emulators/s3proxy.jar}, which the
  * build copies there; {@link #available()} tells tests to skip when it is missing.
  */

@@ -2,7 +2,7 @@ package org.ahibridge.emulator.ahi.fault;
 
 /**
  * A token bucket: {@code rate} tokens per second up to {@code burst} (the AHI throttling limits,
- * AHI.md §8.2: StartDICOMImportJob 1 TPS, burst 2).
+ * docs/aws-healthimaging.md §8.2: StartDICOMImportJob 1 TPS, burst 2).
  */
 public final class TokenBucket {
 

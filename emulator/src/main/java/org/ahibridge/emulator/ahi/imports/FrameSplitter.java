@@ -45,7 +45,8 @@ final class FrameSplitter {
 
     /**
      * True when encapsulated Pixel Data has a Basic Offset Table that does not point at the start of a
-     * fragment for each frame (the case AHI imports with warning 45330 InvalidOffsetTable, AHI.md §6).
+     * fragment for each frame (the case AHI imports with warning 45330 InvalidOffsetTable, docs/aws-healthimaging.md
+     * §6).
      */
     static boolean invalidOffsetTable(Attributes dataset) {
         Element pixels = dataset.get(Tags.PIXEL_DATA);

@@ -17,7 +17,7 @@ import org.ahibridge.emulator.ahi.store.ImageSetTags;
 import org.ahibridge.emulator.ahi.store.ImageSets;
 
 /**
- * Places a job's instances into image sets with AHI's primary semantics (AHI.md §7.1): instances
+ * Places a job's instances into image sets with AHI's primary semantics (docs/aws-healthimaging.md §7.1): instances
  * are grouped by study and series; a group whose conflict elements (StudyDate, AccessionNumber,
  * PatientID, StudyID, SeriesNumber) match the primary image set of its series joins it as a new
  * version (re-imported SOP instances replace theirs); one without a primary set becomes the primary

@@ -26,7 +26,7 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
 
 /**
  * Runs import jobs on a small executor, never in the request thread: SUBMITTED -> IN_PROGRESS ->
- * COMPLETED or FAILED (AHI.md §2). A job lists every object under {@code inputS3Uri} (nested
+ * COMPLETED or FAILED (docs/aws-healthimaging.md §2). A job lists every object under {@code inputS3Uri} (nested
  * prefixes, all ListObjectsV2 pages), enforces the per-job quotas (the job FAILS when the input holds
  * more files or bytes than allowed: the quotas are only known once the input is listed), reads each
  * object (objects over the {@link ImportSpool} threshold through a temporary file, one frame in

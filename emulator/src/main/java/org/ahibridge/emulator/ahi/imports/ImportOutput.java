@@ -12,7 +12,7 @@ import org.ahibridge.emulator.ahi.Json;
 import org.ahibridge.emulator.ahi.store.ImportJob;
 
 /**
- * Writes an import job's results as AHI does (AHI.md §6), under the job folder
+ * Writes an import job's results as AHI does (docs/aws-healthimaging.md §6), under the job folder
  * {@code {outputS3Uri}/{datastoreId}-DicomImport-{jobId}/}: {@code job-output-manifest.json} and the
  * three NDJSON files ({@code SUCCESS/success.ndjson}, {@code FAILURE/failure.ndjson},
  * {@code WARNING/warning.ndjson}; written even when empty).

@@ -23,7 +23,8 @@ import org.ahibridge.emulator.ahi.store.AhiStore;
 /**
  * Reads one input object held in memory as an import job does: a full parse with the project's
  * reader, the checks AHI applies (Part 10, transfer syntax present and supported, the UIDs that place
- * the instance, element length limits of AHI.md §9), frames cut and stored. Native frames are kept as
+ * the instance, element length limits of docs/aws-healthimaging.md §9), frames cut and stored. Native frames are kept
+ * as
  * explicit VR little endian; AWS would transcode them to HTJ2K (a documented deviation). Objects over
  * the spool threshold go through {@link SpooledInstanceReader}, which shares the checks and the frame
  * storage here.
@@ -75,7 +76,7 @@ final class InstanceReader {
         return stored.pending(key, file, warning);
     }
 
-    /** The verdict on a parse failure, in AHI's words where AHI.md records them. */
+    /** The verdict on a parse failure, in AHI's words where docs/aws-healthimaging.md records them. */
     static Rejected rejection(DicomParseException e) {
         if (e.tag() == Tags.TRANSFER_SYNTAX_UID) {
             return new Rejected("DICOM attribute TransferSyntaxUID does not exist");

@@ -26,7 +26,8 @@ import org.ahibridge.dicom.json.DicomJson;
 import org.ahibridge.emulator.ahi.op.ImportConfigurations;
 
 /**
- * The DICOM JSON metadata of an import job's {@code importConfiguration} (AHI.md §2.1): each mapping names
+ * The DICOM JSON metadata of an import job's {@code importConfiguration} (docs/aws-healthimaging.md §2.1): each
+ * mapping names
  * a study, optionally a series, and a metadata file under {@code inputS3Uri}, a DICOM JSON data set
  * (PS3.18 Annex F) whose attributes replace or add to those of every imported instance of that study or
  * series, before the instances are grouped and their metadata written. Study mappings apply first, then

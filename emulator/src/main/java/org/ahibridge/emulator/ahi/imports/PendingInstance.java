@@ -11,7 +11,7 @@ import org.ahibridge.dicom.json.AhiMetadataFrame;
  *
  * @param key     the S3 key it was read from (the {@code inputFile} of the output lines)
  * @param dataset the data set, Pixel Data emptied (its frames are stored)
- * @param warning an import warning (AHI.md §6 warning.ndjson), or null
+ * @param warning an import warning (docs/aws-healthimaging.md §6 warning.ndjson), or null
  */
 record PendingInstance(String key, Attributes fileMeta, Attributes dataset, String storedTransferSyntaxUid,
         List<AhiMetadataFrame> frames, ImportWarning warning) {
@@ -32,7 +32,7 @@ record PendingInstance(String key, Attributes fileMeta, Attributes dataset, Stri
     }
 
     /**
-     * The elements AHI groups by and checks for conflicts with the primary image set (AHI.md §7.1):
+     * The elements AHI groups by and checks for conflicts with the primary image set (docs/aws-healthimaging.md §7.1):
      * study level StudyDate, AccessionNumber, PatientID, StudyID; series level SeriesNumber (the UIDs
      * are the grouping key itself).
      */

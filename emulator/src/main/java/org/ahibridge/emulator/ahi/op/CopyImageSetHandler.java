@@ -17,7 +17,7 @@ import org.ahibridge.emulator.ahi.store.AhiStore;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * CopyImageSet (AHI.md §1.3): copies the source's instances, or those {@code copiableAttributes}
+ * CopyImageSet (docs/aws-healthimaging.md §1.3): copies the source's instances, or those {@code copiableAttributes}
  * selects, into a new image set or into an existing destination (a new version of it). Both latest
  * version ids must be current. A destination of another study needs {@code force}.
  * {@code promoteToPrimary} makes the result primary and demotes the primary image set of its series.

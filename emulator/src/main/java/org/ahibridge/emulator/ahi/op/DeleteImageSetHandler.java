@@ -8,7 +8,7 @@ import org.ahibridge.emulator.ahi.store.ImageSetVersion;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * DeleteImageSet (AHI.md §1.3): idempotent; answers LOCKED/DELETING as AWS does, and the image set
+ * DeleteImageSet (docs/aws-healthimaging.md §1.3): idempotent; answers LOCKED/DELETING as AWS does, and the image set
  * is DELETED at once (gone from search, GetImageSet answers ResourceNotFoundException).
  *
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_DeleteImageSet.html">DeleteImageSet</a>

@@ -8,7 +8,8 @@ import org.ahibridge.emulator.ahi.AhiError;
 import org.ahibridge.emulator.ahi.store.ImageSetTags;
 
 /**
- * The length limits of the search summary's {@code DICOMTags} in the model of 2026-05 (AHI.md §3), twice
+ * The length limits of the search summary's {@code DICOMTags} in the model of 2026-05 (docs/aws-healthimaging.md §3),
+ * twice
  * the import limits of DG "DICOM element constraints" for most members. Import keeps to the stricter import
  * limits; an update is what can make a summary value longer, so UpdateImageSetMetadata refuses one that
  * would leave a value no SearchImageSets answer could carry.

@@ -2,7 +2,7 @@ package org.ahibridge.emulator.ahi.op;
 
 /**
  * The GetImageFrame Content-Type of a stored transfer syntax (service model doc of
- * GetImageFrameResponse.contentType, AHI.md §5.1). Syntaxes AHI never stores (it transcodes them)
+ * GetImageFrameResponse.contentType, docs/aws-healthimaging.md §5.1). Syntaxes AHI never stores (it transcodes them)
  * but the emulator keeps as they are get the nearest image type, or {@code application/octet-stream}.
  */
 public final class FrameContentTypes {

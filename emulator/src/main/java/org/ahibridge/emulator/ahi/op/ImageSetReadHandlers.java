@@ -18,7 +18,7 @@ import org.ahibridge.emulator.ahi.store.ImageSetVersion;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (AHI.md §3-§5). Metadata is
+ * GetImageSet, GetImageSetMetadata, GetImageFrame, ListImageSetVersions (docs/aws-healthimaging.md §3-§5). Metadata is
  * returned gzipped with {@code Content-Encoding: gzip}; frames raw, with the Content-Type of their
  * stored transfer syntax ({@link FrameContentTypes}), 406 for an Accept header that cannot match, and 400
  * BadRequestException for a body that is not a JSON object.
@@ -97,7 +97,7 @@ public final class ImageSetReadHandlers {
             body = request.json();
         } catch (AhiError malformed) {
             // A body that is not a JSON object is malformed, not a value that breaks a constraint: since
-            // 2026-04 the model gives GetImageFrame a BadRequestException for that (AHI.md §2.2).
+            // 2026-04 the model gives GetImageFrame a BadRequestException for that (docs/aws-healthimaging.md §2.2).
             throw AhiError.badRequest(malformed.getMessage());
         }
         ImageSet imageSet = require(context, request, "imageSetId");
@@ -128,7 +128,7 @@ public final class ImageSetReadHandlers {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("imageSetPropertiesList");
         for (ImageSetVersion v : page.items()) {
-            // The model names this member with a capital I here, and only here (AHI.md §1.5).
+            // The model names this member with a capital I here, and only here (docs/aws-healthimaging.md §1.5).
             ObjectNode item = list.addObject().put("imageSetId", imageSet.id())
                     .put("versionId", Integer.toString(v.versionId())).put("imageSetState", v.state())
                     .put("ImageSetWorkflowStatus", v.workflowStatus());

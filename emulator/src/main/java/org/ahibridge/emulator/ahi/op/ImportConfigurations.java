@@ -10,7 +10,8 @@ import org.ahibridge.emulator.ahi.AhiError;
 import org.ahibridge.emulator.ahi.Json;
 
 /**
- * StartDICOMImportJob's {@code importConfiguration} (model of 2026-05, AHI.md §2.1), checked against the
+ * StartDICOMImportJob's {@code importConfiguration} (model of 2026-05, docs/aws-healthimaging.md §2.1), checked
+ * against the
  * model's shapes: the ImportConfiguration union with its one member {@code dicomJsonMetadataImportConfiguration},
  * whose {@code dicomMetadataMappings} are 1 to 1,000 of {@code {studyInstanceUID, seriesInstanceUID?,
  * metadataFilePath}}: UIDs of digits and dots, at most 512 characters; a path of 1 to 1,024 printable ASCII

@@ -20,7 +20,7 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs (AHI.md §2). Start checks the request
+ * StartDICOMImportJob, GetDICOMImportJob, ListDICOMImportJobs (docs/aws-healthimaging.md §2). Start checks the request
  * (with its {@code importConfiguration}, {@link ImportConfigurations}), honours {@code clientToken}
  * idempotency, the StartDICOMImportJob throttle (token bucket) and the concurrent-jobs quota, then hands
  * the job to the runner; the job runs asynchronously. GetDICOMImportJob echoes the configuration.

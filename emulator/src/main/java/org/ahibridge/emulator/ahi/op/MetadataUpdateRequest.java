@@ -14,7 +14,7 @@ import org.ahibridge.emulator.ahi.Validate;
  * The body of UpdateImageSetMetadata, checked before any image set is looked at: the MetadataUpdates union
  * ({@code DICOMUpdates} or {@code revertToVersionId}, exactly one), each {@code DICOMAttribute} blob 1 to
  * 30,000 bytes (a model constraint, ValidationException), then the "UpdateImageSetMetadata payload" quota
- * on the two decoded documents together (AHI.md §8.1, 10 KB by default and adjustable:
+ * on the two decoded documents together (docs/aws-healthimaging.md §8.1, 10 KB by default and adjustable:
  * ServiceQuotaExceededException).
  *
  * @param updatable the decoded {@code updatableAttributes} document, or null

@@ -13,7 +13,7 @@ import org.ahibridge.emulator.ahi.AhiError;
 
 /**
  * Applies the decoded {@code updatableAttributes} / {@code removableAttributes} documents of
- * UpdateImageSetMetadata (AHI.md §4.3) to a metadata document. Both mirror the document's tree.
+ * UpdateImageSetMetadata (docs/aws-healthimaging.md §4.3) to a metadata document. Both mirror the document's tree.
  * Without {@code force}, the UIDs and Study ID and private (8-hex) tags cannot change; the
  * AHI-generated members (DG "Metadata constraints") never can.
  */

@@ -19,7 +19,8 @@ import org.ahibridge.emulator.ahi.store.ImageSetTags;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * SearchImageSets (AHI.md §3): the body is the SearchCriteria ({@code filters}, 1..2, each EQUAL with
+ * SearchImageSets (docs/aws-healthimaging.md §3): the body is the SearchCriteria ({@code filters}, 1..2, each EQUAL
+ * with
  * one value or BETWEEN with two; {@code sort}); maxResults and nextToken are query parameters.
  * Several filters must all match. BETWEEN applies to createdAt, updatedAt and DICOMStudyDateAndTime.
  *

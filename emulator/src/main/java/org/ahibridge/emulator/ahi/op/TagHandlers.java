@@ -19,7 +19,7 @@ import org.ahibridge.emulator.http.HttpReply;
 
 /**
  * TagResource, ListTagsForResource, UntagResource on data store and image set ARNs (URL-encoded in
- * the path; AHI.md §1.3).
+ * the path; docs/aws-healthimaging.md §1.3).
  *
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_TagResource.html">TagResource</a>
  * @see <a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_ListTagsForResource.html">ListTagsForResource</a>

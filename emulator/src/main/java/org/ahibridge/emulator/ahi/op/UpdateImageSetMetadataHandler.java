@@ -20,7 +20,7 @@ import org.ahibridge.emulator.ahi.store.ImageSets;
 import org.ahibridge.emulator.http.HttpReply;
 
 /**
- * UpdateImageSetMetadata (AHI.md §1.3, §4.3): the body is the MetadataUpdates union, either
+ * UpdateImageSetMetadata (docs/aws-healthimaging.md §1.3, §4.3): the body is the MetadataUpdates union, either
  * {@code DICOMUpdates} with base64 {@code updatableAttributes} / {@code removableAttributes} JSON, or
  * {@code revertToVersionId} ({@link MetadataUpdateRequest}). {@code latestVersion} must name the latest
  * version; otherwise the call fails like AWS does (ResourceNotFoundException "Requested version(s) of
@@ -28,7 +28,8 @@ import org.ahibridge.emulator.http.HttpReply;
  * reports LOCKED/UPDATING as AWS's asynchronous update does, and the events follow.
  *
  * <p>{@code includeStudyImageSets=true} applies the update to every primary image set of the requested
- * one's study, atomically, each getting a new version (AHI.md §4.3): the patient and study levels to all,
+ * one's study, atomically, each getting a new version (docs/aws-healthimaging.md §4.3): the patient and study levels
+ * to all,
  * a series entry to the image set that holds that series. The other image sets go through
  * {@code UPDATING_FOR_STUDY_CONSISTENCY}, which their "Image Set Updating" events carry. Reverts cannot be
  * study-wide. No update may leave a {@code DICOMTags} value longer than the model allows

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The DICOM summary of an image set that SearchImageSets filters on and returns as {@code DICOMTags}
- * (AHI.md §3), taken from its latest metadata document. Values are trimmed of DICOM padding.
+ * (docs/aws-healthimaging.md §3), taken from its latest metadata document. Values are trimmed of DICOM padding.
  */
 public record ImageSetTags(String patientId, String patientName, String patientBirthDate, String patientSex,
         String studyInstanceUid, String studyId, String studyDescription, String accessionNumber,

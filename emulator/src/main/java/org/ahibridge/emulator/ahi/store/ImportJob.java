@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A DICOM import job (service model DICOMImportJobProperties). {@code outputS3Uri} is the caller's
  * prefix; {@code jobOutputS3Uri} the job folder {@code {outputS3Uri}/{datastoreId}-DicomImport-{jobId}/}
- * that GetDICOMImportJob reports (AHI.md §2.1, §6). {@code importConfiguration} is the validated
+ * that GetDICOMImportJob reports (docs/aws-healthimaging.md §2.1, §6). {@code importConfiguration} is the validated
  * ImportConfiguration union as the caller sent it, or null. Times in epoch milliseconds, 0 when unset.
  */
 public record ImportJob(String id, String datastoreId, String name, String status, String dataAccessRoleArn,
