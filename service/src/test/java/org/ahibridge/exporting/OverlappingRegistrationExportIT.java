@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OverlappingRegistrationExportIT {
 
-    static EmulatedAhi ahi;
+    @RegisterExtension
+    static final EmulatedAhi ahi = new EmulatedAhi();
     static String sopUid;
 
     @TempDir
@@ -32,17 +33,9 @@ class OverlappingRegistrationExportIT {
 
     @BeforeAll
     static void importOneInstance() throws IOException {
-        ahi = new EmulatedAhi();
         SampleInstance image = SampleStudies.instances(1102, 1, 1, 1).get(0);
         sopUid = image.sopUid();
         ahi.importFiles(Map.of("image.dcm", image.toBytes()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ahi != null) {
-            ahi.close();
-        }
     }
 
     @Test
@@ -93,7 +86,8 @@ class OverlappingRegistrationExportIT {
 
         EmulatedAhi.Run run = export(config, "file:" + data + "/ro-dest/../ro-dest/deeper", "{SOPInstanceUID}.dcm");
 
-        assertThat(run.status()).isEqualTo(1);
+        // A refused destination is a configuration error, exit 2, as for import.
+        assertThat(run.status()).isEqualTo(2);
         assertThat(run.stderr()).contains("storage 'ro-dest'").contains("read-only");
         assertThat(files(data)).isEmpty();
     }
