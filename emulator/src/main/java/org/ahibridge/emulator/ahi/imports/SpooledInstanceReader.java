@@ -114,15 +114,31 @@ final class SpooledInstanceReader {
                 : null;
     }
 
+    /**
+     * Reads the native frames one after the other. A frame of packed 1-bit pixels may end inside a byte
+     * that the next frame starts in, so the stream is read in whole units of the VR (a big endian OW
+     * value is swapped per 16-bit word) and the last unit read is kept for the next frame, since the
+     * stream cannot go back.
+     */
     private static void nativeFrames(DicomReader reader, DicomFile.PixelDataHeader pixels, Attributes dataset,
             InstanceReader.StoredFrames stored) throws IOException, FrameSplitter.FrameException {
         int frames = FrameSplitter.frameCount(dataset);
-        long size = FrameSplitter.nativeFrameSize(dataset, frames, pixels.length());
-        requireFrameSize(size);
+        NativeFrameGeometry geometry = NativeFrameGeometry.of(dataset, frames, pixels.length());
+        int unit = Math.max(1, pixels.vr().unitSize());
+        requireFrameSize(geometry.frameBytes() + 2L * unit);
+        long consumed = 0;
+        byte[] carried = new byte[0];
         for (int i = 0; i < frames; i++) {
-            byte[] frame = new byte[(int) size];
-            reader.readValue(frame, 0, frame.length, pixels.tag(), pixels.vr().unitSize());
-            stored.add(frame);
+            long start = geometry.startBit(i);
+            long first = start / 8 / unit * unit;
+            long end = Math.min(pixels.length(), ((start + geometry.frameBits() + 7) / 8 + unit - 1) / unit * unit);
+            byte[] span = new byte[(int) (end - first)];
+            int kept = (int) Math.max(0, consumed - first);
+            System.arraycopy(carried, carried.length - kept, span, 0, kept);
+            reader.readValue(span, kept, span.length - kept, pixels.tag(), unit);
+            consumed = end;
+            carried = java.util.Arrays.copyOfRange(span, Math.max(0, span.length - unit), span.length);
+            stored.add(NativeFrameGeometry.bits(span, start - first * 8, geometry.frameBits()));
         }
     }
 

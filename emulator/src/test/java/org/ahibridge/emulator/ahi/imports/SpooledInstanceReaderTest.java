@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.VR;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 
 /** The spooled reader stores the same frames and describes them the same way as the in-memory reader. */
@@ -37,6 +38,25 @@ class SpooledInstanceReaderTest {
     @Test
     void shouldStoreASingleNativeFrame() throws Exception {
         SyntheticInstance instance = SyntheticInstance.nativePixels("2.25.2", 1, "1.2.840.10008.1.2.1", 8);
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
+        assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
+        assertSameAsInMemory(spooled, instance.file());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.1.2.1 OB", "1.2.840.10008.1.2.2 OB", "1.2.840.10008.1.2.2 OW",
+            "1.2.840.10008.1.2 OW"})
+    void shouldCutPackedOneBitFramesAcrossByteBoundariesAsInMemory(String syntaxAndVr) throws Exception {
+        String[] parts = syntaxAndVr.split(" ");
+        SyntheticInstance instance = SyntheticInstance.packedBits("2.25.6", 3, 5, 7, VR.valueOf(parts[1]), parts[0], 12);
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
+        assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
+        assertSameAsInMemory(spooled, instance.file());
+    }
+
+    @Test
+    void shouldCutYbrFull422FramesAsInMemory() throws Exception {
+        SyntheticInstance instance = SyntheticInstance.ybrFull422("2.25.7", 6, 10, 3, "1.2.840.10008.1.2.1", 13);
         PendingInstance spooled = SpooledInstanceReader.read("k", spool(instance.file()), store);
         assertThat(storedFrames(spooled)).containsExactlyElementsOf(instance.frames());
         assertSameAsInMemory(spooled, instance.file());
