@@ -15,7 +15,7 @@ import org.ahibridge.dicom.json.AhiMetadataLevels.Level;
  * Builds the AWS HealthImaging image-set metadata document, schema 1.1 (AHI.md §4.2; AHI developer
  * guide "Getting image set metadata"): {@code Patient.DICOM}, {@code Study.DICOM},
  * {@code Study.Series[uid].DICOM} and {@code ...Instances[uid]} with {@code DICOM}, {@code DICOMVRs},
- * {@code StoredTransferSyntaxUID} and {@code ImageFrames}.
+ * {@code StoredTransferSyntaxUID}, {@code ChecksumType} and {@code ImageFrames}.
  *
  * <p>Attributes are split by {@link AhiMetadataLevels}; adding an instance overwrites the patient,
  * study and series values with its own (the newest instance wins), as a re-import does.
@@ -44,6 +44,15 @@ public final class AhiMetadataWriter {
     /** Adds (or replaces) one instance: its File Meta Information, data set, stored syntax and frames. */
     public static void putInstance(ObjectNode document, Attributes fileMeta, Attributes dataset,
             String storedTransferSyntaxUid, List<AhiMetadataFrame> frames) {
+        putInstance(document, fileMeta, dataset, storedTransferSyntaxUid, null, frames);
+    }
+
+    /**
+     * Adds (or replaces) one instance, with its {@code ChecksumType}: {@code DECOMPRESSED} when the frame
+     * checksums cover decoded pixels (AHI.md §4.2), null to leave the member out.
+     */
+    public static void putInstance(ObjectNode document, Attributes fileMeta, Attributes dataset,
+            String storedTransferSyntaxUid, String checksumType, List<AhiMetadataFrame> frames) {
         String seriesUid = dataset.getString(Tags.SERIES_INSTANCE_UID);
         String sopUid = dataset.getString(Tags.SOP_INSTANCE_UID);
         ObjectNode patient = (ObjectNode) document.withObjectProperty("Patient").withObjectProperty("DICOM");
@@ -68,6 +77,9 @@ public final class AhiMetadataWriter {
         }
         instance.set("DICOMVRs", vrs);
         instance.put("StoredTransferSyntaxUID", storedTransferSyntaxUid);
+        if (checksumType != null) {
+            instance.put("ChecksumType", checksumType);
+        }
         ArrayNode imageFrames = instance.putArray("ImageFrames");
         for (AhiMetadataFrame frame : frames) {
             imageFrames.add(frameNode(frame));
