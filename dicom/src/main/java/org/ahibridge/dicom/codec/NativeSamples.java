@@ -1,5 +1,8 @@
 package org.ahibridge.dicom.codec;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * Converts a native frame (little endian, interleaved or colour-by-plane) to one array of sample values
  * per component and back. Values are read as the container holds them: signed layouts as two's
@@ -75,6 +78,83 @@ public final class NativeSamples {
             }
         }
         return bits;
+    }
+
+    /**
+     * {@link #precision(int[][], FrameLayout)} read straight from the frame's bytes, without an array of
+     * samples: the encoders use this so that a large frame is not held twice over as ints.
+     */
+    public static int precision(byte[] frame, FrameLayout layout) throws CodecException {
+        requireSupported(layout);
+        requireLength(frame, layout);
+        int bits = layout.bitsStored();
+        long min = layout.signed() ? -(1L << (bits - 1)) : 0;
+        long max = layout.signed() ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
+        int bytes = layout.bitsAllocated() / 8;
+        long samples = layout.samples();
+        for (long i = 0; i < samples; i++) {
+            int value = read(frame, (int) (i * bytes), bytes, layout.signed());
+            if (value < min || value > max) {
+                return layout.bitsAllocated();
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * Writes the frame's samples component after component (what a raw planar codec input is), each in
+     * 1 byte up to 8 bits of {@code precision}, else 2 little endian; signed samples as two's complement,
+     * or offset by 2^(precision-1) into unsigned ones when {@code offsetSigned}.
+     */
+    public static void writePlanar(byte[] frame, FrameLayout layout, int precision, boolean offsetSigned,
+            OutputStream out) throws CodecException, IOException {
+        requireSupported(layout);
+        requireLength(frame, layout);
+        int pixels = layout.rows() * layout.columns();
+        int components = layout.samplesPerPixel();
+        int bytes = layout.bitsAllocated() / 8;
+        int offset = offsetSigned && layout.signed() ? 1 << (precision - 1) : 0;
+        boolean wide = precision > 8;
+        for (int c = 0; c < components; c++) {
+            for (int p = 0; p < pixels; p++) {
+                int index = layout.planar() ? c * pixels + p : p * components + c;
+                int value = read(frame, index * bytes, bytes, layout.signed()) + offset;
+                out.write(value);
+                if (wide) {
+                    out.write(value >> 8);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the frame's samples pixel after pixel, interleaved, 1 byte up to 8 bits of {@code precision},
+     * else 2 big endian: the samples of a binary PPM file. Unsigned layouts only.
+     */
+    public static void writeInterleavedBigEndian(byte[] frame, FrameLayout layout, int precision, OutputStream out)
+            throws CodecException, IOException {
+        requireSupported(layout);
+        requireLength(frame, layout);
+        int pixels = layout.rows() * layout.columns();
+        int components = layout.samplesPerPixel();
+        int bytes = layout.bitsAllocated() / 8;
+        for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < components; c++) {
+                int index = layout.planar() ? c * pixels + p : p * components + c;
+                int value = read(frame, index * bytes, bytes, false);
+                if (precision > 8) {
+                    out.write(value >> 8);
+                }
+                out.write(value);
+            }
+        }
+    }
+
+    private static void requireLength(byte[] frame, FrameLayout layout) throws CodecException {
+        if (frame.length < layout.frameBytes()) {
+            throw new CodecException("the frame has " + frame.length + " bytes, fewer than the " + layout.frameBytes()
+                    + " its layout needs");
+        }
     }
 
     private static int read(byte[] frame, int offset, int bytes, boolean signed) {

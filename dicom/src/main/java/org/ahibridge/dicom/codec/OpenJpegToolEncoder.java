@@ -28,32 +28,16 @@ final class OpenJpegToolEncoder implements FrameEncoder {
 
     @Override
     public byte[] encode(byte[] frame, FrameLayout layout) throws CodecException {
-        int[][] planes = NativeSamples.planes(frame, layout);
-        int precision = NativeSamples.precision(planes, layout);
+        int precision = NativeSamples.precision(frame, layout);
         try (ScratchDirectory scratch = new ScratchDirectory("ahibridge-j2k")) {
-            scratch.write("frame.rawl", raw(planes, precision));
-            String format = layout.columns() + "," + layout.rows() + "," + planes.length + "," + precision + ","
+            scratch.write("frame.rawl", out -> NativeSamples.writePlanar(frame, layout, precision, false, out));
+            String format = layout.columns() + "," + layout.rows() + "," + layout.samplesPerPixel() + "," + precision
+                    + ","
                     + (layout.signed() ? "s" : "u");
             tool.run(scratch.path(), List.of("-i", "frame.rawl", "-o", "frame.j2k", "-F", format,
                     "-n", Integer.toString(layout.waveletLevels() + 1), "-p", "RPCL",
                     "-mct", layout.reversibleColourTransform() ? "1" : "0"));
             return scratch.read("frame.j2k");
         }
-    }
-
-    /** Planar samples as two's complement, 1 byte up to 8 bits, else 2 little endian (what .rawl means). */
-    private static byte[] raw(int[][] planes, int precision) {
-        int bytes = precision > 8 ? 2 : 1;
-        byte[] out = new byte[planes.length * planes[0].length * bytes];
-        int position = 0;
-        for (int[] plane : planes) {
-            for (int value : plane) {
-                out[position++] = (byte) value;
-                if (bytes == 2) {
-                    out[position++] = (byte) (value >> 8);
-                }
-            }
-        }
-        return out;
     }
 }

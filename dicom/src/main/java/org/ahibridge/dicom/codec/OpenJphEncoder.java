@@ -1,6 +1,5 @@
 package org.ahibridge.dicom.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,8 +33,7 @@ final class OpenJphEncoder implements FrameEncoder {
 
     @Override
     public byte[] encode(byte[] frame, FrameLayout layout) throws CodecException {
-        int[][] planes = NativeSamples.planes(frame, layout);
-        int precision = NativeSamples.precision(planes, layout);
+        int precision = NativeSamples.precision(frame, layout);
         boolean colourTransform = layout.reversibleColourTransform();
         if (colourTransform && layout.signed()) {
             throw new CodecException("YBR_RCT with signed samples has no colour-transformed input for ojph_compress");
@@ -43,11 +41,15 @@ final class OpenJphEncoder implements FrameEncoder {
         try (ScratchDirectory scratch = new ScratchDirectory("ahibridge-htj2k")) {
             List<String> arguments = new ArrayList<>();
             if (colourTransform) {
-                scratch.write("frame.ppm", ppm(planes, layout, precision));
+                String header = "P6\n" + layout.columns() + " " + layout.rows() + "\n" + ((1 << precision) - 1) + "\n";
+                scratch.write("frame.ppm", out -> {
+                    out.write(header.getBytes(StandardCharsets.US_ASCII));
+                    NativeSamples.writeInterleavedBigEndian(frame, layout, precision, out);
+                });
                 arguments.addAll(List.of("-i", "frame.ppm", "-colour_trans", "true"));
             } else {
-                scratch.write("frame.yuv", raw(planes, precision, layout.signed()));
-                int components = planes.length;
+                scratch.write("frame.yuv", out -> NativeSamples.writePlanar(frame, layout, precision, true, out));
+                int components = layout.samplesPerPixel();
                 arguments.addAll(List.of("-i", "frame.yuv",
                         "-dims", "{" + layout.columns() + "," + layout.rows() + "}",
                         "-num_comps", Integer.toString(components),
@@ -64,40 +66,6 @@ final class OpenJphEncoder implements FrameEncoder {
             }
             return Codestreams.withTlm(codestream);
         }
-    }
-
-    /** Planar samples, unsigned (signed ones offset by half the range), 1 or 2 bytes little endian. */
-    private static byte[] raw(int[][] planes, int precision, boolean signed) {
-        int offset = signed ? 1 << (precision - 1) : 0;
-        int bytes = precision > 8 ? 2 : 1;
-        byte[] out = new byte[planes.length * planes[0].length * bytes];
-        int position = 0;
-        for (int[] plane : planes) {
-            for (int value : plane) {
-                int unsigned = value + offset;
-                out[position++] = (byte) unsigned;
-                if (bytes == 2) {
-                    out[position++] = (byte) (unsigned >> 8);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A binary PPM (P6): interleaved samples, maximum 2^precision - 1, two bytes big endian above 8 bits. */
-    private static byte[] ppm(int[][] planes, FrameLayout layout, int precision) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("P6\n" + layout.columns() + " " + layout.rows() + "\n" + ((1 << precision) - 1) + "\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        for (int p = 0; p < planes[0].length; p++) {
-            for (int[] plane : planes) {
-                if (precision > 8) {
-                    out.write(plane[p] >> 8);
-                }
-                out.write(plane[p]);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static String repeat(String value, int times) {

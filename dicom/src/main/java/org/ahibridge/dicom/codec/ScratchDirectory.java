@@ -34,6 +34,22 @@ final class ScratchDirectory implements AutoCloseable {
         }
     }
 
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException, CodecException;
+    }
+
+    /** Writes a file through a buffer, so that its content need not exist in memory first. */
+    void write(String name, Content content) throws CodecException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(path.resolve(name)),
+                1 << 16)) {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new CodecException("cannot write the codec's input: " + e.getMessage(), e);
+        }
+    }
+
     void write(String name, byte[] bytes) throws CodecException {
         try {
             Files.write(path.resolve(name), bytes);
