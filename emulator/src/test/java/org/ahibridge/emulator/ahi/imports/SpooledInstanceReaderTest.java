@@ -134,6 +134,34 @@ class SpooledInstanceReaderTest {
     }
 
     @Test
+    void shouldTranscodeJpeg2000FramesOneAtATimeAsInMemory() throws Exception {
+        StoragePolicy policy = StoragePolicy.forDatastore(null);
+        FrameEncoder j2k = FrameCodecs.encoder(LosslessFormat.JPEG_2000).orElse(null);
+        Assumptions.assumeTrue(j2k != null, FrameCodecs.encoderRequirement(LosslessFormat.JPEG_2000) + " is not installed");
+        Assumptions.assumeTrue(FrameCodecs.encoder(LosslessFormat.HTJ2K).isPresent()
+                && FrameCodecs.decoder().isPresent(), "ojph_compress or libopenjp2 is not installed");
+        Assumptions.assumeTrue(Tool.OPJ_DECOMPRESS.installed(), Tool.OPJ_DECOMPRESS.missing());
+        SyntheticInstance nativeSource = SyntheticInstance.nativePixels("2.25.10", 3, "1.2.840.10008.1.2.1", 16);
+        FrameLayout layout = FrameLayout.monochrome(16, 24, 16, 16, false);
+        List<byte[]> codestreams = new java.util.ArrayList<>();
+        for (byte[] frame : nativeSource.frames()) {
+            codestreams.add(j2k.encode(frame, layout));
+        }
+        byte[] file = SyntheticInstance.encapsulatedFrames("2.25.10", codestreams, "1.2.840.10008.1.2.4.90");
+        PendingInstance spooled = SpooledInstanceReader.read("k", spool(file), store, policy);
+
+        assertThat(spooled.storedTransferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.4.202");
+        assertThat(spooled.checksumType()).isEqualTo("DECOMPRESSED");
+        for (int i = 0; i < 3; i++) {
+            byte[] stored = store.frame(spooled.frames().get(i).id());
+            assertThat(IndependentJ2kDecoder.mainHeaderHas(stored, 0xFF50)).as("HTJ2K").isTrue();
+            assertThat(IndependentJ2kDecoder.decode(Tool.OPJ_DECOMPRESS, stored)).as("frame %d", i + 1)
+                    .isDeepEqualTo(NativeSamples.planes(nativeSource.frames().get(i), layout));
+        }
+        assertSameAsInMemory(spooled, file, policy);
+    }
+
+    @Test
     void shouldKeepFramesItCannotTranscodeAndSaySoInTheMetadata() throws Exception {
         // The synthetic "RLE" frames are random bytes: decoding them fails, so they are stored as they came.
         FrameEncoder never = new FrameEncoder() {

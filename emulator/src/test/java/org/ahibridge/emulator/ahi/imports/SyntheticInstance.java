@@ -105,6 +105,26 @@ public record SyntheticInstance(byte[] file, List<byte[]> frames) {
         return new SyntheticInstance(write(dataset, syntax), expected);
     }
 
+    /** The 16 x 24 x 16-bit image with the given codestreams as its frames, one fragment each, in {@code syntax}. */
+    public static byte[] encapsulatedFrames(String sopInstanceUid, List<byte[]> codestreams, String syntax) {
+        Attributes dataset = image(sopInstanceUid, codestreams.size(), "1.2.840.10008.5.1.4.1.1.4");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            DicomWriter writer = new DicomWriter(out, syntax);
+            writer.writeHeader(FileMetaInformation.of(dataset, syntax));
+            writer.writeDataset(dataset);
+            FragmentSink sink = writer.startEncapsulatedPixelData();
+            for (byte[] codestream : codestreams) {
+                sink.writeFragment(codestream);
+            }
+            sink.finish();
+            writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static byte[] write(Attributes dataset, String syntax) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
