@@ -40,7 +40,14 @@ import org.ahibridge.dicom.DicomFile;
 import org.ahibridge.dicom.DicomReader;
 import org.ahibridge.dicom.ReadOptions;
 import org.ahibridge.dicom.Tags;
+import org.ahibridge.dicom.codec.FrameCodecs;
+import org.ahibridge.dicom.codec.FrameLayout;
+import org.ahibridge.dicom.codec.LosslessFormat;
+import org.ahibridge.dicom.codec.NativeSamples;
 import org.ahibridge.dicom.testing.DcmtkCorpus;
+import org.ahibridge.dicom.testing.ExternalTool;
+import org.ahibridge.dicom.testing.IndependentJ2kDecoder;
+import org.ahibridge.dicom.testing.IndependentJ2kDecoder.Tool;
 
 /**
  * End to end: a mixed corpus uploaded to the emulator's S3 server, imported by two jobs through the
@@ -170,8 +177,11 @@ class AhiImportIT {
         assertThat(series.at("/DICOM/Modality").asText()).isEqualTo("CT");
         JsonNode instance = series.get("Instances").elements().next();
         assertThat(series.get("Instances")).hasSize(1);
-        assertThat(instance.get("StoredTransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.5");
-        assertThat(instance.at("/DICOM/TransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.5");
+        assertThat(instance.get("StoredTransferSyntaxUID").asText()).as("RLE is transcoded (docs/aws-healthimaging.md §5.2)")
+                .isEqualTo(HTJ2K_INSTALLED ? "1.2.840.10008.1.2.4.202" : "1.2.840.10008.1.2.5");
+        assertThat(instance.at("/DICOM/TransferSyntaxUID").asText()).as("the original syntax")
+                .isEqualTo("1.2.840.10008.1.2.5");
+        assertThat(instance.path("ChecksumType").asText()).isEqualTo(HTJ2K_INSTALLED ? "DECOMPRESSED" : "");
         assertThat(instance.at("/DICOM/PixelData").isNull()).isTrue();
         assertThat(instance.at("/DICOM/ImageType")).hasSize(3);
         assertThat(instance.at("/DICOM/Rows").asInt()).isEqualTo(512);
@@ -181,27 +191,62 @@ class AhiImportIT {
     }
 
     @Test
-    void shouldServeEachEncapsulatedFrameAsItsSourceFragment() throws IOException {
-        DicomFile source = read(corpus("mr-multiframe rle"));
-        List<byte[]> fragments = source.dataset().get(Tags.PIXEL_DATA).fragments();
-        String imageSetId = imageSetOf("job1/mr-rle.dcm");
-        JsonNode frames = instanceOf(metadata(imageSetId)).get("ImageFrames");
-        assertThat(frames).hasSize(24);
-        var response = ahi.getImageFrameAsBytes(frameRequest(imageSetId, frames.get(2).get("ID").asText(), null));
-        assertThat(response.asByteArray()).isEqualTo(fragments.get(3));
-        assertThat(response.response().contentType()).isEqualTo("application/octet-stream");
+    void shouldServeFramesItHasNoDecoderForAsTheirSourceFragments() throws IOException {
+        DicomFile source = read(corpus("ct jpeg-ls-lossless"));
+        byte[] fragment = source.dataset().get(Tags.PIXEL_DATA).fragments().get(1);
+        String imageSetId = ctPrimary();
+        JsonNode instance = instanceOf(metadata(imageSetId, "1"));
+        assertThat(instance.get("StoredTransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.4.80");
+        assertThat(instance.has("ChecksumType")).as("the checksum covers the stored bytes").isFalse();
+        var response = ahi.getImageFrameAsBytes(frameRequest(imageSetId, instance.at("/ImageFrames/0/ID").asText(),
+                null));
+        assertThat(response.asByteArray()).isEqualTo(fragment);
+        assertThat(response.response().contentType()).isEqualTo("image/jls");
     }
 
     @Test
-    void shouldServeNativeFramesAsExplicitLittleEndianBytes() throws Exception {
+    void shouldServeRleFramesAsHtj2kThatDecodesToTheRlePixels() throws Exception {
+        assumeTranscoding();
+        List<byte[]> expected = nativeFrames(DcmtkCorpus.items().stream()
+                .filter(i -> i.description().equals("mr-multiframe rle")).findFirst().orElseThrow().file());
+        String imageSetId = imageSetOf("job1/mr-rle.dcm");
+        JsonNode instance = instanceOf(metadata(imageSetId));
+        assertThat(instance.get("StoredTransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.4.202");
+        JsonNode frames = instance.get("ImageFrames");
+        assertThat(frames).hasSize(24);
+        FrameLayout layout = FrameLayout.monochrome(256, 256, 16, 16, false);
+        for (int i : new int[] {0, 2, 23}) {
+            var response = ahi.getImageFrameAsBytes(frameRequest(imageSetId, frames.get(i).get("ID").asText(), null));
+            assertThat(response.response().contentType()).isEqualTo("image/jph");
+            assertThat(IndependentJ2kDecoder.decode(Tool.OPJ_DECOMPRESS, response.asByteArray())).as("frame %d", i + 1)
+                    .isDeepEqualTo(NativeSamples.planes(expected.get(i), layout));
+            assertThat(frames.get(i).get("FrameSizeInBytes").asLong()).isEqualTo(response.asByteArray().length);
+            assertThat(checksum(frames.get(i))).isEqualTo(crc32(expected.get(i)));
+        }
+    }
+
+    @Test
+    void shouldServeNativeFramesAsHtj2kThatDecodesToTheSourcePixels() throws Exception {
+        assumeTranscoding();
         DicomFile source = read(Files.readAllBytes(otherPatientCt()));
+        byte[] pixels = source.dataset().getBytes(Tags.PIXEL_DATA);
         String imageSetId = imageSetOf("job1/zz/deeper/ct-other-patient.dcm");
         JsonNode instance = instanceOf(metadata(imageSetId));
-        assertThat(instance.get("StoredTransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.1");
+        assertThat(instance.get("StoredTransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.4.202");
+        assertThat(instance.at("/DICOM/TransferSyntaxUID").asText()).isEqualTo("1.2.840.10008.1.2.1");
+        assertThat(instance.get("ChecksumType").asText()).isEqualTo("DECOMPRESSED");
         JsonNode frame = instance.get("ImageFrames").get(0);
-        assertThat(frame.get("FrameSizeInBytes").asLong()).isEqualTo(512 * 512 * 2);
-        byte[] bytes = ahi.getImageFrameAsBytes(frameRequest(imageSetId, frame.get("ID").asText(), null)).asByteArray();
-        assertThat(bytes).isEqualTo(source.dataset().getBytes(Tags.PIXEL_DATA));
+        var response = ahi.getImageFrameAsBytes(frameRequest(imageSetId, frame.get("ID").asText(), null));
+        byte[] codestream = response.asByteArray();
+
+        assertThat(response.response().contentType()).isEqualTo("image/jph");
+        assertThat(frame.get("FrameSizeInBytes").asLong()).isEqualTo(codestream.length).isLessThan(pixels.length);
+        int[][] expected = NativeSamples.planes(pixels, FrameLayout.of(source.dataset()));
+        assertThat(IndependentJ2kDecoder.decode(Tool.OPJ_DECOMPRESS, codestream)).isDeepEqualTo(expected);
+        if (Tool.OJPH_EXPAND.installed()) {
+            assertThat(IndependentJ2kDecoder.decode(Tool.OJPH_EXPAND, codestream)).isDeepEqualTo(expected);
+        }
+        assertThat(checksum(frame)).isEqualTo(crc32(pixels));
     }
 
     @Test
@@ -252,6 +297,42 @@ class AhiImportIT {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    static final boolean HTJ2K_INSTALLED = FrameCodecs.encoder(LosslessFormat.HTJ2K).isPresent();
+
+    /** Skips (counted) a test of transcoded frames on a machine without the HTJ2K encoder or a decoder. */
+    static void assumeTranscoding() {
+        Assumptions.assumeTrue(HTJ2K_INSTALLED, FrameCodecs.encoderRequirement(LosslessFormat.HTJ2K)
+                + " is not installed");
+        Assumptions.assumeTrue(Tool.OPJ_DECOMPRESS.installed(), Tool.OPJ_DECOMPRESS.missing());
+    }
+
+    /** The native frames of an RLE file, decompressed by dcmtk's dcmdrle (an independent decoder). */
+    static List<byte[]> nativeFrames(Path file) throws IOException {
+        Path decompressed = temp.resolve("decompressed-" + file.getFileName());
+        ExternalTool.Result result = ExternalTool.run("dcmdrle", file.toString(), decompressed.toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        DicomFile reference = read(Files.readAllBytes(decompressed));
+        byte[] pixels = reference.dataset().getBytes(Tags.PIXEL_DATA);
+        int frames = Math.max(1, reference.dataset().getInt(Tags.NUMBER_OF_FRAMES, 1));
+        int size = pixels.length / frames;
+        List<byte[]> frameList = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            frameList.add(Arrays.copyOfRange(pixels, i * size, (i + 1) * size));
+        }
+        return frameList;
+    }
+
+    static long checksum(JsonNode frame) {
+        JsonNode levels = frame.get("PixelDataChecksumFromBaseToFullResolution");
+        return levels.get(levels.size() - 1).get("Checksum").asLong();
+    }
+
+    static long crc32(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
     private static JsonNode runJob(String prefix) {
         String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).jobName("e2e")
                 .dataAccessRoleArn("arn:aws:iam::123456789012:role/ImportRole")
@@ -288,6 +369,11 @@ class AhiImportIT {
     private static List<ImageSetsMetadataSummary> search(SearchByAttributeValue value) {
         return ahi.searchImageSets(b -> b.datastoreId(datastoreId).searchCriteria(c -> c.filters(
                 SearchFilter.builder().operator("EQUAL").values(value).build()))).imageSetsMetadataSummaries();
+    }
+
+    private static JsonNode metadata(String imageSetId, String version) {
+        return EmulatorClients.gunzipJson(ahi.getImageSetMetadataAsBytes(
+                b -> b.datastoreId(datastoreId).imageSetId(imageSetId).versionId(version)).asByteArray());
     }
 
     private static JsonNode metadata(String imageSetId) {

@@ -69,8 +69,9 @@ class ExportMemoryIT {
             Path file = ExportRoundTripIT.exported(out).get(0);
             assertThat(ExternalTool.run("dcmftest", file.toString()).stdout()).startsWith("yes:");
             DicomFile exported = CorpusFiles.read(file);
-            DicomFile original = CorpusFiles.read(temp.resolve("big-source.dcm"));
-            assertThat(exported.dataset().getBytes(Tags.PIXEL_DATA)).isEqualTo(original.dataset().getBytes(Tags.PIXEL_DATA));
+            // Stored (and so exported) as HTJ2K: frames 1, 334, 667 and 1000 decoded by opj_decompress, the rest
+            // by the project's decoder.
+            ExportedPixels.assertSamePixels(exported, temp.resolve("big-source.dcm"), 333);
         }
     }
 

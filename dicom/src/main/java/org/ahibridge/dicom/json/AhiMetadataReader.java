@@ -24,8 +24,25 @@ public final class AhiMetadataReader {
     private AhiMetadataReader() {
     }
 
-    /** Every instance of every series, in document order. */
+    /** AHI's default storage format, HTJ2K lossless RPCL (docs/aws-healthimaging.md §5.2). */
+    public static final String DEFAULT_STORED_SYNTAX = "1.2.840.10008.1.2.4.202";
+
+    /**
+     * Every instance of every series, in document order; an instance without
+     * {@code StoredTransferSyntaxUID} is taken to be stored as HTJ2K lossless RPCL, AHI's default storage
+     * format. Callers that know the data store's {@code losslessStorageFormat} should pass its syntax to
+     * {@link #instances(JsonNode, String)} instead.
+     */
     public static List<AhiMetadataInstance> instances(JsonNode document) {
+        return instances(document, DEFAULT_STORED_SYNTAX);
+    }
+
+    /**
+     * Every instance of every series, in document order; a missing or null {@code StoredTransferSyntaxUID}
+     * means {@code datastoreStoredSyntax}, the syntax of the data store's storage format (docs/aws-healthimaging.md §4.2: "the
+     * configured data store storage format"; 1.2.840.10008.1.2.4.90 for {@code JPEG_2000_LOSSLESS}).
+     */
+    public static List<AhiMetadataInstance> instances(JsonNode document, String datastoreStoredSyntax) {
         List<AhiMetadataInstance> result = new ArrayList<>();
         JsonNode study = document.path("Study");
         for (Iterator<Map.Entry<String, JsonNode>> series = study.path("Series").properties().iterator(); series.hasNext();) {
@@ -33,14 +50,15 @@ public final class AhiMetadataReader {
             JsonNode instances = seriesEntry.getValue().path("Instances");
             for (Iterator<Map.Entry<String, JsonNode>> it = instances.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> instance = it.next();
-                result.add(instance(document, seriesEntry.getValue(), instance.getKey(), instance.getValue()));
+                result.add(instance(document, seriesEntry.getValue(), instance.getKey(), instance.getValue(),
+                        datastoreStoredSyntax));
             }
         }
         return result;
     }
 
     private static AhiMetadataInstance instance(JsonNode document, JsonNode series, String sopUid,
-            JsonNode instance) {
+            JsonNode instance, String datastoreStoredSyntax) {
         Map<String, String> vrs = new HashMap<>();
         instance.path("DICOMVRs").properties().iterator().forEachRemaining(e -> vrs.put(e.getKey().toUpperCase(), e.getValue().asText()));
         Attributes all = new Attributes();
@@ -71,6 +89,6 @@ public final class AhiMetadataReader {
                 ? VR.valueOf(vrs.getOrDefault(Tags.toHex(Tags.PIXEL_DATA), "OB")) : null;
         return new AhiMetadataInstance(dataset.getString(Tags.STUDY_INSTANCE_UID),
                 dataset.getString(Tags.SERIES_INSTANCE_UID), sopUid, fileMeta, dataset,
-                stored == null || stored.isNull() ? "1.2.840.10008.1.2.4.202" : stored.asText(), frames, pixelDataVr);
+                stored == null || stored.isNull() ? datastoreStoredSyntax : stored.asText(), frames, pixelDataVr);
     }
 }

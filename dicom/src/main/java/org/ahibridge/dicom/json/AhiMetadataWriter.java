@@ -54,16 +54,17 @@ public final class AhiMetadataWriter {
      */
     public static void putInstance(ObjectNode document, Attributes fileMeta, Attributes dataset,
             String storedTransferSyntaxUid, List<AhiMetadataFrame> frames) {
-        putInstance(document, fileMeta, dataset, storedTransferSyntaxUid, frames,
-                checksumTypeOf(storedTransferSyntaxUid));
+        putInstance(document, fileMeta, dataset, storedTransferSyntaxUid, checksumTypeOf(storedTransferSyntaxUid),
+                frames);
     }
 
     /**
      * As above, for a writer that knows what its frames' checksums cover: {@code checksumType} is written as
-     * the instance's {@code ChecksumType}, or left out when null.
+     * the instance's {@code ChecksumType} ({@link #CHECKSUM_OF_DECODED_PIXELS} when the frame checksums cover
+     * decoded pixels, docs/aws-healthimaging.md §4.2), or left out when null.
      */
     public static void putInstance(ObjectNode document, Attributes fileMeta, Attributes dataset,
-            String storedTransferSyntaxUid, List<AhiMetadataFrame> frames, String checksumType) {
+            String storedTransferSyntaxUid, String checksumType, List<AhiMetadataFrame> frames) {
         String seriesUid = dataset.getString(Tags.SERIES_INSTANCE_UID);
         String sopUid = dataset.getString(Tags.SOP_INSTANCE_UID);
         ObjectNode patient = (ObjectNode) document.withObjectProperty("Patient").withObjectProperty("DICOM");

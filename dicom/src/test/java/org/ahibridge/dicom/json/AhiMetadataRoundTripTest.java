@@ -87,6 +87,29 @@ class AhiMetadataRoundTripTest {
         assertThat(instance.at("/DICOMVRs/7FE00010").asText()).isEqualTo("OW");
     }
 
+    @Test
+    void shouldWriteTheChecksumTypeAndReadAMissingStoredSyntaxAsTheDatastoresFormat() throws Exception {
+        Attributes dataset = new Attributes().setString(Tags.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .setString(Tags.SOP_INSTANCE_UID, VR.UI, "2.25.5").setString(Tags.STUDY_INSTANCE_UID, VR.UI, "2.25.6")
+                .setString(Tags.SERIES_INSTANCE_UID, VR.UI, "2.25.7");
+        ObjectNode document = AhiMetadataWriter.newDocument("d".repeat(32), "i".repeat(32));
+        AhiMetadataWriter.putInstance(document, new Attributes(), dataset, "1.2.840.10008.1.2.4.90", "DECOMPRESSED",
+                List.of());
+        ObjectNode instance = (ObjectNode) document.at("/Study/Series/2.25.7/Instances/2.25.5");
+        assertThat(instance.get("ChecksumType").asText()).isEqualTo("DECOMPRESSED");
+        assertThat(AhiMetadataReader.instances(document).get(0).storedTransferSyntaxUid())
+                .isEqualTo("1.2.840.10008.1.2.4.90");
+
+        instance.remove("StoredTransferSyntaxUID");
+        assertThat(AhiMetadataReader.instances(document).get(0).storedTransferSyntaxUid())
+                .as("AHI's default format").isEqualTo("1.2.840.10008.1.2.4.202");
+        assertThat(AhiMetadataReader.instances(document, "1.2.840.10008.1.2.4.90").get(0).storedTransferSyntaxUid())
+                .as("a JPEG_2000_LOSSLESS data store").isEqualTo("1.2.840.10008.1.2.4.90");
+        instance.putNull("StoredTransferSyntaxUID");
+        assertThat(AhiMetadataReader.instances(document, "1.2.840.10008.1.2.4.90").get(0).storedTransferSyntaxUid())
+                .isEqualTo("1.2.840.10008.1.2.4.90");
+    }
+
     private static DicomFile read(DcmtkCorpus.Item item) throws IOException {
         try (InputStream in = Files.newInputStream(item.file())) {
             return DicomReader.read(in, ReadOptions.full());

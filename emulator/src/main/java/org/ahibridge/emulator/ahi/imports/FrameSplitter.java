@@ -14,8 +14,8 @@ import org.ahibridge.dicom.Tags;
 /**
  * Cuts Pixel Data into frames as stored (PS3.5 §A.4, §8.1.1). Encapsulated: one frame per fragment
  * when the counts match, all fragments when there is one frame, else fragments grouped by the Basic
- * (or Extended) Offset Table. Native: Rows x Columns x Samples per Pixel x Bits Allocated / 8 bytes per
- * frame (bit-packed for Bits Allocated 1).
+ * (or Extended) Offset Table. Native: as {@link NativeFrameGeometry} lays the frames out (sub-sampled
+ * YBR_*_422, frames of 1-bit pixels packed across byte boundaries).
  */
 final class FrameSplitter {
 
@@ -165,32 +165,11 @@ final class FrameSplitter {
     }
 
     private static List<byte[]> nativeFrames(byte[] bytes, int frames, Attributes dataset) throws FrameException {
-        long size = nativeFrameSize(dataset, frames, bytes.length);
+        NativeFrameGeometry geometry = NativeFrameGeometry.of(dataset, frames, bytes.length);
         List<byte[]> result = new ArrayList<>(frames);
         for (int i = 0; i < frames; i++) {
-            result.add(Arrays.copyOfRange(bytes, (int) (i * size), (int) ((i + 1) * size)));
+            result.add(geometry.frame(bytes, i));
         }
         return result;
-    }
-
-    /**
-     * Bytes per native frame: Rows x Columns x Samples per Pixel x Bits Allocated / 8, checked against
-     * the Pixel Data's length.
-     */
-    static long nativeFrameSize(Attributes dataset, int frames, long pixelDataLength) throws FrameException {
-        long rows = dataset.getInt(Tags.ROWS, 0);
-        long columns = dataset.getInt(Tags.COLUMNS, 0);
-        long samples = dataset.getInt(Tags.SAMPLES_PER_PIXEL, 1);
-        long bits = dataset.getInt(Tags.BITS_ALLOCATED, 0);
-        if (rows <= 0 || columns <= 0 || bits <= 0) {
-            throw new FrameException("Rows, Columns and Bits Allocated are required for native Pixel Data");
-        }
-        // Bit-packed frames (Bits Allocated 1) may start inside a byte; the emulator assumes byte-aligned frames.
-        long size = (rows * columns * samples * bits + 7) / 8;
-        if (size * frames > pixelDataLength) {
-            throw new FrameException("Pixel Data has " + pixelDataLength + " bytes, fewer than the " + size * frames
-                    + " its " + frames + " frame(s) need");
-        }
-        return size;
     }
 }

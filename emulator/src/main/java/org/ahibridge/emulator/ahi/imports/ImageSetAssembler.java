@@ -62,7 +62,7 @@ final class ImageSetAssembler {
                     if (isPrimary && primary != null) {
                         ObjectNode document = store.metadata(primary.id(), primary.latest().versionId());
                         variant.getValue().forEach(i -> AhiMetadataWriter.putInstance(document, i.fileMeta(),
-                                i.dataset(), i.storedTransferSyntaxUid(), i.frames()));
+                                i.dataset(), i.storedTransferSyntaxUid(), i.checksumType(), i.frames()));
                         ImageSet updated = ImageSets.addVersion(store, primary, document, "UPDATED", true, false, now);
                         result = new Touched(updated.id(), updated.latest().versionId(), true,
                                 variant.getValue().size(), false);
@@ -70,7 +70,7 @@ final class ImageSetAssembler {
                         String id = Ids.newId();
                         ObjectNode document = AhiMetadataWriter.newDocument(datastoreId, id);
                         variant.getValue().forEach(i -> AhiMetadataWriter.putInstance(document, i.fileMeta(),
-                                i.dataset(), i.storedTransferSyntaxUid(), i.frames()));
+                                i.dataset(), i.storedTransferSyntaxUid(), i.checksumType(), i.frames()));
                         ImageSets.create(store, datastoreId, id, document, isPrimary, "CREATED", now);
                         result = new Touched(id, 1, isPrimary, variant.getValue().size(), true);
                     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import org.ahibridge.dicom.codec.FrameCodecs;
+import org.ahibridge.dicom.codec.LosslessFormat;
 import org.ahibridge.emulator.ahi.AhiContext;
+import org.ahibridge.emulator.ahi.store.Datastore;
 import org.ahibridge.emulator.ahi.store.ImportJob;
 
 /**
@@ -31,19 +35,21 @@ import org.ahibridge.emulator.ahi.store.ImportJob;
  * more files or bytes than allowed: the quotas are only known once the input is listed), reads each
  * object (objects over the {@link ImportSpool} threshold through a temporary file, one frame in
  * memory at a time), applies the DICOM JSON metadata of the job's {@code importConfiguration}
- * ({@link MetadataOverrides}), places the instances into image sets, writes the output files and sends the
- * events.
+ * ({@link MetadataOverrides}), stores the frames as the data store's {@link StoragePolicy} says, places the
+ * instances into image sets, writes the output files and sends the events.
  * Per-file failures go to {@code failure.ndjson}; the job still COMPLETES.
  */
 public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
+    private static final AtomicBoolean CODECS_REPORTED = new AtomicBoolean();
     private final AhiContext context;
     private final S3Client s3;
     private final ExecutorService executor;
     private final ImportSpool spool;
 
     public ImportJobRunner(AhiContext context, S3Client s3, int threads, ImportSpool spool) {
+        reportMissingCodecs();
         this.context = context;
         this.s3 = s3;
         this.spool = spool;
@@ -52,6 +58,27 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Says once per JVM, at the first start, which codec is missing and which Debian package provides it:
+     * without it imports keep frames as they come instead of storing them as AWS does.
+     */
+    private static void reportMissingCodecs() {
+        if (!CODECS_REPORTED.compareAndSet(false, true)) {
+            return;
+        }
+        for (LosslessFormat format : LosslessFormat.values()) {
+            if (FrameCodecs.encoder(format).isEmpty()) {
+                LOG.warn("{} is not installed: imports into {} data stores keep frames as they come instead of "
+                        + "transcoding them to {} as AWS does", FrameCodecs.encoderRequirement(format),
+                        format.datastoreValue(), format.transferSyntaxUid());
+            }
+        }
+        if (FrameCodecs.decoder().isEmpty()) {
+            LOG.warn("{} cannot be loaded: imports keep JPEG 2000 and HTJ2K frames as they come instead of "
+                    + "transcoding them", FrameCodecs.decoderRequirement());
+        }
     }
 
     @Override
@@ -119,6 +146,8 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
         }
         ImportOutput output = new ImportOutput();
         List<PendingInstance> pending = new ArrayList<>();
+        Datastore datastore = context.store().datastore(job.datastoreId());
+        StoragePolicy policy = StoragePolicy.forDatastore(datastore == null ? null : datastore.losslessStorageFormat());
         for (S3Object object : objects) {
             output.scanned++;
             long maxFileBytes = context.settings().maxBytesPerFile();
@@ -128,10 +157,10 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
                 continue;
             }
             try {
-                pending.add(object.size() > spool.thresholdBytes() ? readSpooled(input, object)
+                pending.add(object.size() > spool.thresholdBytes() ? readSpooled(input, object, policy)
                         : InstanceReader.read(object.key(),
                                 s3.getObjectAsBytes(b -> b.bucket(input.bucket()).key(object.key())).asByteArray(),
-                                context.store()));
+                                context.store(), policy));
             } catch (InstanceReader.Rejected e) {
                 output.failure(object.key(), "ValidationException", e.getMessage());
             } catch (SdkException e) {
@@ -169,7 +198,7 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
      * Downloads a large object to a temporary file and reads it from there one frame at a time, so the
      * heap holds a frame, never the object; the file goes away whatever the outcome.
      */
-    private PendingInstance readSpooled(S3Location input, S3Object object) throws IOException,
+    private PendingInstance readSpooled(S3Location input, S3Object object, StoragePolicy policy) throws IOException,
             InstanceReader.Rejected {
         Path file = spool.directory() == null ? Files.createTempFile("ahi-import", ".dcm")
                 : Files.createTempFile(spool.directory(), "ahi-import", ".dcm");
@@ -178,7 +207,7 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
                     OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(out);
             }
-            return SpooledInstanceReader.read(object.key(), file, context.store());
+            return SpooledInstanceReader.read(object.key(), file, context.store(), policy);
         } finally {
             Files.deleteIfExists(file);
         }

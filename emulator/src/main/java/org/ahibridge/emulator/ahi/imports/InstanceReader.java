@@ -23,11 +23,11 @@ import org.ahibridge.emulator.ahi.store.AhiStore;
 /**
  * Reads one input object held in memory as an import job does: a full parse with the project's
  * reader, the checks AHI applies (Part 10, transfer syntax present and supported, the UIDs that place
- * the instance, element length limits of docs/aws-healthimaging.md §9), frames cut and stored. Native frames are kept
- * as
- * explicit VR little endian; AWS would transcode them to HTJ2K (a documented deviation). Objects over
- * the spool threshold go through {@link SpooledInstanceReader}, which shares the checks and the frame
- * storage here.
+ * the instance, element length limits of docs/aws-healthimaging.md §9), frames cut and stored as the
+ * {@link StoragePolicy} says (transcoded to the data store's lossless format where AWS does and the codecs
+ * can). A frame that cannot be transcoded does not fail the file: the instance is stored as it came, with a
+ * WARN line. Objects over the spool threshold go through {@link SpooledInstanceReader}, which shares the
+ * checks and the frame storage here.
  */
 final class InstanceReader {
 
@@ -48,10 +48,12 @@ final class InstanceReader {
             Tags.SOP_INSTANCE_UID, "SOPInstanceUID", Tags.STUDY_INSTANCE_UID, "StudyInstanceUID",
             Tags.SERIES_INSTANCE_UID, "SeriesInstanceUID");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InstanceReader.class);
+
     private InstanceReader() {
     }
 
-    static PendingInstance read(String key, byte[] bytes, AhiStore store) throws Rejected {
+    static PendingInstance read(String key, byte[] bytes, AhiStore store, StoragePolicy policy) throws Rejected {
         DicomFile file;
         try {
             file = DicomReader.read(new ByteArrayInputStream(bytes), ReadOptions.full().withKnownSize(bytes.length));
@@ -70,8 +72,18 @@ final class InstanceReader {
         } catch (FrameSplitter.FrameException e) {
             throw new Rejected("Invalid pixel data: " + e.getMessage());
         }
-        StoredFrames stored = new StoredFrames(store, dataset, TransferSyntax.isNative(file.transferSyntaxUid()));
-        frames.forEach(stored::add);
+        StoredFrames stored = new StoredFrames(store, dataset,
+                policy.forInstance(file.transferSyntaxUid(), dataset, !frames.isEmpty()));
+        try {
+            stored.addAll(frames);
+        } catch (InstanceStorage.TranscodeFailure e) {
+            stored = stored.keptInstead(key, e);
+            try {
+                stored.addAll(frames);
+            } catch (InstanceStorage.TranscodeFailure impossible) {
+                throw new IllegalStateException("kept frames are not transcoded", impossible);
+            }
+        }
         emptyPixelData(dataset);
         return stored.pending(key, file, warning);
     }
@@ -113,25 +125,33 @@ final class InstanceReader {
     }
 
     /**
-     * Stores an instance's frames as they come and describes each; {@link #discard} removes them again
-     * when the instance is rejected after some were stored (a streamed object cut short).
+     * Stores an instance's frames as they come, in the way its {@link InstanceStorage} says, and
+     * describes each; {@link #discard} removes them again when the instance is rejected after some were
+     * stored (a streamed object cut short) or is stored another way after all ({@link #keptInstead}).
      */
     static final class StoredFrames {
         private final AhiStore store;
         private final Attributes dataset;
-        private final boolean nativeSyntax;
+        private final InstanceStorage storage;
         private final List<AhiMetadataFrame> metadata = new ArrayList<>();
 
-        StoredFrames(AhiStore store, Attributes dataset, boolean nativeSyntax) {
+        StoredFrames(AhiStore store, Attributes dataset, InstanceStorage storage) {
             this.store = store;
             this.dataset = dataset;
-            this.nativeSyntax = nativeSyntax;
+            this.storage = storage;
         }
 
-        void add(byte[] frame) {
+        void add(byte[] frame) throws InstanceStorage.TranscodeFailure {
+            InstanceStorage.StoredFrame converted = storage.convert(frame, metadata.size() + 1);
             String id = Ids.newId();
-            store.putFrame(id, frame);
-            metadata.add(describe(id, frame, dataset, nativeSyntax));
+            store.putFrame(id, converted.stored());
+            metadata.add(describe(id, converted, dataset));
+        }
+
+        void addAll(List<byte[]> frames) throws InstanceStorage.TranscodeFailure {
+            for (byte[] frame : frames) {
+                add(frame);
+            }
         }
 
         void discard() {
@@ -139,27 +159,42 @@ final class InstanceReader {
             metadata.clear();
         }
 
+        /**
+         * Discards what was stored and starts again keeping the frames as they came: the emulator's codec
+         * failing is no reason to fail the file, and the metadata will say what was stored.
+         */
+        StoredFrames keptInstead(String key, InstanceStorage.TranscodeFailure failure) {
+            discard();
+            InstanceStorage kept = InstanceStorage.kept(storage.sourceSyntax());
+            LOG.warn("{}: stored as {} instead: {}", key, kept.storedSyntax(), failure.getMessage());
+            return new StoredFrames(store, dataset, kept);
+        }
+
         PendingInstance pending(String key, DicomFile file, PendingInstance.ImportWarning warning) {
-            String stored = nativeSyntax ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : file.transferSyntaxUid();
-            return new PendingInstance(key, file.fileMeta(), dataset, stored, List.copyOf(metadata), warning);
+            return new PendingInstance(key, file.fileMeta(), dataset, storage.storedSyntax(), storage.checksumType(),
+                    List.copyOf(metadata), warning);
         }
     }
 
-    /** The frame's ImageFrames entry: CRC32 of the bytes as stored (the emulator does not decode). */
-    private static AhiMetadataFrame describe(String id, byte[] frame, Attributes dataset, boolean nativeSyntax) {
+    /**
+     * The frame's ImageFrames entry: the CRC32 of its decoded pixels where they are known (native and
+     * transcoded frames), else of the bytes as stored; minimum and maximum of single-sample 8/16-bit pixels.
+     */
+    private static AhiMetadataFrame describe(String id, InstanceStorage.StoredFrame frame, Attributes dataset) {
+        byte[] pixels = frame.pixels();
         CRC32 crc = new CRC32();
-        crc.update(frame);
+        crc.update(pixels != null ? pixels : frame.stored());
         int bits = dataset.getInt(Tags.BITS_ALLOCATED, 0);
         Long min = null;
         Long max = null;
-        if (nativeSyntax && dataset.getInt(Tags.SAMPLES_PER_PIXEL, 1) == 1 && (bits == 8 || bits == 16)) {
+        if (pixels != null && dataset.getInt(Tags.SAMPLES_PER_PIXEL, 1) == 1 && (bits == 8 || bits == 16)) {
             boolean signed = dataset.getInt(Tags.PIXEL_REPRESENTATION, 0) == 1;
             long lo = Long.MAX_VALUE;
             long hi = Long.MIN_VALUE;
-            for (int i = 0; i + bits / 8 <= frame.length; i += bits / 8) {
-                long v = bits == 8 ? (signed ? frame[i] : frame[i] & 0xFF)
-                        : (signed ? (short) ((frame[i] & 0xFF) | (frame[i + 1] << 8))
-                                : (frame[i] & 0xFF) | ((frame[i + 1] & 0xFF) << 8));
+            for (int i = 0; i + bits / 8 <= pixels.length; i += bits / 8) {
+                long v = bits == 8 ? (signed ? pixels[i] : pixels[i] & 0xFF)
+                        : (signed ? (short) ((pixels[i] & 0xFF) | (pixels[i + 1] << 8))
+                                : (pixels[i] & 0xFF) | ((pixels[i + 1] & 0xFF) << 8));
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -168,7 +203,7 @@ final class InstanceReader {
                 max = hi;
             }
         }
-        return new AhiMetadataFrame(id, frame.length, crc.getValue(), dataset.getInt(Tags.COLUMNS, 0),
+        return new AhiMetadataFrame(id, frame.stored().length, crc.getValue(), dataset.getInt(Tags.COLUMNS, 0),
                 dataset.getInt(Tags.ROWS, 0), min, max);
     }
 

@@ -11,10 +11,12 @@ import org.ahibridge.dicom.json.AhiMetadataFrame;
  *
  * @param key     the S3 key it was read from (the {@code inputFile} of the output lines)
  * @param dataset the data set, Pixel Data emptied (its frames are stored)
+ * @param checksumType the metadata's {@code ChecksumType} ({@code DECOMPRESSED}), or null when the checksums
+ *                     cover the stored bytes
  * @param warning an import warning (docs/aws-healthimaging.md §6 warning.ndjson), or null
  */
 record PendingInstance(String key, Attributes fileMeta, Attributes dataset, String storedTransferSyntaxUid,
-        List<AhiMetadataFrame> frames, ImportWarning warning) {
+        String checksumType, List<AhiMetadataFrame> frames, ImportWarning warning) {
 
     /** A warning line's {@code warning_reason_code}, {@code type} and {@code message}. */
     record ImportWarning(int code, String type, String message) {

@@ -15,7 +15,6 @@ import org.ahibridge.dicom.DicomParseException;
 import org.ahibridge.dicom.DicomReader;
 import org.ahibridge.dicom.ReadOptions;
 import org.ahibridge.dicom.Tags;
-import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.VR;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 
@@ -41,11 +40,31 @@ final class SpooledInstanceReader {
     static final long MAX_FRAME_BYTES = 256L << 20;
 
     private static final int BUFFER = 256 * 1024;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpooledInstanceReader.class);
 
     private SpooledInstanceReader() {
     }
 
-    static PendingInstance read(String key, Path file, AhiStore store) throws InstanceReader.Rejected {
+    static PendingInstance read(String key, Path file, AhiStore store, StoragePolicy policy)
+            throws InstanceReader.Rejected {
+        try {
+            return read(key, file, store, header -> policy.forInstance(header.transferSyntaxUid(), header.dataset(),
+                    pixelData(header) != null));
+        } catch (InstanceStorage.TranscodeFailure e) {
+            // A frame the codec could not take: read the file again, keeping its frames as they came.
+            LOG.warn("{}: stored as it came instead: {}", key, e.getMessage());
+            try {
+                return read(key, file, store, header -> InstanceStorage.kept(header.transferSyntaxUid()));
+            } catch (InstanceStorage.TranscodeFailure impossible) {
+                throw new IllegalStateException("kept frames are not transcoded", impossible);
+            }
+        }
+    }
+
+    /** Reads the file once, storing its frames as {@code storageOf} says for its header. */
+    private static PendingInstance read(String key, Path file, AhiStore store,
+            java.util.function.Function<DicomFile, InstanceStorage> storageOf)
+            throws InstanceReader.Rejected, InstanceStorage.TranscodeFailure {
         try {
             long size = Files.size(file);
             try (InputStream in = open(file)) {
@@ -54,7 +73,8 @@ final class SpooledInstanceReader {
                 InstanceReader.check(header);
                 Attributes dataset = header.dataset();
                 DicomFile.PixelDataHeader pixels = pixelData(header);
-                InstanceReader.StoredFrames stored = new InstanceReader.StoredFrames(store, dataset, isNative(header));
+                InstanceReader.StoredFrames stored = new InstanceReader.StoredFrames(store, dataset,
+                        storageOf.apply(header));
                 if (pixels == null) {
                     return stored.pending(key, header, null);
                 }
@@ -65,7 +85,8 @@ final class SpooledInstanceReader {
                     } else {
                         nativeFrames(reader, pixels, dataset, stored);
                     }
-                } catch (IOException | FrameSplitter.FrameException | RuntimeException e) {
+                } catch (IOException | FrameSplitter.FrameException | InstanceStorage.TranscodeFailure
+                        | RuntimeException e) {
                     stored.discard();
                     throw e;
                 }
@@ -99,10 +120,6 @@ final class SpooledInstanceReader {
         return new DicomFile(meta, dataset, reader.pixelData());
     }
 
-    private static boolean isNative(DicomFile header) {
-        return TransferSyntax.isNative(header.transferSyntaxUid());
-    }
-
     /** The Pixel Data where header mode stopped, or null when it stopped at a later element (no pixels). */
     private static DicomFile.PixelDataHeader pixelData(DicomFile header) {
         DicomFile.PixelDataHeader pixels = header.pixelData();
@@ -114,21 +131,39 @@ final class SpooledInstanceReader {
                 : null;
     }
 
+    /**
+     * Reads the native frames one after the other. A frame of packed 1-bit pixels may end inside a byte
+     * that the next frame starts in, so the stream is read in whole units of the VR (a big endian OW
+     * value is swapped per 16-bit word) and the last unit read is kept for the next frame, since the
+     * stream cannot go back.
+     */
     private static void nativeFrames(DicomReader reader, DicomFile.PixelDataHeader pixels, Attributes dataset,
-            InstanceReader.StoredFrames stored) throws IOException, FrameSplitter.FrameException {
+            InstanceReader.StoredFrames stored)
+            throws IOException, FrameSplitter.FrameException, InstanceStorage.TranscodeFailure {
         int frames = FrameSplitter.frameCount(dataset);
-        long size = FrameSplitter.nativeFrameSize(dataset, frames, pixels.length());
-        requireFrameSize(size);
+        NativeFrameGeometry geometry = NativeFrameGeometry.of(dataset, frames, pixels.length());
+        int unit = Math.max(1, pixels.vr().unitSize());
+        requireFrameSize(geometry.frameBytes() + 2L * unit);
+        long consumed = 0;
+        byte[] carried = new byte[0];
         for (int i = 0; i < frames; i++) {
-            byte[] frame = new byte[(int) size];
-            reader.readValue(frame, 0, frame.length, pixels.tag(), pixels.vr().unitSize());
-            stored.add(frame);
+            long start = geometry.startBit(i);
+            long first = start / 8 / unit * unit;
+            long end = Math.min(pixels.length(), ((start + geometry.frameBits() + 7) / 8 + unit - 1) / unit * unit);
+            byte[] span = new byte[(int) (end - first)];
+            int kept = (int) Math.max(0, consumed - first);
+            System.arraycopy(carried, carried.length - kept, span, 0, kept);
+            reader.readValue(span, kept, span.length - kept, pixels.tag(), unit);
+            consumed = end;
+            carried = java.util.Arrays.copyOfRange(span, Math.max(0, span.length - unit), span.length);
+            stored.add(NativeFrameGeometry.bits(span, start - first * 8, geometry.frameBits()));
         }
     }
 
     /** Plans the frames from the item headers (first pass), then reads and stores them (second pass). */
     private static PendingInstance.ImportWarning encapsulated(Path file, long size, DicomReader planReader,
-            Attributes dataset, InstanceReader.StoredFrames stored) throws IOException, FrameSplitter.FrameException {
+            Attributes dataset, InstanceReader.StoredFrames stored)
+            throws IOException, FrameSplitter.FrameException, InstanceStorage.TranscodeFailure {
         int frames = FrameSplitter.frameCount(dataset);
         byte[] basicTable = readOffsetTable(planReader);
         List<Long> lengths = new ArrayList<>();

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.ahibridge.dicom.codec.LosslessFormat;
 import org.ahibridge.emulator.ahi.AhiContext;
 import org.ahibridge.emulator.ahi.AhiError;
 import org.ahibridge.emulator.ahi.AhiRequest;
 import org.ahibridge.emulator.ahi.Json;
 import org.ahibridge.emulator.ahi.Pages;
 import org.ahibridge.emulator.ahi.Validate;
+import org.ahibridge.emulator.ahi.store.Datastore;
 import org.ahibridge.emulator.ahi.store.ImageSet;
 import org.ahibridge.emulator.ahi.store.ImageSetVersion;
 import org.ahibridge.emulator.http.HttpReply;
@@ -106,7 +108,8 @@ public final class ImageSetReadHandlers {
         if (syntax == null) {
             throw AhiError.notFound("Image frame " + frameId + " does not exist in image set " + imageSet.id());
         }
-        String contentType = FrameContentTypes.of(syntax.isEmpty() ? null : syntax);
+        // No StoredTransferSyntaxUID means the data store's storage format (docs/aws-healthimaging.md §4.2).
+        String contentType = FrameContentTypes.of(syntax.isEmpty() ? storageFormatOf(imageSet) : syntax);
         String accept = request.header("Accept");
         if (accept != null && !FrameContentTypes.accepts(accept, contentType)) {
             throw AhiError.notAcceptable("The frame is stored as " + contentType + ", which the Accept header '"
@@ -117,6 +120,12 @@ public final class ImageSetReadHandlers {
             throw AhiError.internal("Frame " + frameId + " is missing from storage");
         }
         return new HttpReply(200, Map.of("Content-Type", contentType), bytes);
+    }
+
+    private String storageFormatOf(ImageSet imageSet) {
+        Datastore datastore = context.store().datastore(imageSet.datastoreId());
+        return LosslessFormat.ofDatastore(datastore == null ? null : datastore.losslessStorageFormat())
+                .transferSyntaxUid();
     }
 
     public HttpReply listVersions(AhiRequest request) {

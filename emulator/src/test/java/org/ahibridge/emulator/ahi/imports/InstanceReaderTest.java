@@ -24,14 +24,15 @@ class InstanceReaderTest {
         file.writeBytes(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2).putShort((short) 2)
                 .put((byte) 'U').put((byte) 'I').putShort((short) 4).put("1.2\0".getBytes(StandardCharsets.US_ASCII))
                 .array());
-        assertThatThrownBy(() -> InstanceReader.read("k", file.toByteArray(), store))
+        assertThatThrownBy(() -> InstanceReader.read("k", file.toByteArray(), store, StoragePolicy.forDatastore(null)))
                 .isInstanceOf(InstanceReader.Rejected.class)
                 .hasMessage("DICOM attribute TransferSyntaxUID does not exist");
     }
 
     @Test
     void shouldRejectAnObjectThatIsNotPart10() {
-        assertThatThrownBy(() -> InstanceReader.read("k", "plain text".getBytes(StandardCharsets.UTF_8), store))
+        assertThatThrownBy(() -> InstanceReader.read("k", "plain text".getBytes(StandardCharsets.UTF_8), store,
+                StoragePolicy.forDatastore(null)))
                 .isInstanceOf(InstanceReader.Rejected.class).hasMessageContaining("not a DICOM Part 10 file");
     }
 }

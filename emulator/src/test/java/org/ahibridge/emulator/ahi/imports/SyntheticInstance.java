@@ -49,6 +49,93 @@ public record SyntheticInstance(byte[] file, List<byte[]> frames) {
     }
 
     /**
+     * Packed 1-bit pixels (Bits Allocated 1), {@code frames} frames of {@code rows x columns} bits one after
+     * the other across byte boundaries (PS3.5 §8.1.1), Pixel Data of the given VR, in the given native
+     * syntax. The expected frames are cut bit by bit here, each starting at bit 0 of its first byte.
+     */
+    public static SyntheticInstance packedBits(String sopInstanceUid, int rows, int columns, int frames, VR vr,
+            String syntax, long seed) {
+        long frameBits = (long) rows * columns;
+        byte[] pixels = new byte[(int) ((frameBits * frames + 15) / 16 * 2)];
+        new Random(seed).nextBytes(pixels);
+        Attributes dataset = image(sopInstanceUid, frames, "1.2.840.10008.5.1.4.1.1.66.4");
+        dataset.setInts(Tags.ROWS, VR.US, rows);
+        dataset.setInts(Tags.COLUMNS, VR.US, columns);
+        dataset.setInts(Tags.BITS_ALLOCATED, VR.US, 1);
+        dataset.setInts(Tags.BITS_STORED, VR.US, 1);
+        dataset.setInts(Tags.HIGH_BIT, VR.US, 0);
+        dataset.setBytes(Tags.PIXEL_DATA, vr, pixels);
+        List<byte[]> expected = new ArrayList<>();
+        for (int f = 0; f < frames; f++) {
+            byte[] frame = new byte[(int) ((frameBits + 7) / 8)];
+            for (long b = 0; b < frameBits; b++) {
+                long bit = f * frameBits + b;
+                if ((pixels[(int) (bit / 8)] >> (bit % 8) & 1) != 0) {
+                    frame[(int) (b / 8)] |= (byte) (1 << (b % 8));
+                }
+            }
+            expected.add(frame);
+        }
+        return new SyntheticInstance(write(dataset, syntax), expected);
+    }
+
+    /**
+     * YBR_FULL_422 8-bit pixels: two luminance samples, then Cb and Cr, for each pair of pixels
+     * (PS3.3 C.7.6.3.1.2), so {@code rows x columns x 2} bytes per frame.
+     */
+    public static SyntheticInstance ybrFull422(String sopInstanceUid, int rows, int columns, int frames, String syntax,
+            long seed) {
+        int size = rows * columns * 2;
+        byte[] pixels = new byte[frames * size];
+        new Random(seed).nextBytes(pixels);
+        Attributes dataset = image(sopInstanceUid, frames, "1.2.840.10008.5.1.4.1.1.7");
+        dataset.setInts(Tags.ROWS, VR.US, rows);
+        dataset.setInts(Tags.COLUMNS, VR.US, columns);
+        dataset.setInts(Tags.SAMPLES_PER_PIXEL, VR.US, 3);
+        dataset.setString(Tags.PHOTOMETRIC_INTERPRETATION, VR.CS, "YBR_FULL_422");
+        dataset.setInts(Tags.PLANAR_CONFIGURATION, VR.US, 0);
+        dataset.setInts(Tags.BITS_ALLOCATED, VR.US, 8);
+        dataset.setInts(Tags.BITS_STORED, VR.US, 8);
+        dataset.setInts(Tags.HIGH_BIT, VR.US, 7);
+        dataset.setBytes(Tags.PIXEL_DATA, VR.OB, pixels);
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            expected.add(Arrays.copyOfRange(pixels, i * size, (i + 1) * size));
+        }
+        return new SyntheticInstance(write(dataset, syntax), expected);
+    }
+
+    /** The 16 x 24 x 16-bit image with the given codestreams as its frames, one fragment each, in {@code syntax}. */
+    public static byte[] encapsulatedFrames(String sopInstanceUid, List<byte[]> codestreams, String syntax) {
+        Attributes dataset = image(sopInstanceUid, codestreams.size(), "1.2.840.10008.5.1.4.1.1.4");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            DicomWriter writer = new DicomWriter(out, syntax);
+            writer.writeHeader(FileMetaInformation.of(dataset, syntax));
+            writer.writeDataset(dataset);
+            FragmentSink sink = writer.startEncapsulatedPixelData();
+            for (byte[] codestream : codestreams) {
+                sink.writeFragment(codestream);
+            }
+            sink.finish();
+            writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] write(Attributes dataset, String syntax) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            DicomWriter.write(out, dataset, syntax);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * RLE Lossless (the emulator does not decode, so any bytes do), each frame cut into
      * {@code fragmentsPerFrame} fragments of even, different lengths, with a Basic Offset Table.
      */
