@@ -94,6 +94,7 @@ class LosslessStorageIT {
         datastores.put(LosslessFormat.HTJ2K, ahi.createDatastore(b -> b.datastoreName("htj2k")).datastoreId());
         datastores.put(LosslessFormat.JPEG_2000, ahi.createDatastore(b -> b.datastoreName("j2k")
                 .losslessStorageFormat(LosslessStorageFormat.JPEG_2000_LOSSLESS)).datastoreId());
+        datastores.values().forEach(id -> EmulatorClients.awaitActive(ahi, id, Duration.ofSeconds(30)));
         for (Map.Entry<LosslessFormat, String> datastore : datastores.entrySet()) {
             instances.put(datastore.getKey(), importInto(datastore.getValue()));
         }

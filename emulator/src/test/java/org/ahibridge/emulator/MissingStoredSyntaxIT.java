@@ -51,6 +51,7 @@ class MissingStoredSyntaxIT {
                     SyntheticInstance.nativePixels("2.25.1515.1", 1, "1.2.840.10008.1.2.1", 5).file()));
             String store = ahi.createDatastore(b -> b.datastoreName("j2k")
                     .losslessStorageFormat(LosslessStorageFormat.JPEG_2000_LOSSLESS)).datastoreId();
+            EmulatorClients.awaitActive(ahi, store, Duration.ofSeconds(30));
             String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(store).dataAccessRoleArn(
                     "arn:aws:iam::123456789012:role/R").inputS3Uri("s3://syntax-bucket/in/")
                     .outputS3Uri("s3://syntax-bucket/out/")).jobId();

@@ -70,7 +70,7 @@ class PydicomCorpusImportIT {
         for (Map.Entry<String, Path> file : compliant.entrySet()) {
             s3.putObject(b -> b.bucket("pydicom-input").key(file.getKey()), RequestBody.fromFile(file.getValue()));
         }
-        datastoreId = ahi.createDatastore(b -> b.datastoreName("pydicom")).datastoreId();
+        datastoreId = EmulatorClients.createActiveDatastore(ahi, "pydicom");
         String jobId = ahi.startDICOMImportJob(b -> b.datastoreId(datastoreId).jobName("pydicom")
                 .dataAccessRoleArn("arn:aws:iam::123456789012:role/ImportRole")
                 .inputS3Uri("s3://pydicom-input/pydicom/").outputS3Uri("s3://pydicom-input/out/")).jobId();
