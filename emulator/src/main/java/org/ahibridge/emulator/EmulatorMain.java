@@ -14,8 +14,8 @@ import org.ahibridge.emulator.s3.S3Server;
 /**
  * The standalone emulator: {@code java -jar ahi-emulator.jar [--port 4599] [--s3-port 4566] [--sqs-port 4576]
  * [--data-dir DIR] [--host 127.0.0.1] [--latency 10ms]}, also run by the service jar's {@code emulator} command.
- * Runs the local AHI + EventBridge with its S3 and SQS servers until the JVM is stopped, and prints the endpoints and the
- * settings a client needs (docs/emulator.md).
+ * Runs the local AHI + EventBridge with its S3 and SQS servers until the JVM is stopped, and prints the endpoints
+ * and the settings a client needs (docs/emulator.md).
  */
 public final class EmulatorMain {
 
@@ -121,7 +121,7 @@ public final class EmulatorMain {
         out.println("  --latency T     delay every byte to and from the AHI, EventBridge, S3 and SQS ports by T each");
         out.println("                  way, as a network to AWS would (10ms: 20 ms per request), without limiting");
         out.println("                  concurrency; a new connection also pays one round trip. The emulator's own");
-        out.println("                  calls are not delayed. T is 0, or a number with ms, us or s (e.g. 10ms, 0.5ms);");
+        out.println("                  calls are not delayed. T is 0, or a number with ms, us or s (10ms, 0.5ms);");
         out.println("                  0 keeps the proxies with no delay (default: no proxies)");
         out.println("A port of 0 picks any free port; the ready line names the ports taken.");
     }
@@ -204,8 +204,9 @@ public final class EmulatorMain {
         out.println("  S3 (path-style access)           " + e.s3());
         out.println("  SQS                              " + e.sqs());
         if (config.delayed()) {
-            out.println("  every request to these ports is delayed " + millis(config.latency()) + " ms each way (round trip "
-                    + millis(config.latency().multipliedBy(2)) + " ms); the emulator's own calls are not");
+            out.println("  every request to these ports is delayed " + millis(config.latency())
+                    + " ms each way (round trip " + millis(config.latency().multipliedBy(2))
+                    + " ms); the emulator's own calls are not");
         }
         out.println("  region " + e.region() + ", account " + e.accountId() + ", any access key and secret");
         out.println("Client settings (docs/emulator.md):");

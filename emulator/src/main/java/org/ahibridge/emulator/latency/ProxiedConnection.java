@@ -66,7 +66,8 @@ final class ProxiedConnection {
     private boolean registered;
     private boolean closed;
 
-    ProxiedConnection(DelayLoop loop, SocketChannel clientChannel, SocketChannel upstreamChannel, long acceptedAtNanos) {
+    ProxiedConnection(DelayLoop loop, SocketChannel clientChannel, SocketChannel upstreamChannel,
+            long acceptedAtNanos) {
         this.loop = loop;
         this.client = new Side(clientChannel);
         this.upstream = new Side(upstreamChannel);
