@@ -40,6 +40,7 @@ final class DelayLoop {
     private final Set<ProxiedConnection> connections = new HashSet<>();
     private volatile boolean running = true;
     private Thread thread;
+    private SelectorAlarm alarm;
 
     private record Wakeup(long dueNanos, DelayedPipe pipe) implements Comparable<Wakeup> {
         @Override
@@ -58,6 +59,7 @@ final class DelayLoop {
     }
 
     void start(String name) {
+        alarm = new SelectorAlarm(selector, name + "-alarm");
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -97,6 +99,7 @@ final class DelayLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("the delaying proxy's selector failed", e);
         } finally {
+            alarm.stop();
             for (ProxiedConnection connection : new ArrayList<>(connections)) {
                 connection.close();
             }
@@ -129,12 +132,13 @@ final class DelayLoop {
     }
 
     /**
-     * Waits for readiness or the next due instant. The selector counts in whole milliseconds, so the wait is
-     * rounded up: bytes go out up to a millisecond late, never early.
+     * Waits for readiness or the next due instant. The alarm wakes the selector at that instant; the selector's
+     * own timeout, a millisecond later, is only the fallback should the alarm's thread not get a core in time.
      */
     private void select() throws IOException {
         Wakeup next = wakeups.peek();
         if (next == null) {
+            alarm.clear();
             selector.select();
             return;
         }
@@ -142,7 +146,8 @@ final class DelayLoop {
         if (waitNanos <= 0) {
             selector.selectNow();
         } else {
-            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+            alarm.set(next.dueNanos());
+            selector.select(TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1);
         }
     }
 
