@@ -208,6 +208,7 @@ class DelayingProxyTest {
     void aResetReachesTheClientAfterTheBytesSentBeforeIt() throws Exception {
         DelayingProxy proxy = proxyTo(closeLater(LoopbackServer.answerThenReset("last words".getBytes())), TEN_MS);
         Socket socket = connect(proxy);
+        socket.getOutputStream().write("a request the server reads one byte of".getBytes());
         assertThat(new String(socket.getInputStream().readNBytes(10))).isEqualTo("last words");
         assertThat(readOrEnd(socket)).isEqualTo(-1);
         await().atMost(Duration.ofSeconds(10)).until(() -> proxy.openConnections() == 0);

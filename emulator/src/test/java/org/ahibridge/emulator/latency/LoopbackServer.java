@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A blocking TCP server on loopback, a thread per connection, for the proxy's tests: {@link #echo()} sends
  * back what it reads until the client's end of stream, then closes; {@link #firehose} reads one byte, then
  * writes a number of bytes as fast as the connection takes them and counts what it wrote;
- * {@link #answerThenReset} answers and resets.
+ * {@link #answerThenReset} answers a request and resets.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -61,9 +61,14 @@ final class LoopbackServer implements AutoCloseable {
         });
     }
 
-    /** Writes {@code answer} on each connection, then closes it with a reset (no lingering), unread input or not. */
+    /**
+     * Reads one byte of each connection's request, writes {@code answer}, then closes with a reset (no lingering,
+     * and the rest of the request unread). It waits for the request as a server does: one that resets a connection
+     * the moment it accepts it can fail the proxy's connect (whose handshake then ends in the reset).
+     */
     static LoopbackServer answerThenReset(byte[] answer) throws IOException {
         return new LoopbackServer(socket -> {
+            socket.getInputStream().read();
             socket.getOutputStream().write(answer);
             socket.setSoLinger(true, 0);
             socket.close();
