@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClientBuilder;
 
@@ -46,15 +48,17 @@ class AwsRequestCounterTest {
 
     @Test
     void addingTheCounterKeepsTheBuildersOverridesAndHappensOnce() {
+        RetryStrategy noRetries = DefaultRetryStrategy.doNotRetry();
         MedicalImagingClientBuilder builder = MedicalImagingClient.builder().overrideConfiguration(c -> c
                 .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)
-                .apiCallTimeout(Duration.ofSeconds(7)));
+                .apiCallTimeout(Duration.ofSeconds(7)).retryStrategy(noRetries));
 
         AwsRequestCounter.countRequests(AwsRequestCounter.countRequests(builder));
 
         ClientOverrideConfiguration override = builder.overrideConfiguration();
         assertThat(override.advancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION)).contains(true);
         assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(7));
+        assertThat(override.retryStrategy()).containsSame(noRetries);
         assertThat(override.executionInterceptors()).containsOnlyOnce(AwsRequestCounter.process());
     }
 
