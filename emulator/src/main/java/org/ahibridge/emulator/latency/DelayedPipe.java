@@ -152,7 +152,12 @@ final class DelayedPipe {
     /** Called by the loop when a wakeup asked for falls due. */
     void wake() {
         wakeupPending = false;
-        flush();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // as in ProxiedConnection.Side.ready: only this connection ends
+            connection.close();
+        }
     }
 
     boolean finished() {

@@ -33,11 +33,17 @@ final class ProxiedConnection {
         }
 
         void ready(SelectionKey readyKey) {
-            if (readyKey.isValid() && readyKey.isReadable()) {
-                outgoing.read();
-            }
-            if (readyKey.isValid() && readyKey.isWritable()) {
-                incoming.flush();
+            try {
+                if (readyKey.isValid() && readyKey.isReadable()) {
+                    outgoing.read();
+                }
+                if (readyKey.isValid() && readyKey.isWritable()) {
+                    incoming.flush();
+                }
+            } catch (RuntimeException e) {
+                // A failure of one connection (a key cancelled under it, say) must not end the loop that carries
+                // the others.
+                close();
             }
         }
 
