@@ -1,6 +1,7 @@
 package org.ahibridge.emulator;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import org.ahibridge.emulator.ahi.AhiEmulator;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.emulator.eventbridge.EventBridgeEmulator;
+import org.ahibridge.emulator.latency.DelayingProxy;
 import org.ahibridge.emulator.s3.S3Server;
 import org.ahibridge.emulator.sqs.SqsServer;
 
@@ -23,7 +25,8 @@ import org.ahibridge.emulator.sqs.SqsServer;
  * (ElasticMQ, unless {@link EmulatorConfig#withoutSqs()}), all on loopback. Used in-process by tests and the embedded default, and by the
  * {@code emulator} command. AHI reads its import input and writes its job output through the AWS SDK
  * against the S3 server, and sends its events to the emulated EventBridge default bus, whose rules
- * deliver to SQS queues.
+ * deliver to SQS queues. With {@link EmulatorConfig#withLatency}, delaying proxies stand in front of the
+ * AHI, S3 and SQS ports, and those internal calls bypass them.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -44,26 +47,51 @@ public final class Emulator implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         String region = config.ahi().region();
         String account = config.ahi().accountId();
+        // With a latency, proxies take the configured ports and the servers behind them any free port.
+        boolean delayed = config.delayed();
         try {
             // s3proxy is a separate JVM: it boots while SQS and AHI start here.
-            S3Server s3Server = push(started, S3Server.launch(config.host(), config.s3Port(), config.dataDir()));
+            S3Server s3Server = push(started, S3Server.launch(config.host(), delayed ? 0 : config.s3Port(),
+                    config.dataDir()));
             S3Client s3 = push(started, s3Client(s3Server.endpoint(), region));
-            SqsServer sqsServer = config.sqsEnabled() ? push(started, SqsServer.start(config.sqsPort(), region, account))
-                    : null;
+            URI sqsEndpoint = null;
+            SqsServer sqsServer = null;
+            if (config.sqsEnabled() && delayed) {
+                // ElasticMQ puts its address into queue URLs: it must be told the proxy's before it starts.
+                DelayingProxy proxy = push(started, DelayingProxy.open(config.host(), config.sqsPort(),
+                        config.latency()));
+                sqsServer = push(started, SqsServer.startBehind(proxy.port(), region, account));
+                sqsEndpoint = endpoint(config, proxy.forwardTo(address(sqsServer.endpoint())));
+            } else if (config.sqsEnabled()) {
+                sqsServer = push(started, SqsServer.start(config.sqsPort(), region, account));
+                sqsEndpoint = sqsServer.endpoint();
+            }
             SqsClient sqs = sqsServer == null ? null : push(started, sqsClient(sqsServer.endpoint(), region));
             EventBridgeEmulator eventBridge = push(started, new EventBridgeEmulator(sqs, region, account,
                     config.dataDir() == null ? null : config.dataDir().resolve("eventbridge")));
-            AhiEmulator ahi = push(started, new AhiEmulator(config.host(), config.ahiPort(), config.ahi(),
-                    config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
+            AhiEmulator ahi = push(started, new AhiEmulator(config.host(), delayed ? 0 : config.ahiPort(),
+                    config.ahi(), config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
                     eventBridge::handle, config.faultSeed(), config.importSpool()));
+            URI ahiEndpoint = delayed ? endpoint(config, push(started, DelayingProxy.start(config.host(),
+                    config.ahiPort(), address(ahi.endpoint()), config.latency()))) : ahi.endpoint();
+            URI s3Endpoint = delayed ? endpoint(config, push(started, DelayingProxy.start(config.host(),
+                    config.s3Port(), address(s3Server.endpoint()), config.latency()))) : s3Server.endpoint();
             s3Server.awaitReady();
-            EmulatorEndpoints endpoints = new EmulatorEndpoints(ahi.endpoint(), ahi.endpoint(), s3Server.endpoint(),
-                    sqsServer == null ? null : sqsServer.endpoint(), region, account);
+            EmulatorEndpoints endpoints = new EmulatorEndpoints(ahiEndpoint, ahiEndpoint, s3Endpoint, sqsEndpoint,
+                    region, account);
             return new Emulator(started, ahi, endpoints);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    private static InetSocketAddress address(URI endpoint) {
+        return new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
+    }
+
+    private static URI endpoint(EmulatorConfig config, DelayingProxy proxy) {
+        return URI.create("http://" + config.host() + ":" + proxy.port());
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T resource) {

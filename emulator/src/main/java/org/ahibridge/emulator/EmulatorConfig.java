@@ -1,17 +1,18 @@
 package org.ahibridge.emulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.ahibridge.emulator.ahi.AhiSettings;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
 
 /**
  * How to start the {@link Emulator}: loopback host, ports (0 = a free port), an optional data
- * directory for state that survives a restart, the AHI account and quotas, the fault seed, and where
- * import jobs spool large objects.
+ * directory for state that survives a restart, the AHI account and quotas, the fault seed, where
+ * import jobs spool large objects, and an optional one-way network latency ({@link #withLatency}).
  */
 public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, Path dataDir, AhiSettings ahi,
-        long faultSeed, ImportSpool importSpool) {
+        long faultSeed, ImportSpool importSpool, Duration latency) {
 
     public static final int DEFAULT_AHI_PORT = 4599;
     public static final int DEFAULT_S3_PORT = 4566;
@@ -21,11 +22,12 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
 
     /** Ephemeral ports, in memory, AWS's default quotas: what tests use. */
     public static EmulatorConfig ephemeral() {
-        return new EmulatorConfig("127.0.0.1", 0, 0, 0, null, AhiSettings.defaults(), 42L, ImportSpool.defaults());
+        return new EmulatorConfig("127.0.0.1", 0, 0, 0, null, AhiSettings.defaults(), 42L, ImportSpool.defaults(),
+                null);
     }
 
     public EmulatorConfig withPorts(int ahi, int s3, int sqs) {
-        return new EmulatorConfig(host, ahi, s3, sqs, dataDir, this.ahi, faultSeed, importSpool);
+        return new EmulatorConfig(host, ahi, s3, sqs, dataDir, this.ahi, faultSeed, importSpool, latency);
     }
 
     /**
@@ -33,7 +35,7 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
      * needs no queue. EventBridge rules still match, but their SQS targets receive nothing.
      */
     public EmulatorConfig withoutSqs() {
-        return new EmulatorConfig(host, ahiPort, s3Port, NO_SQS, dataDir, ahi, faultSeed, importSpool);
+        return new EmulatorConfig(host, ahiPort, s3Port, NO_SQS, dataDir, ahi, faultSeed, importSpool, latency);
     }
 
     public boolean sqsEnabled() {
@@ -41,19 +43,38 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
     }
 
     public EmulatorConfig withDataDir(Path dir) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dir, ahi, faultSeed, importSpool);
+        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dir, ahi, faultSeed, importSpool, latency);
     }
 
     public EmulatorConfig withAhi(AhiSettings settings) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, settings, faultSeed, importSpool);
+        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, settings, faultSeed, importSpool, latency);
     }
 
     public EmulatorConfig withHost(String newHost) {
-        return new EmulatorConfig(newHost, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool);
+        return new EmulatorConfig(newHost, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool, latency);
+    }
+
+    /**
+     * Puts a {@link org.ahibridge.emulator.latency.DelayingProxy} delaying each direction by {@code oneWay} in
+     * front of the AHI (and EventBridge), S3 and SQS ports, so that clients see a cloud service's round trip
+     * (10 ms each way: 20 ms per request) instead of loopback's. The proxies take the configured ports, and
+     * {@link Emulator#endpoints()} names them; the emulator's own calls (an import job reading S3, EventBridge
+     * delivering to SQS) go to the servers directly. {@link Duration#ZERO} keeps the proxies without a delay,
+     * so that a comparison with a delay differs in the delay only; null (the default) runs no proxy.
+     */
+    public EmulatorConfig withLatency(Duration oneWay) {
+        if (oneWay != null && oneWay.isNegative()) {
+            throw new IllegalArgumentException("a latency cannot be negative");
+        }
+        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool, oneWay);
+    }
+
+    public boolean delayed() {
+        return latency != null;
     }
 
     /** Tests lower the threshold to exercise the spooled path with small objects. */
     public EmulatorConfig withImportSpool(ImportSpool spool) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, spool);
+        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, spool, latency);
     }
 }

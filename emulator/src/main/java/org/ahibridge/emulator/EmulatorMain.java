@@ -1,17 +1,21 @@
 package org.ahibridge.emulator;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ahibridge.emulator.http.JdkHttpServerDefaults;
 import org.ahibridge.emulator.s3.S3Server;
 
 /**
  * The standalone emulator: {@code java -jar ahi-emulator.jar [--port 4599] [--s3-port 4566] [--sqs-port 4576]
- * [--data-dir DIR] [--host 127.0.0.1]}, also run by the service jar's {@code emulator} command. Runs the local
- * AHI + EventBridge with its S3 and SQS servers until the JVM is stopped, and prints the endpoints and the
- * settings a client needs (docs/emulator.md).
+ * [--data-dir DIR] [--host 127.0.0.1] [--latency 10ms]}, also run by the service jar's {@code emulator} command.
+ * Runs the local AHI + EventBridge with its S3 and SQS servers until the JVM is stopped, and prints the endpoints
+ * and the settings a client needs (docs/emulator.md).
  */
 public final class EmulatorMain {
 
@@ -22,7 +26,11 @@ public final class EmulatorMain {
     public static final int USAGE = 2;
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("--port", "--s3-port", "--sqs-port",
-            "--data-dir", "--host");
+            "--data-dir", "--host", "--latency");
+
+    /** More than any network to a cloud region; a larger value is surely a mistyped unit. */
+    private static final Duration MAX_LATENCY = Duration.ofSeconds(60);
+    private static final Pattern LATENCY = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,6})?)(ms|us|s)?");
 
     private EmulatorMain() {
     }
@@ -49,7 +57,7 @@ public final class EmulatorMain {
         // The JDK HTTP server reads its settings once, when the first server starts.
         JdkHttpServerDefaults.apply();
         String usage = "usage: " + program + " [--port 4599] [--s3-port 4566] [--sqs-port 4576] [--data-dir DIR]"
-                + " [--host 127.0.0.1]";
+                + " [--host 127.0.0.1] [--latency 10ms]";
         EmulatorConfig config = EmulatorConfig.ephemeral().withPorts(EmulatorConfig.DEFAULT_AHI_PORT,
                 EmulatorConfig.DEFAULT_S3_PORT, EmulatorConfig.DEFAULT_SQS_PORT);
         try {
@@ -72,6 +80,7 @@ public final class EmulatorMain {
                     case "--sqs-port" -> config.withPorts(config.ahiPort(), config.s3Port(), port(option, value));
                     case "--data-dir" -> config.withDataDir(Path.of(value).toAbsolutePath());
                     case "--host" -> config.withHost(value);
+                    case "--latency" -> config.withLatency(latency(value));
                     default -> throw new IllegalStateException("an option without a case: " + option);
                 };
             }
@@ -109,6 +118,11 @@ public final class EmulatorMain {
         out.println("  --data-dir DIR  keep datastores, image sets, buckets and rules in DIR across restarts");
         out.println("                  (default: in memory)");
         out.println("  --host ADDRESS  the address to listen on (default 127.0.0.1)");
+        out.println("  --latency T     delay every byte to and from the AHI, EventBridge, S3 and SQS ports by T each");
+        out.println("                  way, as a network to AWS would (10ms: 20 ms per request), without limiting");
+        out.println("                  concurrency; a new connection also pays one round trip. The emulator's own");
+        out.println("                  calls are not delayed. T is 0, or a number with ms, us or s (10ms, 0.5ms);");
+        out.println("                  0 keeps the proxies with no delay (default: no proxies)");
         out.println("A port of 0 picks any free port; the ready line names the ports taken.");
     }
 
@@ -122,6 +136,30 @@ public final class EmulatorMain {
             // reported below, without the value: it may be anything
         }
         throw new IllegalArgumentException(option + " needs a port number from 0 to 65535");
+    }
+
+    /** A one-way delay: 0, or a decimal number with a unit of ms, us or s. */
+    static Duration latency(String value) {
+        Matcher m = LATENCY.matcher(value.trim());
+        if (m.matches()) {
+            BigDecimal amount = new BigDecimal(m.group(1));
+            String unit = m.group(2);
+            if (unit == null && amount.signum() == 0) {
+                return Duration.ZERO;
+            }
+            if (unit != null) {
+                BigDecimal nanosPerUnit = BigDecimal.valueOf(switch (unit) {
+                    case "s" -> 1_000_000_000L;
+                    case "ms" -> 1_000_000L;
+                    default -> 1_000L;
+                });
+                Duration latency = Duration.ofNanos(amount.multiply(nanosPerUnit).longValue());
+                if (latency.compareTo(MAX_LATENCY) <= 0) {
+                    return latency;
+                }
+            }
+        }
+        throw new IllegalArgumentException("--latency needs 0 or a delay up to 60s with a unit: 10ms, 500us, 0.5s");
     }
 
     private static void requireFreePorts(EmulatorConfig config) throws java.io.IOException {
@@ -154,12 +192,22 @@ public final class EmulatorMain {
         }, "emulator-shutdown"));
     }
 
+    /** Milliseconds as a plain decimal: 10, 0.5. */
+    private static String millis(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos(), 6).stripTrailingZeros().toPlainString();
+    }
+
     private static void print(PrintStream out, EmulatorEndpoints e, EmulatorConfig config, long millis) {
         out.println("ahi-bridge emulator ready in " + millis + " ms"
                 + (config.dataDir() == null ? " (state in memory)" : " (state in " + config.dataDir() + ")"));
         out.println("  AWS HealthImaging + EventBridge  " + e.ahi());
         out.println("  S3 (path-style access)           " + e.s3());
         out.println("  SQS                              " + e.sqs());
+        if (config.delayed()) {
+            out.println("  every request to these ports is delayed " + millis(config.latency())
+                    + " ms each way (round trip " + millis(config.latency().multipliedBy(2))
+                    + " ms); the emulator's own calls are not");
+        }
         out.println("  region " + e.region() + ", account " + e.accountId() + ", any access key and secret");
         out.println("Client settings (docs/emulator.md):");
         out.println("  export AWS_REGION=" + e.region() + " AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator");
@@ -171,7 +219,8 @@ public final class EmulatorMain {
                 + " boto3: Config(inject_host_prefix=False); S3: path-style access");
         out.println("Stop with Ctrl-C.");
         out.println("EMULATOR_READY {\"ahi\":\"" + e.ahi() + "\",\"eventBridge\":\"" + e.eventBridge() + "\",\"s3\":\""
-                + e.s3() + "\",\"sqs\":\"" + e.sqs() + "\",\"region\":\"" + e.region() + "\"}");
+                + e.s3() + "\",\"sqs\":\"" + e.sqs() + "\",\"region\":\"" + e.region() + "\""
+                + (config.delayed() ? ",\"latencyMillis\":" + millis(config.latency()) : "") + "}");
         out.flush();
     }
 }

@@ -10,10 +10,13 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClientBuilder;
 
+import org.ahibridge.metrics.AwsRequestCounter;
+
 /**
  * Builds MedicalImaging clients: credentials from the AWS default chain, the datastore's region (else
  * the default region chain, else us-east-1) and, for an endpoint override (the emulator), host prefix
  * injection disabled so runtime calls do not go to {@code runtime-<host>} (docs/aws-healthimaging.md §1.2).
+ * Every client counts its requests ({@link AwsRequestCounter}).
  */
 public final class AhiClients {
 
@@ -31,7 +34,7 @@ public final class AhiClients {
             builder.endpointOverride(endpoint).overrideConfiguration(c -> c
                     .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 
     private static Region region(String configured) {

@@ -20,6 +20,7 @@ import org.ahibridge.importing.OneShotImports;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.metrics.AwsRequestCounter;
 import org.springframework.beans.factory.ObjectProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ public class ImportRouteConfiguration {
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 
     /** Use in YAML as {@code bean: { ref: pollingImport, method: poll }} and {@code method: advance}. */

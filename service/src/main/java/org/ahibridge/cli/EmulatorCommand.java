@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code emulator [--port 4599] [--s3-port 4566] [--sqs-port 4576] [--data-dir DIR] [--host 127.0.0.1]}: runs
- * the standalone emulator ({@code emulators/ahi-emulator.jar} beside the service jar) in this JVM, in a class
- * loader of its own. Its SQS server (ElasticMQ and its Scala runtime) is on that jar's class path, never on
- * the service's.
+ * {@code emulator [--port 4599] [--s3-port 4566] [--sqs-port 4576] [--data-dir DIR] [--host 127.0.0.1]
+ * [--latency 10ms]}: runs the standalone emulator ({@code emulators/ahi-emulator.jar} beside the service jar) in
+ * this JVM, in a class loader of its own. Its SQS server (ElasticMQ and its Scala runtime) is on that jar's
+ * class path, never on the service's.
  */
 public final class EmulatorCommand implements Command {
 

@@ -25,9 +25,9 @@ import org.ahibridge.storage.AccessModeException;
 /**
  * {@code export [--datastore NAME] --destination URI [filters] --once} (docs/design.md §6): one bulk export
  * of the selected image sets to a destination, then exit. The last line printed is a JSON summary
- * with an {@code outcomes} key (EXPORTED, SKIPPED_EXISTS, FAILED). Exit 0 when the run completed,
- * even with failed instances; 1 when it could not complete (configuration, access refused, AHI
- * search failing); 2 for usage errors. Beans are wired by hand ({@link ExportJob}), not by Spring.
+ * with an {@code outcomes} key (EXPORTED, SKIPPED_EXISTS, FAILED) and the run's AWS {@code requests}. Exit 0
+ * when the run completed, even with failed instances; 1 when it could not complete (configuration, access
+ * refused, AHI search failing); 2 for usage errors. Beans are wired by hand ({@link ExportJob}), not by Spring.
  */
 public final class ExportCommand implements Command {
 
@@ -82,6 +82,7 @@ public final class ExportCommand implements Command {
 
     private static int export(ExportRequest request, PrintStream out, PrintStream err) {
         EmbeddedEmulator embedded = null;
+        RunRequests requests = RunRequests.start();
         try {
             RunPreconditions.requireCreatableFolder(request.destination());
             embedded = embeddedDefault(request);
@@ -89,7 +90,7 @@ public final class ExportCommand implements Command {
             ExportReport report = ExportJob.run(request, registrations -> local == null
                     || registrations.hasDatastore(EmbeddedEmulator.DATASTORE) ? registrations
                             : registrations.withDatastore(local.readyLocal()));
-            out.println(ExportReportWriter.summary(report, request.datastore(), request.destination()));
+            out.println(requests.addTo(ExportReportWriter.summary(report, request.datastore(), request.destination())));
             return Commands.OK;
         } catch (StartupProblem e) {
             err.println("export: " + e.getMessage());

@@ -34,6 +34,7 @@ final class OneShotRun {
     static int execute(String name, List<String> properties, PrintStream out, PrintStream err,
             ContextAction action) {
         Summary summary;
+        RunRequests requests = RunRequests.start();
         try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
             summary = action.run(context);
         } catch (Exception e) {
@@ -41,7 +42,7 @@ final class OneShotRun {
         }
         // Printed once the context has closed, so no shutdown log line follows the summary.
         try {
-            out.println(line(summary));
+            out.println(line(summary, requests));
         } catch (Exception e) {
             out.println(failure(e.getMessage()));
             return Commands.FAILED;
@@ -64,7 +65,7 @@ final class OneShotRun {
         return usage ? Commands.USAGE : Commands.FAILED;
     }
 
-    static String line(Summary summary) throws Exception {
+    static String line(Summary summary, RunRequests requests) throws Exception {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("runId", summary.result().runId());
         fields.put("state", summary.result().state().name());
@@ -77,6 +78,7 @@ final class OneShotRun {
         summary.outcomes().forEach((outcome, count) -> outcomes.put(outcome.name(), count));
         fields.put("outcomes", outcomes);
         fields.put("report", summary.report().toString());
+        requests.addTo(fields);
         return JSON.writeValueAsString(fields);
     }
 

@@ -10,10 +10,12 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
+import org.ahibridge.metrics.AwsRequestCounter;
+
 /**
  * SQS and EventBridge clients of the event features: the AWS default credentials chain (never credentials
  * from configuration), the configured region or the SDK's region chain (else us-east-1), and an optional
- * endpoint override.
+ * endpoint override. Every client counts its requests ({@link AwsRequestCounter}).
  */
 final class AwsClients {
 
@@ -37,7 +39,7 @@ final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 
     static EventBridgeClient events(String region, URI endpoint) {
@@ -46,6 +48,6 @@ final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 }

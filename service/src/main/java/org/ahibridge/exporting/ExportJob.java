@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import org.ahibridge.audit.JsonLinesAuditSink;
+import org.ahibridge.metrics.AwsRequestCounter;
 import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.DatastoreRegistration;
@@ -125,7 +126,7 @@ public final class ExportJob {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 
     private static ExportWatermarks watermarks(ExportConfig config) {

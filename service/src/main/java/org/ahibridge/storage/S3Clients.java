@@ -9,12 +9,14 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
+import org.ahibridge.metrics.AwsRequestCounter;
+
 /**
  * Builds S3 clients for an {@link S3Connection}: credentials from the AWS default chain (never from
  * configuration), the configured region or else the default region chain (us-east-1 when none is
  * set), and for S3-compatible endpoints the endpoint override, optional path-style addressing, and
  * checksums only where S3 requires them (many compatible servers reject the SDK's default trailing
- * checksums).
+ * checksums). Every client counts its requests ({@link AwsRequestCounter}).
  */
 public final class S3Clients {
 
@@ -35,7 +37,7 @@ public final class S3Clients {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
-        return builder.build();
+        return AwsRequestCounter.countRequests(builder).build();
     }
 
     static Region region(String configured) {

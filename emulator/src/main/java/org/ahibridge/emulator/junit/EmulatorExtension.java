@@ -51,7 +51,8 @@ import org.ahibridge.emulator.ahi.fault.FaultInjector;
  * emulator first, in an {@code @AfterAll} method.
  *
  * <p><b>Settings</b> go through {@link #configure}: {@code EmulatorExtension.create().configure(c ->
- * c.withoutSqs())}. {@link #withTemporaryDataDir()} keeps the state in a folder that survives
+ * c.withoutSqs())}, or {@code c.withLatency(Duration.ofMillis(10))} for a cloud service's round trip on every
+ * endpoint and client (docs/emulator.md, "Latency"). {@link #withTemporaryDataDir()} keeps the state in a folder that survives
  * {@link #restart()} and is deleted when the emulator stops for good.
  *
  * <p><b>Injection.</b> Test and lifecycle methods may take {@link Emulator}, {@link EmulatorEndpoints},

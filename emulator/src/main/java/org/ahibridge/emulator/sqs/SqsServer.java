@@ -53,14 +53,28 @@ public final class SqsServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("SQS port must be between 0 and 65535: " + port);
         }
+        // Queue URLs must name the port the SDK connects to: a dynamic port makes ElasticMQ derive its
+        // visible address from the bound socket; a fixed port is given to it explicitly.
+        return start(port, port == 0 ? null : port, region, accountId);
+    }
+
+    /**
+     * Starts the server on a free port of 127.0.0.1, with queue URLs that name {@code visiblePort} instead: the
+     * port of a proxy in front of it, which is where clients connect.
+     */
+    public static SqsServer startBehind(int visiblePort, String region, String accountId) {
+        return start(0, visiblePort, region, accountId);
+    }
+
+    private static SqsServer start(int port, Integer visiblePort, String region, String accountId) {
         QuietLogging.apply();
         ActorSystem actorSystem = ActorSystem.create("sqs-emulator", quietPekko());
         try {
-            TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(actorSystem).withInterface(HOST);
-            // Queue URLs must name the port the SDK connects to: a dynamic port makes ElasticMQ derive its
-            // visible address from the bound socket; a fixed port is given to it explicitly.
-            builder = port == 0 ? builder.withDynamicPort()
-                    : builder.withPort(port).withServerAddress(new NodeAddress("http", HOST, port, ""));
+            TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(actorSystem).withInterface(HOST)
+                    .withPort(port);
+            if (visiblePort != null) {
+                builder = builder.withServerAddress(new NodeAddress("http", HOST, visiblePort, ""));
+            }
             SQSRestServer server = builder
                     .withAWSRegion(region)
                     .withAWSAccountId(accountId)
