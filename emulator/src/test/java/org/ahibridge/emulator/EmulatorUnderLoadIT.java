@@ -16,28 +16,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.dicom.testing.Requires;
 
 /**
  * Issue 14, acceptance 4, against the built standalone emulator on {@code -Xmx512m}, measured: 12 parallel
  * 100 MB requests all get answers and the emulator stays healthy; 32 stalled clients do not keep a health
  * check (ListDatastores) from answering within a second, and are dropped by the request timeout.
  */
+@Requires(StandaloneEmulatorJar.class)
 class EmulatorUnderLoadIT {
 
     private static final long HUNDRED_MB = 100L * 1000 * 1000;
     /** Short here, so the test sees stalled clients dropped; the emulator's default is 30 s. */
     private static final int REQUEST_TIMEOUT_SECONDS = 4;
-
-    @BeforeAll
-    static void requireTheStandaloneEmulator() {
-        Assumptions.assumeTrue(EmulatorProcess.available(), "the standalone emulator is built by `mvn package`");
-    }
 
     @Test
     void shouldAnswerTwelveParallelHundredMegabyteRequestsAndStayHealthy() throws Exception {

@@ -44,6 +44,12 @@ import org.ahibridge.dicom.testing.IndependentJ2kDecoder.Tool;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
 import org.ahibridge.emulator.ahi.imports.SyntheticInstance;
 import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.dicom.testing.Dcmtk;
+import org.ahibridge.dicom.testing.PydicomTestFiles;
+import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.dicom.testing.OpenJpegLibrary;
+import org.ahibridge.dicom.testing.OpenJpegTools;
+import org.ahibridge.dicom.testing.OpenJphTools;
 
 /**
  * Issue 14, acceptance 1 and 2, through the AWS SDK: the same files imported into an HTJ2K data store
@@ -53,6 +59,7 @@ import org.ahibridge.emulator.junit.EmulatorClients;
  * pydicom reads them from the source. Objects over 8 KiB go through the spooled reader, the others are
  * read in memory, so both paths are covered.
  */
+@Requires({PydicomTestFiles.class, Dcmtk.class, OpenJphTools.class, OpenJpegTools.class, OpenJpegLibrary.class})
 class LosslessStorageIT {
 
     static final int SPOOL_THRESHOLD = 8 * 1024;
@@ -67,8 +74,6 @@ class LosslessStorageIT {
 
     @BeforeAll
     static void importIntoBothStorageFormats() throws Exception {
-        Assumptions.assumeTrue(PydicomFrames.available(), PydicomFrames.missing());
-        Assumptions.assumeTrue(DcmtkCorpus.available(), "dcmtk is not installed (Debian package dcmtk)");
         files.put("ct-native.dcm", DcmtkCorpus.ctSlice());
         files.put("ct-small-signed.dcm", PydicomFrames.TEST_FILES.resolve("CT_small.dcm"));
         files.put("ybr422-pydicom.dcm", PydicomFrames.TEST_FILES.resolve("SC_ybr_full_422_uncompressed.dcm"));

@@ -34,6 +34,8 @@ import org.ahibridge.dicom.codec.FrameDecoder;
 import org.ahibridge.dicom.codec.FrameLayout;
 import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.dicom.testing.PydicomTestFiles;
+import org.ahibridge.dicom.testing.Requires;
 
 /**
  * Issue 14, acceptance 1: every file of pydicom's test-file set that the project's classifier calls
@@ -41,6 +43,7 @@ import org.ahibridge.emulator.junit.EmulatorClients;
  * pydicom's files are not installed. Beyond the outcome, every native source whose frames were stored
  * as HTJ2K must decode to its frames as pydicom reads them.
  */
+@Requires(PydicomTestFiles.class)
 class PydicomCorpusImportIT {
 
     static Emulator emulator;
@@ -53,7 +56,6 @@ class PydicomCorpusImportIT {
 
     @BeforeAll
     static void importEveryCompliantFile() throws Exception {
-        Assumptions.assumeTrue(PydicomFrames.available(), PydicomFrames.missing());
         P10Classifier classifier = new P10Classifier();
         try (Stream<Path> files = Files.walk(PydicomFrames.TEST_FILES)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.ahibridge.dicom.testing.ExternalTool;
+import org.ahibridge.dicom.testing.OpenJpegLibrary;
+import org.ahibridge.dicom.testing.Requires;
 
 /**
  * The JNA decoder on codestreams the reference tools wrote themselves ({@code opj_compress},
  * {@code ojph_compress}), so that neither the project's encoders nor its sample conversion produce the
  * input, and on broken input, which must give a reason rather than a crash.
  */
+@Requires(OpenJpegLibrary.class)
 class OpenJpegDecoderTest {
 
     static FrameDecoder decoder;
@@ -28,8 +31,7 @@ class OpenJpegDecoderTest {
 
     @BeforeAll
     static void decoder() {
-        decoder = FrameCodecs.decoder().orElse(null);
-        Assumptions.assumeTrue(decoder != null, FrameCodecs.decoderRequirement() + " cannot be loaded");
+        decoder = FrameCodecs.decoder().orElseThrow();
     }
 
     @Test
