@@ -14,13 +14,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.ahibridge.emulator.ahi.AhiEmulator;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.ahibridge.emulator.dicomweb.DicomWebApi;
+import org.ahibridge.emulator.dicomweb.DicomWebServer;
 import org.ahibridge.emulator.eventbridge.EventBridgeEmulator;
 import org.ahibridge.emulator.s3.S3Server;
 import org.ahibridge.emulator.sqs.SqsServer;
 
 /**
- * The local AWS: AHI with EventBridge on the same port, an S3 server (s3proxy) and an SQS server
- * (ElasticMQ, unless {@link EmulatorConfig#withoutSqs()}), all on loopback. Used in-process by tests and the embedded default, and by the
+ * The local AWS: AHI with EventBridge on the same port, AHI's DICOMweb endpoint on a port of its own, an S3
+ * server (s3proxy) and an SQS server (ElasticMQ, unless {@link EmulatorConfig#withoutSqs()}), all on loopback. Used in-process by tests and the embedded default, and by the
  * {@code emulator} command. AHI reads its import input and writes its job output through the AWS SDK
  * against the S3 server, and sends its events to the emulated EventBridge default bus, whose rules
  * deliver to SQS queues.
@@ -56,9 +58,11 @@ public final class Emulator implements AutoCloseable {
             AhiEmulator ahi = push(started, new AhiEmulator(config.host(), config.ahiPort(), config.ahi(),
                     config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
                     eventBridge::handle, config.faultSeed(), config.importSpool()));
+            DicomWebServer dicomWeb = push(started, DicomWebApi.start(config.host(), config.dicomWebPort(),
+                    ahi.context(), config.importSpool()));
             s3Server.awaitReady();
             EmulatorEndpoints endpoints = new EmulatorEndpoints(ahi.endpoint(), ahi.endpoint(), s3Server.endpoint(),
-                    sqsServer == null ? null : sqsServer.endpoint(), region, account);
+                    sqsServer == null ? null : sqsServer.endpoint(), region, account, dicomWeb.endpoint());
             return new Emulator(started, ahi, endpoints);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
