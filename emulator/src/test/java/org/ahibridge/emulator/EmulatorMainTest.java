@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class EmulatorMainTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"--port abc", "--port 70000", "--s3-port", "--bogus 1"})
+    @ValueSource(strings = {"--port abc", "--port 70000", "--s3-port", "--bogus 1", "--dicomweb-port -1",
+        "--dicomweb-port"})
     void shouldExitWithUsageErrorForBadArguments(String args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = EmulatorMain.run("emulator", args.split(" "), new PrintStream(new ByteArrayOutputStream()),
@@ -28,6 +29,6 @@ class EmulatorMainTest {
         int status = EmulatorMain.run("emulator", new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--data-dir");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--data-dir", "--dicomweb-port N");
     }
 }
