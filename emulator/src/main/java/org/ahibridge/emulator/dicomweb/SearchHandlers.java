@@ -250,6 +250,12 @@ final class SearchHandlers {
                 result.put(detached(element));
             }
         }
+        // As C-FIND answers (PS3.4 C.2.2.1.2): every matching key is in the result, empty where there is no value.
+        for (AttributeMatch match : query.matches()) {
+            if (!result.contains(match.tag())) {
+                result.setBytes(match.tag(), match.vr(), new byte[0]);
+            }
+        }
         if (query.includeAll()) {
             for (Element element : source.elements()) {
                 if (levels.contains(AhiMetadataLevels.levelOf(element.tag())) && element.tag() != Tags.PIXEL_DATA) {
