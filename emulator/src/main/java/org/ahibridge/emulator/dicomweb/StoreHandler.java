@@ -1,12 +1,7 @@
 package org.ahibridge.emulator.dicomweb;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,11 +21,12 @@ import org.ahibridge.emulator.dicomweb.http.MultipartReader;
  * StoreDICOM and StoreDICOMStudy (STOW-RS, PS3.18 §10.5; docs/aws-healthimaging.md §10). The body is
  * {@code multipart/related; type="application/dicom"} with one Part 10 file per part, or, as AWS's own example
  * sends it, a single {@code application/dicom} file; at most {@link #MAX_BODY_BYTES} (AWS: "up to 1GB of DICOM
- * data per request"). Parts stream through the {@link MultipartReader} into a spool file each, one at a time,
- * and each file is read and stored as an import job reads an object ({@link DirectImport}); the files go away
- * once read. So the heap holds a buffer and at most one frame, whatever the body's size. Once every part is
- * read, the instances are placed into image sets with the import's primary/non-primary rules, and the reply
- * lists what was stored and what was not ({@link StoreResponse}).
+ * data per request"). The body is read first, its parts streaming through the {@link MultipartReader} into a
+ * spool file each ({@link SpooledParts}), so the client is done within the request timeout; then each file is
+ * read and stored as an import job reads an object ({@link DirectImport}) and deleted. So the heap holds a
+ * buffer and at most one frame, whatever the body's size; the disk, the body once more until it is stored. The
+ * instances are then placed into image sets with the import's primary/non-primary rules, and the reply lists
+ * what was stored and what was not ({@link StoreResponse}).
  */
 final class StoreHandler {
 
@@ -70,32 +66,14 @@ final class StoreHandler {
             throw new AhiError(415, "UnsupportedMediaTypeException", "The emulator does not decode a Content-Encoding"
                     + " of '" + encoding.strip() + "' (aws-chunked included); send the body as it is");
         }
-        BoundedRequestBody body = new BoundedRequestBody(request.body(), maxBodyBytes);
         DirectImport batch = new DirectImport(context, datastoreId, spool.thresholdBytes());
         StoreResponse response = new StoreResponse();
         Map<String, DirectImport.Accepted> accepted = new LinkedHashMap<>();
-        try {
-            if (boundary == null) {
-                storePart(request, batch, response, accepted, 1, DICOM, body);
-            } else {
-                MultipartReader reader = new MultipartReader(body, boundary);
-                int parts = 0;
-                for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
-                    parts++;
-                    storePart(request, batch, response, accepted, part.number(), part.header("Content-Type"),
-                            part.body());
-                }
-                if (parts == 0) {
-                    throw AhiError.validation("The multipart body holds no part");
-                }
+        try (SpooledParts parts = receive(request, boundary)) {
+            for (SpooledParts.Part part : parts) {
+                store(request, batch, response, accepted, part);
+                parts.delete(part);
             }
-        } catch (BoundedRequestBody.TooLarge e) {
-            batch.discardAll();
-            body.drainUnderlying();
-            throw tooLarge(-1);
-        } catch (MalformedMultipartException e) {
-            batch.discardAll();
-            throw AhiError.validation("The multipart body is malformed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             batch.discardAll();
             throw e;
@@ -118,24 +96,53 @@ final class StoreHandler {
     }
 
     /**
-     * Spools one part and reads it as an import would. A part that is not a Part 10 file, not of type
+     * Reads the whole body off the connection, each part into a spool file: the body arrives within the request
+     * timeout however long storing it takes. 413 past the size limit, 400 for a malformed body, and nothing kept.
+     */
+    private SpooledParts receive(DicomWebRequest request, String boundary) throws IOException {
+        BoundedRequestBody body = new BoundedRequestBody(request.body(), maxBodyBytes);
+        SpooledParts parts = new SpooledParts(spool.directory());
+        try {
+            if (boundary == null) {
+                parts.add(1, null, body);
+                return parts;
+            }
+            MultipartReader reader = new MultipartReader(body, boundary);
+            for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
+                String type = part.header("Content-Type");
+                parts.add(part.number(), type == null || isDicom(type) ? null : "the part is of type '" + type
+                        + "'; " + request.operation() + " takes application/dicom parts (Part 10 files) only", part.body());
+            }
+            if (parts.size() == 0) {
+                throw AhiError.validation("The multipart body holds no part");
+            }
+            return parts;
+        } catch (BoundedRequestBody.TooLarge e) {
+            parts.close();
+            body.drainUnderlying();
+            throw tooLarge(-1);
+        } catch (MalformedMultipartException e) {
+            parts.close();
+            throw AhiError.validation("The multipart body is malformed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads one spooled part as an import reads an object. A part that is not a Part 10 file, not of type
      * application/dicom, or (for StoreDICOMStudy) of another study, is a failure of that part only.
      */
-    private void storePart(DicomWebRequest request, DirectImport batch, StoreResponse response,
-            Map<String, DirectImport.Accepted> accepted, int number, String contentType, InputStream partBody)
-            throws IOException {
-        if (contentType != null && !isDicom(contentType)) {
-            partBody.transferTo(OutputStream.nullOutputStream());
-            response.failed(number, null, null, StoreResponse.CANNOT_UNDERSTAND, "the part is of type '"
-                    + contentType + "'; StoreDICOM takes application/dicom parts (Part 10 files) only");
+    private void store(DicomWebRequest request, DirectImport batch, StoreResponse response,
+            Map<String, DirectImport.Accepted> accepted, SpooledParts.Part part) throws IOException {
+        int number = part.number();
+        if (part.refusal() != null) {
+            response.failed(number, null, null, StoreResponse.CANNOT_UNDERSTAND, part.refusal());
             return;
         }
-        Path file = spoolFile();
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-                partBody.transferTo(out);
-            }
-            DirectImport.Accepted read = batch.read("part " + number, file);
+            DirectImport.Accepted read = batch.read("part " + number, part.file());
             String expectedStudy = request.path("studyUid");
             if (expectedStudy != null && !expectedStudy.equals(read.studyUid())) {
                 batch.discard(read.key());
@@ -154,17 +161,6 @@ final class StoreHandler {
             LOG.warn("STOW-RS part {} could not be stored", number, e);
             response.failed(number, null, null, StoreResponse.PROCESSING_FAILURE, "the emulator could not store it: "
                     + e.getMessage());
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private Path spoolFile() {
-        try {
-            return spool.directory() == null ? Files.createTempFile("ahi-stow", ".dcm")
-                    : Files.createTempFile(spool.directory(), "ahi-stow", ".dcm");
-        } catch (IOException e) {
-            throw AhiError.internal("The emulator cannot create a spool file: " + e.getMessage());
         }
     }
 
