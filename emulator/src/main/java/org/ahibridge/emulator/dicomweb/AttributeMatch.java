@@ -2,7 +2,6 @@ package org.ahibridge.emulator.dicomweb;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.ahibridge.dicom.VR;
@@ -93,10 +92,5 @@ record AttributeMatch(int tag, VR vr, String value) {
         String whole = dot < 0 ? text : text.substring(0, dot);
         String fraction = dot < 0 ? "" : text.substring(dot + 1);
         return (whole + padding).substring(0, 6) + "." + (fraction + padding).substring(0, 6);
-    }
-
-    /** The key as a person reads it, for messages. */
-    String describe() {
-        return String.format(Locale.ROOT, "(%04X,%04X)", tag >>> 16, tag & 0xFFFF);
     }
 }
