@@ -47,11 +47,13 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
     }
 
     public EmulatorConfig withAhi(AhiSettings settings) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, settings, faultSeed, importSpool, dicomWebPort);
+        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, settings, faultSeed, importSpool,
+                dicomWebPort);
     }
 
     public EmulatorConfig withHost(String newHost) {
-        return new EmulatorConfig(newHost, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool, dicomWebPort);
+        return new EmulatorConfig(newHost, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool,
+                dicomWebPort);
     }
 
     /** The DICOMweb endpoint's port (0: a free one). */

@@ -130,7 +130,8 @@ class DicomWebIT {
         // in the stored syntax is the stored instance's second fragment.
         JsonNode frames = report.get("frames");
         assertThat(frames.get("status").asInt()).isEqualTo(200);
-        assertThat(frames.get("contentType").asText()).startsWith("multipart/related; type=\"application/octet-stream\"");
+        assertThat(frames.get("contentType").asText())
+                .startsWith("multipart/related; type=\"application/octet-stream\"");
         assertThat(texts(frames.get("partTypes"))).containsOnly(
                 "application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1").hasSize(3);
         assertThat(frames.get("identical")).extracting(JsonNode::asBoolean).containsExactly(true, true, true);

@@ -67,8 +67,9 @@ class DicomWebUnderLoadIT {
 
     @Test
     void shouldStoreABodyFarLargerThanItsHeapAndServeItBack() throws Exception {
-        try (EmulatorProcess emulator = EmulatorProcess.start(List.of(HEAP, "-Xlog:gc:file=" + dataDir.resolve("gc.log")),
-                List.of("--data-dir", dataDir.resolve("state").toString()));
+        List<String> jvm = List.of(HEAP, "-Xlog:gc:file=" + dataDir.resolve("gc.log"));
+        try (EmulatorProcess emulator = EmulatorProcess.start(jvm, List.of("--data-dir",
+                dataDir.resolve("state").toString()));
                 MedicalImagingClient ahi = EmulatorClients.medicalImaging(emulator.endpoints())) {
             String datastore = EmulatorClients.createActiveDatastore(ahi, "under-load");
             URI studies = URI.create(emulator.endpoints().dicomWeb() + "/datastore/" + datastore + "/studies");
@@ -92,7 +93,8 @@ class DicomWebUnderLoadIT {
             // The last frame of the last part, as stored: the very bytes that were sent.
             HttpResponse<byte[]> frame = http.send(HttpRequest.newBuilder(URI.create(studies + "/" + STUDY + "/series/"
                     + SERIES + "/instances/" + sop(PARTS - 1) + "/frames/" + FRAMES_PER_PART))
-                    .header("Accept", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*").build(),
+                    .header("Accept", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*")
+                    .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(frame.statusCode()).isEqualTo(200);
             assertThat(sha256(onlyPart(frame))).isEqualTo(sha256(frame(PARTS - 1, FRAMES_PER_PART - 1)));
@@ -158,7 +160,8 @@ class DicomWebUnderLoadIT {
         private boolean done;
 
         long length() {
-            long partBytes = ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").length() + header(0).length
+            long partBytes = ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").length()
+                    + header(0).length
                     + (long) FRAMES_PER_PART * (8 + FRAME_BYTES) + 8 + 2;
             return PARTS * partBytes + ("--" + BOUNDARY + "--\r\n").length();
         }

@@ -87,7 +87,8 @@ public final class DicomWebServer implements AutoCloseable {
             reply = DicomWebReply.error(e.status(), e.type(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("DICOMweb error in {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
-            reply = DicomWebReply.error(500, "InternalServerException", "Internal error: " + e.getClass().getSimpleName());
+            reply = DicomWebReply.error(500, "InternalServerException", "Internal error: "
+                    + e.getClass().getSimpleName());
         }
         send(exchange, reply);
     }

@@ -77,7 +77,8 @@ final class InstanceLocator {
     List<LocatedInstance> primaryInstances(String datastoreId) {
         datastore(datastoreId);
         List<LocatedInstance> all = new ArrayList<>();
-        for (ImageSet imageSet : newestFirst(store.imageSets(datastoreId).stream().filter(ImageSet::primary).toList())) {
+        List<ImageSet> primary = store.imageSets(datastoreId).stream().filter(ImageSet::primary).toList();
+        for (ImageSet imageSet : newestFirst(primary)) {
             all.addAll(instancesOf(imageSet));
         }
         return all;

@@ -74,7 +74,10 @@ final class InstanceMetadata {
         }
     }
 
-    /** Visits every element with an InlineBinary, items of sequences included, with its path ({@code 00081140/0/00091001}). */
+    /**
+     * Visits every element with an InlineBinary, items of sequences included, with its path
+     * ({@code 00081140/0/00091001}).
+     */
     private static void forEachBinary(JsonNode object, String prefix, BiConsumer<String, ObjectNode> visitor) {
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();

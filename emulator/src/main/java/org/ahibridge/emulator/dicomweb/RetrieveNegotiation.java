@@ -69,7 +69,9 @@ final class RetrieveNegotiation {
         String storedType = FrameContentTypes.of(instance.storedSyntax());
         List<String> refused = new ArrayList<>();
         for (MediaType range : ranges(accept, "multipart/related; type=\"" + OCTET_STREAM + "\"")) {
-            if (range.isWildcard() ? !range.includes("multipart/related") : !range.essence().equals("multipart/related")) {
+            boolean multipart = range.isWildcard() ? range.includes("multipart/related")
+                    : range.essence().equals("multipart/related");
+            if (!multipart) {
                 continue;
             }
             String type = range.isWildcard() || range.parameter("type") == null ? OCTET_STREAM

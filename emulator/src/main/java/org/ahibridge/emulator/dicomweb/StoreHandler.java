@@ -110,8 +110,9 @@ final class StoreHandler {
             MultipartReader reader = new MultipartReader(body, boundary);
             for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
                 String type = part.header("Content-Type");
-                parts.add(part.number(), type == null || isDicom(type) ? null : "the part is of type '" + type
-                        + "'; " + request.operation() + " takes application/dicom parts (Part 10 files) only", part.body());
+                String refusal = type == null || isDicom(type) ? null : "the part is of type '" + type + "'; "
+                        + request.operation() + " takes application/dicom parts (Part 10 files) only";
+                parts.add(part.number(), refusal, part.body());
             }
             if (parts.size() == 0) {
                 throw AhiError.validation("The multipart body holds no part");

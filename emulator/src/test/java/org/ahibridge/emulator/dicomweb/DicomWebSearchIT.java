@@ -74,7 +74,8 @@ class DicomWebSearchIT {
         assertThat(uids(search("/studies?PatientID=PAT-1"), "0020000D")).containsExactly("2.25.3", "2.25.1");
         assertThat(uids(search("/studies?PatientName=m%C3%BCller*"), "0020000D")).containsExactly("2.25.3", "2.25.1");
         assertThat(uids(search("/studies?PatientName=Sm?th%5EJohn"), "0020000D")).containsExactly("2.25.2");
-        assertThat(uids(search("/studies?StudyDate=20240201-20240310"), "0020000D")).containsExactly("2.25.3", "2.25.2");
+        assertThat(uids(search("/studies?StudyDate=20240201-20240310"), "0020000D"))
+                .containsExactly("2.25.3", "2.25.2");
         assertThat(uids(search("/studies?StudyDate=-20240110"), "0020000D")).containsExactly("2.25.1");
         assertThat(uids(search("/studies?StudyTime=1015-1015"), "0020000D")).as("a bound covers its last unit")
                 .containsExactly("2.25.2");
@@ -141,7 +142,8 @@ class DicomWebSearchIT {
                 "is neither a DICOM keyword nor a tag");
         assertError(harness.get(studies + "?PatientID=a&PatientID=b", null), 400, "ValidationException",
                 "only UID attributes take a list");
-        assertError(harness.get(studies + "?limit=-1", null), 400, "ValidationException", "limit must be a whole number");
+        assertError(harness.get(studies + "?limit=-1", null), 400, "ValidationException",
+                "limit must be a whole number");
         assertError(harness.get(studies + "?offset=x", null), 400, "ValidationException", "offset must be");
         assertError(harness.get(studies + "?fuzzymatching=maybe", null), 400, "ValidationException", "true or false");
         assertError(harness.get(studies, "multipart/related; type=\"application/dicom+xml\""), 406,

@@ -190,7 +190,8 @@ class DicomWebStoreIT {
     void shouldPutAnInstanceThatConflictsWithThePrimaryImageSetIntoANonPrimaryOne() throws Exception {
         String datastore = harness.datastore(null);
         byte[] first = TestInstances.file(TestInstances.image(STUDY, SERIES, "2.25.31000.1.20", "P1", 1, 6));
-        byte[] conflicting = TestInstances.file(TestInstances.image(STUDY, SERIES, "2.25.31000.1.21", "P2-OTHER", 1, 7));
+        byte[] conflicting = TestInstances.file(TestInstances.image(STUDY, SERIES, "2.25.31000.1.21", "P2-OTHER",
+                1, 7));
         String studies = "/datastore/" + datastore + "/studies";
         assertThat(harness.post(studies, "application/dicom", first).statusCode()).isEqualTo(200);
 

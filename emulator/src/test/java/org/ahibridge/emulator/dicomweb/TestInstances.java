@@ -92,7 +92,8 @@ final class TestInstances {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, byte[]> part : parts.entrySet()) {
             String type = part.getKey().replaceFirst("#\\d+$", "");
-            out.writeBytes(("--" + boundary + "\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + boundary + "\r\nContent-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(part.getValue());
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }

@@ -69,7 +69,8 @@ class MultipartReaderTest {
 
     @Test
     void shouldJoinAFoldedHeaderLine() throws IOException {
-        String body = "--b0undary\r\nContent-Type: multipart/related;\r\n\ttype=application/dicom\r\n\r\nx\r\n--b0undary--";
+        String body = "--b0undary\r\nContent-Type: multipart/related;\r\n\ttype=application/dicom\r\n\r\nx"
+                + "\r\n--b0undary--";
 
         assertThat(readAll(bytes(body), BOUNDARY).get(0).headers())
                 .containsEntry("content-type", "multipart/related; type=application/dicom");
