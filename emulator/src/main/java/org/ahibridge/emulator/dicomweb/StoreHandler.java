@@ -79,12 +79,13 @@ final class StoreHandler {
             throw e;
         }
         Map<String, DirectImport.Placed> placed = batch.place();
-        for (Map.Entry<String, DirectImport.Placed> entry : placed.entrySet()) {
-            DirectImport.Accepted part = accepted.get(entry.getKey());
+        // In the order of the parts (the image sets are made series by series).
+        for (DirectImport.Accepted part : accepted.values()) {
+            DirectImport.Placed where = placed.get(part.key());
             String studyPath = "/datastore/" + datastoreId + "/studies/" + part.studyUid();
             String instancePath = studyPath + "/series/" + part.seriesUid() + "/instances/" + part.sopInstanceUid();
             // A non-primary instance is found only with its image set named (docs/aws-healthimaging.md §10).
-            String query = entry.getValue().primary() ? "" : "?imageSetId=" + entry.getValue().imageSetId();
+            String query = where.primary() ? "" : "?imageSetId=" + where.imageSetId();
             response.stored(part.sopClassUid(), part.sopInstanceUid(), request.url(instancePath + query),
                     request.url(studyPath));
         }

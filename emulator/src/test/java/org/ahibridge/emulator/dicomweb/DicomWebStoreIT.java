@@ -84,6 +84,25 @@ class DicomWebStoreIT {
     }
 
     @Test
+    void shouldListTheStoredInstancesInTheOrderOfTheParts() throws Exception {
+        String datastore = harness.datastore(null);
+        byte[] first = TestInstances.file(TestInstances.image(STUDY, SERIES, "2.25.31000.1.40", "P1", 1, 40));
+        byte[] otherSeries = TestInstances.file(TestInstances.image(STUDY, "2.25.31000.2", "2.25.31000.2.41", "P1", 1,
+                41));
+        byte[] third = TestInstances.file(TestInstances.image(STUDY, SERIES, "2.25.31000.1.42", "P1", 1, 42));
+        byte[] body = TestInstances.multipart(BOUNDARY, TestInstances.parts("application/dicom", first,
+                "application/dicom", otherSeries, "application/dicom", third));
+
+        HttpResponse<byte[]> response = harness.post("/datastore/" + datastore + "/studies",
+                TestInstances.multipartType(BOUNDARY), body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(values(json(response), "00081199", "00081155")).containsExactly("2.25.31000.1.40", "2.25.31000.2.41",
+                "2.25.31000.1.42");
+        assertThat(harness.context.store().imageSets(datastore)).as("one image set per series").hasSize(2);
+    }
+
+    @Test
     void shouldAnswer409WhenNoPartCouldBeStored() throws Exception {
         String datastore = harness.datastore(null);
 
