@@ -11,7 +11,7 @@ times=()
 for i in $(seq 1 "$runs"); do
   log=$(mktemp)
   start=$(date +%s%N)
-  java -jar "$jar" emulator --port 0 --s3-port 0 --sqs-port 0 > "$log" 2>&1 &
+  java -jar "$jar" emulator --port 0 --s3-port 0 --sqs-port 0 --dicomweb-port 0 > "$log" 2>&1 &
   pid=$!
   until grep -q '^EMULATOR_READY ' "$log"; do
     kill -0 "$pid" 2>/dev/null || { echo "emulator exited:" >&2; cat "$log" >&2; exit 1; }

@@ -17,7 +17,7 @@ export AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator AWS_REGION=us-e
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1), bench heap -Xmx$heap"
 rm -rf "$work/emulator" "$work/emulator.log"  # a stale log would name the last run's ports
-java -Xmx2g -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --data-dir "$work/emulator" \
+java -Xmx2g -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --dicomweb-port 0 --data-dir "$work/emulator" \
   > "$work/emulator.log" 2>&1 &
 emu=$!
 trap 'kill $emu 2>/dev/null || true' EXIT

@@ -25,7 +25,7 @@ echo "java: $(java -version 2>&1 | head -1), import heap -Xmx$heap"
 rm -rf "$work/emulator" "$work/emulator-gc.log"
 emulator_heap=${EMULATOR_HEAP:-512m}
 echo "emulator heap -Xmx$emulator_heap"
-java -Xmx"$emulator_heap" -Xlog:gc:file="$work/emulator-gc.log":uptime -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --data-dir "$work/emulator" \
+java -Xmx"$emulator_heap" -Xlog:gc:file="$work/emulator-gc.log":uptime -jar target/ahi-bridge.jar emulator --port 0 --s3-port 0 --sqs-port 0 --dicomweb-port 0 --data-dir "$work/emulator" \
   > "$work/emulator.log" 2>&1 &
 emu=$!
 emu_t0=$(date +%s.%N)

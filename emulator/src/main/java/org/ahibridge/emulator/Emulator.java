@@ -15,14 +15,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.ahibridge.emulator.ahi.AhiEmulator;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
+import org.ahibridge.emulator.dicomweb.DicomWebApi;
+import org.ahibridge.emulator.dicomweb.DicomWebServer;
 import org.ahibridge.emulator.eventbridge.EventBridgeEmulator;
 import org.ahibridge.emulator.latency.DelayingProxy;
 import org.ahibridge.emulator.s3.S3Server;
 import org.ahibridge.emulator.sqs.SqsServer;
 
 /**
- * The local AWS: AHI with EventBridge on the same port, an S3 server (s3proxy) and an SQS server
- * (ElasticMQ, unless {@link EmulatorConfig#withoutSqs()}), all on loopback. Used in-process by tests and the embedded default, and by the
+ * The local AWS: AHI with EventBridge on the same port, AHI's DICOMweb endpoint on a port of its own, an S3
+ * server (s3proxy) and an SQS server (ElasticMQ, unless {@link EmulatorConfig#withoutSqs()}), all on loopback. Used in-process by tests and the embedded default, and by the
  * {@code emulator} command. AHI reads its import input and writes its job output through the AWS SDK
  * against the S3 server, and sends its events to the emulated EventBridge default bus, whose rules
  * deliver to SQS queues. With {@link EmulatorConfig#withLatency}, delaying proxies stand in front of the
@@ -72,13 +74,17 @@ public final class Emulator implements AutoCloseable {
             AhiEmulator ahi = push(started, new AhiEmulator(config.host(), delayed ? 0 : config.ahiPort(),
                     config.ahi(), config.dataDir() == null ? null : config.dataDir().resolve("ahi"), eventBridge, s3,
                     eventBridge::handle, config.faultSeed(), config.importSpool()));
+            DicomWebServer dicomWeb = push(started, DicomWebApi.start(config.host(), delayed ? 0 : config.dicomWebPort(),
+                    ahi.context(), config.importSpool()));
             URI ahiEndpoint = delayed ? endpoint(config, push(started, DelayingProxy.start(config.host(),
                     config.ahiPort(), address(ahi.endpoint()), config.latency()))) : ahi.endpoint();
             URI s3Endpoint = delayed ? endpoint(config, push(started, DelayingProxy.start(config.host(),
                     config.s3Port(), address(s3Server.endpoint()), config.latency()))) : s3Server.endpoint();
+            URI dicomWebEndpoint = delayed ? endpoint(config, push(started, DelayingProxy.start(config.host(),
+                    config.dicomWebPort(), address(dicomWeb.endpoint()), config.latency()))) : dicomWeb.endpoint();
             s3Server.awaitReady();
             EmulatorEndpoints endpoints = new EmulatorEndpoints(ahiEndpoint, ahiEndpoint, s3Endpoint, sqsEndpoint,
-                    region, account);
+                    region, account, dicomWebEndpoint);
             return new Emulator(started, ahi, endpoints);
         } catch (IOException | RuntimeException e) {
             closeAll(started);

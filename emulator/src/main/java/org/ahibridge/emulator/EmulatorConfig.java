@@ -7,27 +7,59 @@ import org.ahibridge.emulator.ahi.AhiSettings;
 import org.ahibridge.emulator.ahi.imports.ImportSpool;
 
 /**
- * How to start the {@link Emulator}: loopback host, ports (0 = a free port), an optional data
- * directory for state that survives a restart, the AHI account and quotas, the fault seed, where
- * import jobs spool large objects, and an optional one-way network latency ({@link #withLatency}).
+ * How to start the {@link Emulator}: loopback host, {@link Ports ports} (0 = a free port), an optional data
+ * directory for state that survives a restart, the AHI account and quotas, the fault seed, where import jobs
+ * (and STOW-RS requests) spool large objects, and an optional one-way network latency ({@link #withLatency}).
+ * Each {@code with...} method returns a copy with one setting changed.
  */
-public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, Path dataDir, AhiSettings ahi,
-        long faultSeed, ImportSpool importSpool, Duration latency) {
+public record EmulatorConfig(String host, Ports ports, Path dataDir, AhiSettings ahi, long faultSeed,
+        ImportSpool importSpool, Duration latency) {
 
     public static final int DEFAULT_AHI_PORT = 4599;
     public static final int DEFAULT_S3_PORT = 4566;
     public static final int DEFAULT_SQS_PORT = 4576;
+    /** AWS serves DICOMweb on a host of its own (docs/aws-healthimaging.md §10); the emulator on a port of its own. */
+    public static final int DEFAULT_DICOMWEB_PORT = 4598;
     /** As {@link #sqsPort()}: run no SQS server (EventBridge then drops deliveries to SQS targets). */
     public static final int NO_SQS = -1;
 
+    /** The ports of AHI (with EventBridge), S3, SQS and DICOMweb. */
+    public record Ports(int ahi, int s3, int sqs, int dicomWeb) {
+    }
+
     /** Ephemeral ports, in memory, AWS's default quotas: what tests use. */
     public static EmulatorConfig ephemeral() {
-        return new EmulatorConfig("127.0.0.1", 0, 0, 0, null, AhiSettings.defaults(), 42L, ImportSpool.defaults(),
-                null);
+        return new EmulatorConfig("127.0.0.1", new Ports(0, 0, 0, 0), null, AhiSettings.defaults(), 42L,
+                ImportSpool.defaults(), null);
+    }
+
+    public int ahiPort() {
+        return ports.ahi();
+    }
+
+    public int s3Port() {
+        return ports.s3();
+    }
+
+    public int sqsPort() {
+        return ports.sqs();
+    }
+
+    public int dicomWebPort() {
+        return ports.dicomWeb();
     }
 
     public EmulatorConfig withPorts(int ahi, int s3, int sqs) {
-        return new EmulatorConfig(host, ahi, s3, sqs, dataDir, this.ahi, faultSeed, importSpool, latency);
+        return withPorts(new Ports(ahi, s3, sqs, ports.dicomWeb()));
+    }
+
+    /** The DICOMweb endpoint's port (0: a free one). */
+    public EmulatorConfig withDicomWebPort(int port) {
+        return withPorts(new Ports(ports.ahi(), ports.s3(), ports.sqs(), port));
+    }
+
+    private EmulatorConfig withPorts(Ports newPorts) {
+        return new EmulatorConfig(host, newPorts, dataDir, ahi, faultSeed, importSpool, latency);
     }
 
     /**
@@ -35,23 +67,23 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
      * needs no queue. EventBridge rules still match, but their SQS targets receive nothing.
      */
     public EmulatorConfig withoutSqs() {
-        return new EmulatorConfig(host, ahiPort, s3Port, NO_SQS, dataDir, ahi, faultSeed, importSpool, latency);
+        return withPorts(new Ports(ports.ahi(), ports.s3(), NO_SQS, ports.dicomWeb()));
     }
 
     public boolean sqsEnabled() {
-        return sqsPort != NO_SQS;
+        return ports.sqs() != NO_SQS;
     }
 
     public EmulatorConfig withDataDir(Path dir) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dir, ahi, faultSeed, importSpool, latency);
+        return new EmulatorConfig(host, ports, dir, ahi, faultSeed, importSpool, latency);
     }
 
     public EmulatorConfig withAhi(AhiSettings settings) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, settings, faultSeed, importSpool, latency);
+        return new EmulatorConfig(host, ports, dataDir, settings, faultSeed, importSpool, latency);
     }
 
     public EmulatorConfig withHost(String newHost) {
-        return new EmulatorConfig(newHost, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool, latency);
+        return new EmulatorConfig(newHost, ports, dataDir, ahi, faultSeed, importSpool, latency);
     }
 
     /**
@@ -66,7 +98,7 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
         if (oneWay != null && oneWay.isNegative()) {
             throw new IllegalArgumentException("a latency cannot be negative");
         }
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, importSpool, oneWay);
+        return new EmulatorConfig(host, ports, dataDir, ahi, faultSeed, importSpool, oneWay);
     }
 
     public boolean delayed() {
@@ -75,6 +107,6 @@ public record EmulatorConfig(String host, int ahiPort, int s3Port, int sqsPort, 
 
     /** Tests lower the threshold to exercise the spooled path with small objects. */
     public EmulatorConfig withImportSpool(ImportSpool spool) {
-        return new EmulatorConfig(host, ahiPort, s3Port, sqsPort, dataDir, ahi, faultSeed, spool, latency);
+        return new EmulatorConfig(host, ports, dataDir, ahi, faultSeed, spool, latency);
     }
 }

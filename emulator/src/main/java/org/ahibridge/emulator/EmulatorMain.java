@@ -13,9 +13,9 @@ import org.ahibridge.emulator.s3.S3Server;
 
 /**
  * The standalone emulator: {@code java -jar ahi-emulator.jar [--port 4599] [--s3-port 4566] [--sqs-port 4576]
- * [--data-dir DIR] [--host 127.0.0.1] [--latency 10ms]}, also run by the service jar's {@code emulator} command.
- * Runs the local AHI + EventBridge with its S3 and SQS servers until the JVM is stopped, and prints the endpoints
- * and the settings a client needs (docs/emulator.md).
+ * [--dicomweb-port 4598] [--data-dir DIR] [--host 127.0.0.1] [--latency 10ms]}, also run by the service jar's
+ * {@code emulator} command. Runs the local AHI + EventBridge (and AHI's DICOMweb endpoint) with its S3 and SQS
+ * servers until the JVM is stopped, and prints the endpoints and the settings a client needs (docs/emulator.md).
  */
 public final class EmulatorMain {
 
@@ -26,7 +26,7 @@ public final class EmulatorMain {
     public static final int USAGE = 2;
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("--port", "--s3-port", "--sqs-port",
-            "--data-dir", "--host", "--latency");
+            "--data-dir", "--host", "--dicomweb-port", "--latency");
 
     /** More than any network to a cloud region; a larger value is surely a mistyped unit. */
     private static final Duration MAX_LATENCY = Duration.ofSeconds(60);
@@ -57,9 +57,10 @@ public final class EmulatorMain {
         // The JDK HTTP server reads its settings once, when the first server starts.
         JdkHttpServerDefaults.apply();
         String usage = "usage: " + program + " [--port 4599] [--s3-port 4566] [--sqs-port 4576] [--data-dir DIR]"
-                + " [--host 127.0.0.1] [--latency 10ms]";
+                + " [--host 127.0.0.1] [--dicomweb-port 4598] [--latency 10ms]";
         EmulatorConfig config = EmulatorConfig.ephemeral().withPorts(EmulatorConfig.DEFAULT_AHI_PORT,
-                EmulatorConfig.DEFAULT_S3_PORT, EmulatorConfig.DEFAULT_SQS_PORT);
+                EmulatorConfig.DEFAULT_S3_PORT, EmulatorConfig.DEFAULT_SQS_PORT)
+                .withDicomWebPort(EmulatorConfig.DEFAULT_DICOMWEB_PORT);
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -80,6 +81,7 @@ public final class EmulatorMain {
                     case "--sqs-port" -> config.withPorts(config.ahiPort(), config.s3Port(), port(option, value));
                     case "--data-dir" -> config.withDataDir(Path.of(value).toAbsolutePath());
                     case "--host" -> config.withHost(value);
+                    case "--dicomweb-port" -> config.withDicomWebPort(port(option, value));
                     case "--latency" -> config.withLatency(latency(value));
                     default -> throw new IllegalStateException("an option without a case: " + option);
                 };
@@ -118,7 +120,8 @@ public final class EmulatorMain {
         out.println("  --data-dir DIR  keep datastores, image sets, buckets and rules in DIR across restarts");
         out.println("                  (default: in memory)");
         out.println("  --host ADDRESS  the address to listen on (default 127.0.0.1)");
-        out.println("  --latency T     delay every byte to and from the AHI, EventBridge, S3 and SQS ports by T each");
+        out.println("  --dicomweb-port N  AWS HealthImaging's DICOMweb (WADO-RS, QIDO-RS, STOW-RS; default 4598)");
+        out.println("  --latency T     delay every byte to and from the AHI, EventBridge, S3, SQS and DICOMweb ports by T each");
         out.println("                  way, as a network to AWS would (10ms: 20 ms per request), without limiting");
         out.println("                  concurrency; a new connection also pays one round trip. The emulator's own");
         out.println("                  calls are not delayed. T is 0, or a number with ms, us or s (10ms, 0.5ms);");
@@ -163,7 +166,7 @@ public final class EmulatorMain {
     }
 
     private static void requireFreePorts(EmulatorConfig config) throws java.io.IOException {
-        for (int port : new int[] {config.ahiPort(), config.s3Port(), config.sqsPort()}) {
+        for (int port : new int[] {config.ahiPort(), config.s3Port(), config.sqsPort(), config.dicomWebPort()}) {
             if (port > 0) {
                 S3Server.requireFree(config.host(), port);
             }
@@ -171,7 +174,8 @@ public final class EmulatorMain {
     }
 
     private static String optionFor(EmulatorConfig config, int port) {
-        String option = port == config.ahiPort() ? "--port" : port == config.s3Port() ? "--s3-port" : "--sqs-port";
+        String option = port == config.ahiPort() ? "--port" : port == config.s3Port() ? "--s3-port"
+                : port == config.dicomWebPort() ? "--dicomweb-port" : "--sqs-port";
         return "set " + option;
     }
 
@@ -201,6 +205,7 @@ public final class EmulatorMain {
         out.println("ahi-bridge emulator ready in " + millis + " ms"
                 + (config.dataDir() == null ? " (state in memory)" : " (state in " + config.dataDir() + ")"));
         out.println("  AWS HealthImaging + EventBridge  " + e.ahi());
+        out.println("  AWS HealthImaging DICOMweb       " + e.dicomWeb() + "/datastore/<id>/studies");
         out.println("  S3 (path-style access)           " + e.s3());
         out.println("  SQS                              " + e.sqs());
         if (config.delayed()) {
@@ -219,7 +224,8 @@ public final class EmulatorMain {
                 + " boto3: Config(inject_host_prefix=False); S3: path-style access");
         out.println("Stop with Ctrl-C.");
         out.println("EMULATOR_READY {\"ahi\":\"" + e.ahi() + "\",\"eventBridge\":\"" + e.eventBridge() + "\",\"s3\":\""
-                + e.s3() + "\",\"sqs\":\"" + e.sqs() + "\",\"region\":\"" + e.region() + "\""
+                + e.s3() + "\",\"sqs\":\"" + e.sqs() + "\",\"region\":\"" + e.region() + "\",\"dicomWeb\":\""
+                + e.dicomWeb() + "\""
                 + (config.delayed() ? ",\"latencyMillis\":" + millis(config.latency()) : "") + "}");
         out.flush();
     }

@@ -15,7 +15,7 @@ class EmulatorMainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--port abc", "--port 70000", "--s3-port", "--bogus 1", "--latency 10", "--latency -1ms",
-            "--latency 61s", "--latency 10parsecs"})
+            "--latency 61s", "--latency 10parsecs", "--dicomweb-port -1", "--dicomweb-port"})
     void shouldExitWithUsageErrorForBadArguments(String args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = EmulatorMain.run("emulator", args.split(" "), new PrintStream(new ByteArrayOutputStream()),
@@ -40,6 +40,6 @@ class EmulatorMainTest {
         int status = EmulatorMain.run("emulator", new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()));
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--data-dir").contains("--latency");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--data-dir", "--dicomweb-port N", "--latency");
     }
 }

@@ -43,10 +43,17 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** Starts the emulator on free ports and waits for its ready line. */
     static EmulatorProcess start(String... jvmOptions) throws Exception {
+        return start(List.of(jvmOptions), List.of());
+    }
+
+    /** Starts the emulator on free ports with more options of its own ({@code --data-dir DIR}), and waits for it. */
+    static EmulatorProcess start(List<String> jvmOptions, List<String> emulatorOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--s3-port", "0", "--sqs-port", "0"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--s3-port", "0", "--sqs-port", "0",
+                "--dicomweb-port", "0"));
+        command.addAll(emulatorOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture.runAsync(() -> {
@@ -66,7 +73,8 @@ final class EmulatorProcess implements AutoCloseable {
             JsonNode ready = EmulatorClients.json(line.substring("EMULATOR_READY ".length()));
             EmulatorEndpoints endpoints = new EmulatorEndpoints(URI.create(ready.get("ahi").asText()),
                     URI.create(ready.get("eventBridge").asText()), URI.create(ready.get("s3").asText()),
-                    URI.create(ready.get("sqs").asText()), ready.get("region").asText(), "123456789012");
+                    URI.create(ready.get("sqs").asText()), ready.get("region").asText(), "123456789012",
+                    URI.create(ready.get("dicomWeb").asText()));
             return new EmulatorProcess(process, lines, endpoints);
         } catch (RuntimeException e) {
             process.destroy();

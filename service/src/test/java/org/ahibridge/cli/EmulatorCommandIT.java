@@ -32,7 +32,7 @@ class EmulatorCommandIT {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "target/ahi-bridge.jar is missing (mvn -B package -DskipTests builds it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "emulator", "--port", "0", "--s3-port", "0",
-                "--sqs-port", "0").redirectErrorStream(true).start();
+                "--sqs-port", "0", "--dicomweb-port", "0").redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture.runAsync(() -> {
             try (BufferedReader reader = new BufferedReader(

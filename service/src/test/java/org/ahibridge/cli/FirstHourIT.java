@@ -117,7 +117,8 @@ class FirstHourIT {
             int port = taken.getLocalPort();
 
             BuiltJar.Result run = BuiltJar.run(folder, List.of(), List.of("emulator", "--port", "0", "--s3-port",
-                    Integer.toString(port), "--sqs-port", "0"), null, Duration.ofSeconds(60));
+                    Integer.toString(port), "--sqs-port", "0", "--dicomweb-port", "0"), null,
+                    Duration.ofSeconds(60));
 
             assertThat(run.status()).isEqualTo(Commands.FAILED);
             assertThat(run.err()).singleElement().asString().contains("port " + port + " on 127.0.0.1 is already in use")

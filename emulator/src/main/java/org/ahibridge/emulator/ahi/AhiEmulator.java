@@ -83,6 +83,11 @@ public final class AhiEmulator implements AutoCloseable {
         }
     }
 
+    /** The state, settings, events and faults, for the DICOMweb endpoint that serves the same data stores. */
+    public AhiContext context() {
+        return context;
+    }
+
     public AhiSettings settings() {
         return context.settings();
     }

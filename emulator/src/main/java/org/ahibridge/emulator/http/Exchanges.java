@@ -46,6 +46,29 @@ public final class Exchanges {
         }
     }
 
+    /** Writes its reply itself, streaming the body; may read the request body, may throw anything. */
+    @FunctionalInterface
+    public interface StreamingResponder {
+        void respond(HttpExchange exchange) throws IOException;
+    }
+
+    /**
+     * As {@link #serve}, for replies whose bodies are streamed (too large to hold, such as a DICOM instance):
+     * a failure before the reply started is answered 500; one after it cuts the reply short when the
+     * exchange is closed, which the client notices.
+     */
+    public static void serveStreamed(HttpExchange exchange, StreamingResponder responder, String errorBody) {
+        try {
+            responder.respond(exchange);
+        } catch (IOException e) {
+            LOG.debug("connection lost during {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
+        } catch (Throwable t) {
+            failed(exchange, t, errorBody);
+        } finally {
+            exchange.close();
+        }
+    }
+
     public static void send(HttpExchange exchange, HttpReply reply) throws IOException {
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

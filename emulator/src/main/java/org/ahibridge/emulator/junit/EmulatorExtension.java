@@ -194,6 +194,14 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         return emulator().endpoints();
     }
 
+    /**
+     * The DICOMweb endpoint ({@code http://127.0.0.1:PORT}): requests go to {@code /datastore/<id>/studies…}
+     * as on AWS's DICOMweb host (docs/emulator.md).
+     */
+    public java.net.URI dicomWeb() {
+        return endpoints().dicomWeb();
+    }
+
     /** Throttling, server errors and failing or slow jobs, on demand. */
     public FaultInjector faults() {
         return emulator().faults();

@@ -10,6 +10,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ahibridge.dicom.json.AhiMetadataWriter;
+import org.ahibridge.emulator.ahi.AhiContext;
 import org.ahibridge.emulator.ahi.Ids;
 import org.ahibridge.emulator.ahi.store.AhiStore;
 import org.ahibridge.emulator.ahi.store.ImageSet;
@@ -82,6 +83,14 @@ final class ImageSetAssembler {
             }
         }
         return new Result(byKey, touched);
+    }
+
+    /** Sends the image set events of what {@link #assemble} created or changed, as AHI does after an import. */
+    static void announce(AhiContext context, String datastoreId, Result result) {
+        for (Touched t : result.imageSets()) {
+            context.events().imageSet(t.created() ? "Image Set Created" : "Image Set Updated", datastoreId,
+                    t.imageSetId(), t.version(), t.primary(), "ACTIVE", t.created() ? "CREATED" : "UPDATED", null);
+        }
     }
 
     private static ImageSet primaryOf(AhiStore store, String datastoreId, String studyUid, String seriesUid) {

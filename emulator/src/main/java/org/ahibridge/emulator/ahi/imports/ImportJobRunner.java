@@ -182,10 +182,7 @@ public final class ImportJobRunner implements Consumer<ImportJob>, AutoCloseable
                 output.success(instance.key(), placement.imageSetId(), placement.primary());
             }
         }
-        for (ImageSetAssembler.Touched t : result.imageSets()) {
-            context.events().imageSet(t.created() ? "Image Set Created" : "Image Set Updated", job.datastoreId(),
-                    t.imageSetId(), t.version(), t.primary(), "ACTIVE", t.created() ? "CREATED" : "UPDATED", null);
-        }
+        ImageSetAssembler.announce(context, job.datastoreId(), result);
         try {
             output.write(s3, job, result.imageSets());
         } catch (SdkException e) {
