@@ -22,7 +22,10 @@ mvn -B -q -Dmaven.repo.local="$repo" verify -Dtest=ValuesTest -Dit.test=NoSuchIT
 ls -la target/ahi-bridge.jar target/ahi-bridge
 
 echo "== 2. mvn -B verify without PostgreSQL, dcmtk, dicom3tools, pydicom, boto3, codec tools, Azurite"
-hidden_tools="dcmdump dcmftest dump2dcm dcm2json dcmdrle dcmconv dcmcjpeg dcmdjpeg img2dcm dciodvfy dcdump opj_decompress opj_compress ojph_expand ojph_compress"
+# Every program of the packages a fresh machine lacks (dpkg knows them where they are installed).
+hidden_tools=$(for package in dcmtk dicom3tools libopenjp2-tools openjph-tools; do
+  dpkg -L "$package" 2>/dev/null | grep '^/usr/bin/' | xargs -r -n1 basename
+done | sort -u | tr '\n' ' ')
 unshare --net --mount --propagation private bash -euo pipefail -c '
   ip link set lo up
   mkdir -p /tmp/fresh-empty

@@ -49,7 +49,7 @@ class OtherSdkIT {
 
         private static boolean importsBoto3() {
             try {
-                Process process = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+                Process process = new ProcessBuilder("python3", "-c", "import boto3.session").redirectErrorStream(true).start();
                 process.getInputStream().readAllBytes();
                 return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
             } catch (Exception e) {
