@@ -45,9 +45,9 @@ public class EmbeddedDefaultConfiguration {
                     return registrations.withDatastore(emulator.local());
                 }
                 if (bean instanceof BlobStores stores) {
-                    return stores.withClientFactory(connection -> emulator.owns(connection.endpoint())
-                            ? S3Clients.create(connection, readyCredentials(emulator))
-                            : S3Clients.create(connection));
+                    return stores.withS3ClientFactory((connection, pool) -> emulator.owns(connection.endpoint())
+                            ? S3Clients.create(connection, readyCredentials(emulator), pool)
+                            : S3Clients.create(connection, pool));
                 }
                 if (bean instanceof AhiTemplates templates) {
                     return templates.withClientFactory((region, endpoint) -> emulator.owns(endpoint)

@@ -11,6 +11,7 @@ import org.ahibridge.camel.P10Properties;
 import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.eventbridge.JobEventsProperties;
 import org.ahibridge.eventbridge.OutcomeEventPublisher;
+import org.ahibridge.ledger.AuditBacklog;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.storage.BlobStores;
@@ -68,11 +69,11 @@ public class ImportConfiguration {
 
     @Bean
     AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink auditSink,
-            Clock clock, ObjectProvider<OutcomeEventPublisher> outcomeEvents) {
+            Clock clock, ObjectProvider<OutcomeEventPublisher> outcomeEvents, AuditBacklog auditBacklog) {
         // With ahibridge.import.outcome-events.bus set, every audited outcome is also queued for that bus.
         OutcomeEventPublisher events = outcomeEvents.getIfAvailable();
         AuditSink sink = events == null ? auditSink : AuditSink.all(List.of(auditSink, events::publish));
-        return new AuditedOutcomes(objects, transitions, sink, clock);
+        return new AuditedOutcomes(objects, transitions, sink, clock, auditBacklog);
     }
 
     /** Job follow-up on AHI's job events, with GetDICOMImportJob every fallback-interval as the safety net. */

@@ -1,8 +1,11 @@
 package org.ahibridge.importing;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.ledger.Discovery;
@@ -31,6 +34,8 @@ import org.ahibridge.storage.StorageSelection;
 public final class ImportRunner {
 
     private static final int READ_ATTEMPTS = 5;
+    /** Header reads in flight while a listing page is classified (the S3 pool must allow as many). */
+    static final int READS_IN_FLIGHT = 64;
 
     private final IncrementalLister lister;
     private final VerdictRecorder recorder;
@@ -96,9 +101,7 @@ public final class ImportRunner {
         while (true) {
             // The position is stored only after a page was read, so a failed listing can simply be repeated.
             PageResult page = retrying(() -> lister.nextPage(runId, store, storage, prefix, datastore, true));
-            for (Discovery discovery : page.taken()) {
-                work(discovery.object(), store);
-            }
+            workPage(page.taken(), store);
             if (page.passCompleted()) {
                 if (fromStart) {
                     return;
@@ -114,6 +117,73 @@ public final class ImportRunner {
      */
     public void requireSourceTagging(StorageSelection source) {
         tagger.requireAllowed(source);
+    }
+
+    /**
+     * Takes a listing page's objects as far as batching, like {@link #work} one by one, except that the header
+     * reads of its new objects run {@value #READS_IN_FLIGHT} at a time ({@link BlobClassifier#classifyAll}):
+     * each read is a round trip to the source, and one after another they would bound the run by latency.
+     */
+    private void workPage(List<Discovery> taken, BlobStore store) throws IOException {
+        List<Long> discovered = new ArrayList<>();
+        for (Discovery discovery : taken) {
+            if (discovery.object().state() == WorkState.DISCOVERED) {
+                discovered.add(discovery.object().id());
+            } else {
+                work(discovery.object(), store);
+            }
+        }
+        // Another instance classifying some of them now (or a crashed one, until its lease expires) keeps those.
+        Set<Long> held = discovered.isEmpty() ? Set.of() : leases.claimObjects(discovered);
+        try {
+            List<SourceObject> toRead = new ArrayList<>();
+            for (Discovery discovery : taken) {
+                if (held.contains(discovery.object().id())
+                        && recorder.applyRules(discovery.object()) == VerdictRecorder.Next.BATCH) {
+                    toRead.add(discovery.object());
+                }
+            }
+            Map<Long, BlobClassifier.Classified> verdicts = classifier.classifyAll(store, toRead, READS_IN_FLIGHT);
+            for (SourceObject object : toRead) {
+                record(object, verdicts.get(object.id()), store);
+            }
+        } finally {
+            if (!held.isEmpty()) {
+                leases.releaseObjects(held);
+            }
+        }
+    }
+
+    /** Records a claimed object's header read (read again after a transient fault), then batches it. */
+    private void record(SourceObject object, BlobClassifier.Classified read, BlobStore store) throws IOException {
+        Verdict verdict;
+        try {
+            verdict = read.failure() == null ? read.verdict() : readAgain(store, object, read.failure());
+            VerdictRecorder.Next next = recorder.record(object.id(), verdict);
+            if (next != VerdictRecorder.Next.ALREADY_HANDLED) {
+                tagger.tag(store, object, verdict);
+            }
+            if (next != VerdictRecorder.Next.BATCH) {
+                return;
+            }
+        } catch (StorageException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            outcomes.finish(object.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
+            return;
+        }
+        assembler.add(object.classified(verdict));
+    }
+
+    private Verdict readAgain(BlobStore store, SourceObject object, RuntimeException failure) throws IOException {
+        if (failure instanceof StorageException storage && storage.isTransient()) {
+            return classify(store, object);
+        }
+        if (failure instanceof java.io.UncheckedIOException io) {
+            throw io.getCause();
+        }
+        throw failure;
     }
 
     /** Takes an unfinished object one step further, as far as batching. */

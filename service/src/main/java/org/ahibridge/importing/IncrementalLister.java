@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ahibridge.importing.StabilityRule.Decision;
@@ -60,39 +61,48 @@ public final class IncrementalLister {
         ListingPosition position = positions.get(storage, prefix);
         ListPage page = store.list(prefix, position.continuationToken(), pageSize);
         Instant now = clock.instant();
-        List<Discovery> taken = new ArrayList<>();
-        int reported = 0;
-        int known = 0;
+        // The ledger is read and written once per page, not once per object (docs/import-pipeline.md).
+        Map<String, SeenObject> seenBefore = seen.findAll(storage,
+                page.objects().stream().map(BlobInfo::key).toList());
+        List<ObjectVersion> takes = new ArrayList<>();
+        List<String> forget = new ArrayList<>();
+        List<SeenObject> firstSightings = new ArrayList<>();
         int waiting = 0;
         int temporary = 0;
         for (BlobInfo object : page.objects()) {
-            Optional<SeenObject> previous = seen.find(storage, object.key());
+            Optional<SeenObject> previous = Optional.ofNullable(seenBefore.get(object.key()));
             Decision decision = rule.decide(object, previous, position.passNumber(), now);
             if (decision == Decision.SKIP_TEMPORARY) {
                 temporary++;
             } else if (decision == Decision.WAIT) {
-                seen.record(storage, object.key(), object.version(), object.size(), position.passNumber());
+                if (previous.isEmpty()) {
+                    firstSightings.add(new SeenObject(storage, object.key(), object.version(), object.size(),
+                            position.passNumber(), now));
+                } else {
+                    seen.record(storage, object.key(), object.version(), object.size(), position.passNumber());
+                }
                 waiting++;
             } else {
-                previous.ifPresent(p -> seen.forget(storage, object.key()));
-                ObjectVersion version = new ObjectVersion(storage, object.key(), object.version(), object.size(),
-                        object.lastModified());
-                if (!reportKnown && objects.find(storage, object.key(), object.version())
-                        .filter(o -> o.isTerminal()).isPresent()) {
-                    known++;
-                    continue;
-                }
-                Discovery discovery = objects.discover(runId, version, datastore);
-                if (discovery.needsWork()) {
-                    taken.add(discovery);
-                } else if (!reportKnown) {
-                    // Finished between the check above and here, by another instance (an SQS event) or
-                    // another thread: it is known now and passes silently; its finisher wrote its audit line.
-                    known++;
-                } else {
-                    outcomes.reported(runId, discovery);
-                    reported++;
-                }
+                previous.ifPresent(p -> forget.add(object.key()));
+                takes.add(new ObjectVersion(storage, object.key(), object.version(), object.size(),
+                        object.lastModified()));
+            }
+        }
+        seen.recordNew(storage, firstSightings);
+        seen.forgetAll(storage, forget);
+        List<Discovery> taken = new ArrayList<>();
+        int reported = 0;
+        int known = 0;
+        for (Discovery discovery : objects.discoverAll(runId, takes, datastore, reportKnown)) {
+            if (discovery.needsWork()) {
+                taken.add(discovery);
+            } else if (!reportKnown) {
+                // Finished before (or, between the lookup and now, by another instance or thread): it passes
+                // silently; its finisher wrote its audit line.
+                known++;
+            } else {
+                outcomes.reported(runId, discovery);
+                reported++;
             }
         }
         ListingPosition next = page.isLast()

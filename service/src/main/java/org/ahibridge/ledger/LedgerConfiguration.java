@@ -54,6 +54,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    AuditBacklog auditBacklog(JdbcClient jdbc) {
+        return new AuditBacklog(jdbc);
+    }
+
+    @Bean
     SeenObjects seenObjects(JdbcClient jdbc, Clock clock) {
         return new SeenObjects(jdbc, clock);
     }

@@ -1,6 +1,10 @@
 package org.ahibridge.ledger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -49,6 +53,34 @@ public class ObjectTransitions {
                 + " where object_id = ? and work_state = 'BATCHED'").params(stagingKey, now(), id).update() == 1;
     }
 
+    /**
+     * BATCHED -> STAGED for many objects in one statement (a staging pass records its copies in groups, not
+     * one round trip each); each row still changes only if it is BATCHED. Returns how many changed.
+     *
+     * @param stagingKeys the staging key of each object id; at most a few hundred per call
+     */
+    public int stagedAll(Map<Long, String> stagingKeys) {
+        if (stagingKeys.isEmpty()) {
+            return 0;
+        }
+        StringBuilder cases = new StringBuilder();
+        StringBuilder ids = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        List<Object> idParams = new ArrayList<>();
+        stagingKeys.forEach((id, key) -> {
+            cases.append(" when ? then ?");
+            params.add(id);
+            params.add(key);
+            ids.append(ids.isEmpty() ? "?" : ", ?");
+            idParams.add(id);
+        });
+        params.add(now());
+        params.addAll(idParams);
+        return jdbc.sql("update source_object set work_state = 'STAGED', staging_key = case object_id" + cases
+                + " end, updated_at = ? where work_state = 'BATCHED' and object_id in (" + ids + ")")
+                .params(params).update();
+    }
+
     /** STAGED -> SUBMITTED for every object of a batch whose import job started; returns the count. */
     public int submitted(String batchId, String jobId) {
         return jdbc.sql("update source_object set work_state = 'SUBMITTED', job_id = ?, updated_at = ?"
@@ -58,6 +90,15 @@ public class ObjectTransitions {
     /** SUBMITTED -> DONE as imported, with the image set AHI put the instance in. */
     public boolean imported(long id, Outcome outcome, String imageSetId, Integer imageSetVersion, Boolean isPrimary,
             String reason) {
+        return importedRow(id, outcome, imageSetId, imageSetVersion, isPrimary, reason).isPresent();
+    }
+
+    /**
+     * Like {@link #imported}, returning the row as it is now when it changed (empty when it was not SUBMITTED): the
+     * caller that audits the outcome needs the row, and reading it once here saves a second round trip.
+     */
+    public Optional<SourceObject> importedRow(long id, Outcome outcome, String imageSetId, Integer imageSetVersion,
+            Boolean isPrimary, String reason) {
         if (!outcome.isImported()) {
             throw new IllegalArgumentException(outcome + " is not an import outcome");
         }
@@ -67,13 +108,17 @@ public class ObjectTransitions {
                         image_set_version = ?, is_primary = ?, updated_at = ?
                     where object_id = ? and work_state = 'SUBMITTED'""")
                     .params(outcome.name(), reason, imageSetId, imageSetVersion, isPrimary, now(), id).update() == 1;
-            reportToRun(done, id, outcome, reason);
-            return done;
+            return reportToRun(done, id, outcome, reason);
         });
     }
 
     /** Any unfinished state -> DONE with a skip or failure outcome and its reason. */
     public boolean finish(long id, Outcome outcome, String reason) {
+        return finishRow(id, outcome, reason).isPresent();
+    }
+
+    /** Like {@link #finish}, returning the row as it is now when it changed (empty when it had ended already). */
+    public Optional<SourceObject> finishRow(long id, Outcome outcome, String reason) {
         if (outcome.isImported() || outcome == Outcome.ALREADY_IMPORTED) {
             throw new IllegalArgumentException(outcome + " is recorded by imported() or discover()");
         }
@@ -81,8 +126,7 @@ public class ObjectTransitions {
             boolean done = jdbc.sql("update source_object set work_state = 'DONE', outcome = ?, outcome_reason = ?,"
                     + " updated_at = ? where object_id = ? and work_state <> 'DONE'")
                     .params(outcome.name(), reason, now(), id).update() == 1;
-            reportToRun(done, id, outcome, reason);
-            return done;
+            return reportToRun(done, id, outcome, reason);
         });
     }
 
@@ -108,10 +152,13 @@ public class ObjectTransitions {
                 .params(runId, now(), id).update() == 1;
     }
 
-    private void reportToRun(boolean done, long id, Outcome outcome, String reason) {
-        if (done) {
-            objects.find(id).ifPresent(row -> objects.recordRunOutcome(row.runId(), id, outcome, reason));
+    private Optional<SourceObject> reportToRun(boolean done, long id, Outcome outcome, String reason) {
+        if (!done) {
+            return Optional.empty();
         }
+        Optional<SourceObject> row = objects.find(id);
+        row.ifPresent(r -> objects.recordRunOutcome(r.runId(), id, outcome, reason));
+        return row;
     }
 
     private java.time.OffsetDateTime now() {

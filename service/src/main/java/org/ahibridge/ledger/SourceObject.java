@@ -28,6 +28,13 @@ public record SourceObject(long id, String storage, String key, String version, 
                 row.getInt("attempts"), Timestamps.read(row, "updated_at"));
     }
 
+    /** This row as it is once {@code verdict} was recorded for it (DISCOVERED -> CLASSIFIED), without reading it. */
+    public SourceObject classified(Verdict verdict) {
+        return new SourceObject(id, storage, key, version, size, lastModified, discoveredAt, runId, datastore,
+                WorkState.CLASSIFIED, verdict, batchId, stagingKey, jobId, imageSetId, imageSetVersion, isPrimary,
+                outcome, outcomeReason, attempts, updatedAt);
+    }
+
     public boolean isTerminal() {
         return state == WorkState.DONE;
     }

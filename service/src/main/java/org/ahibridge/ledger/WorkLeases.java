@@ -3,7 +3,13 @@ package org.ahibridge.ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,6 +81,47 @@ public class WorkLeases {
                   and (lease_expires_at is null or lease_expires_at <= ? or lease_owner = ?)""")
                 .params(owner, Timestamps.db(clock.instant().plus(ttl)), objectId, now, owner)
                 .update() == 1;
+    }
+
+    /**
+     * Takes the leases of many DISCOVERED objects at once (a listing page): one conditional UPDATE, then one
+     * read of which rows carry this claim. Returns the ids this instance holds now.
+     */
+    public Set<Long> claimObjects(Collection<Long> objectIds) {
+        Set<Long> held = new HashSet<>();
+        List<Long> ids = List.copyOf(objectIds);
+        for (int from = 0; from < ids.size(); from += SourceObjects.ROWS_PER_INSERT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SourceObjects.ROWS_PER_INSERT));
+            OffsetDateTime now = now();
+            // Read back by equality: whole milliseconds survive every database's timestamp precision unchanged.
+            OffsetDateTime expires = Timestamps.db(clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS));
+            String in = SourceObjects.placeholders(chunk.size(), "?");
+            List<Object> params = new ArrayList<>(List.of(owner, expires));
+            params.addAll(chunk);
+            params.addAll(List.of(now, owner));
+            jdbc.sql("update source_object set lease_owner = ?, lease_expires_at = ? where object_id in (" + in + ")"
+                    + " and work_state = 'DISCOVERED'"
+                    + " and (lease_expires_at is null or lease_expires_at <= ? or lease_owner = ?)")
+                    .params(params).update();
+            List<Object> check = new ArrayList<>(chunk);
+            check.addAll(List.of(owner, expires));
+            held.addAll(jdbc.sql("select object_id from source_object where object_id in (" + in + ")"
+                    + " and work_state = 'DISCOVERED' and lease_owner = ? and lease_expires_at = ?")
+                    .params(check).query(Long.class).list());
+        }
+        return held;
+    }
+
+    /** Gives many objects' leases back in one statement. */
+    public void releaseObjects(Collection<Long> objectIds) {
+        List<Long> ids = List.copyOf(objectIds);
+        for (int from = 0; from < ids.size(); from += SourceObjects.ROWS_PER_INSERT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SourceObjects.ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(owner);
+            jdbc.sql("update source_object set lease_expires_at = null where object_id in ("
+                    + SourceObjects.placeholders(chunk.size(), "?") + ") and lease_owner = ?").params(params).update();
+        }
     }
 
     /** Gives an object's lease back (the owner's name stays: who classified it). */

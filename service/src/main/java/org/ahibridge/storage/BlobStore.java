@@ -1,6 +1,7 @@
 package org.ahibridge.storage;
 
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,8 +50,48 @@ public interface BlobStore {
      */
     boolean copyServerSide(BlobStore source, String sourceKey, String targetKey);
 
+    /**
+     * Copies {@code expected.key()} of {@code source} to {@code targetKey} server-side only while the source
+     * is still the version {@code expected} names, in as few requests as the provider allows (S3: one
+     * CopyObject with {@code x-amz-copy-source-if-match}, no HEAD). This default checks the version with
+     * {@link #stat} first, which leaves a short window for a change; providers with a conditional copy
+     * override it.
+     *
+     * @return {@link CopyOutcome#NOT_SERVER_SIDE} when no server-side copy is possible between the stores
+     */
+    default CopyOutcome copyServerSideIfUnchanged(BlobStore source, BlobInfo expected, String targetKey) {
+        Optional<BlobInfo> current = source.stat(expected.key());
+        if (current.isEmpty()) {
+            return CopyOutcome.SOURCE_MISSING;
+        }
+        if (!current.get().version().equals(expected.version())) {
+            return CopyOutcome.SOURCE_CHANGED;
+        }
+        return copyServerSide(source, expected.key(), targetKey) ? CopyOutcome.COPIED_SERVER_SIDE
+                : CopyOutcome.NOT_SERVER_SIDE;
+    }
+
+    /**
+     * Writes like {@link #write} without reading the object's attributes back afterwards (S3: no HEAD after
+     * the PutObject), for callers that only need the bytes stored.
+     */
+    default void put(String key, InputStream content, long size) {
+        write(key, content, size);
+    }
+
     /** Deletes an object; deleting a missing object is not an error. */
     void delete(String key);
+
+    /**
+     * Deletes objects in as few requests as the provider allows (S3: DeleteObjects, 1,000 keys per request);
+     * missing objects are not an error. This default deletes them one by one.
+     *
+     * @return how many keys were deleted (or were already gone)
+     */
+    default int deleteAll(Collection<String> keys) {
+        keys.forEach(this::delete);
+        return keys.size();
+    }
 
     /** Sets object tags where the provider supports them (S3 PutObjectTagging). */
     TaggingResult tag(String key, Map<String, String> tags);

@@ -21,7 +21,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class BlobStores implements AutoCloseable {
 
-    private final Function<S3Connection, S3Client> clientFactory;
+    /** Makes the S3 client of a connection with a pool of the given size. */
+    @FunctionalInterface
+    public interface S3ClientFactory {
+        S3Client create(S3Connection connection, int maxConnections);
+    }
+
+    private final S3ClientFactory clientFactory;
+    private final int s3MaxConnections;
     private final S3Tuning tuning;
     private final Map<S3Connection, S3Client> clients = new ConcurrentHashMap<>();
     private final AzureStores azure;
@@ -30,35 +37,56 @@ public final class BlobStores implements AutoCloseable {
     private final AccessRules rules;
 
     public BlobStores() {
-        this(S3Clients::create, S3Tuning.DEFAULT);
+        this(S3Clients::create, S3Clients.DEFAULT_MAX_CONNECTIONS, S3Tuning.DEFAULT, new AzureStores(),
+                GcsClients::create, AccessRules.NONE);
     }
 
     public BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning) {
-        this(clientFactory, tuning, new AzureStores(), GcsClients::create, AccessRules.NONE);
+        this((connection, pool) -> clientFactory.apply(connection), S3Clients.DEFAULT_MAX_CONNECTIONS, tuning,
+                new AzureStores(), GcsClients::create, AccessRules.NONE);
     }
 
-    private BlobStores(Function<S3Connection, S3Client> clientFactory, S3Tuning tuning, AzureStores azure,
+    private BlobStores(S3ClientFactory clientFactory, int s3MaxConnections, S3Tuning tuning, AzureStores azure,
             Function<GcsConnection, Storage> gcsFactory, AccessRules rules) {
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+        this.s3MaxConnections = s3MaxConnections;
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.azure = Objects.requireNonNull(azure, "azure");
         this.gcsFactory = Objects.requireNonNull(gcsFactory, "gcsFactory");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /** A factory like this one whose S3 clients come from {@code factory} (same tuning). */
+    /** A factory like this one whose S3 clients come from {@code factory} (same tuning; pool size its own). */
     public BlobStores withClientFactory(Function<S3Connection, S3Client> factory) {
-        return new BlobStores(factory, tuning, azure, gcsFactory, rules);
+        return withS3ClientFactory((connection, pool) -> factory.apply(connection));
+    }
+
+    /** A factory like this one whose S3 clients come from {@code factory}, with this one's pool size. */
+    public BlobStores withS3ClientFactory(S3ClientFactory factory) {
+        return new BlobStores(factory, s3MaxConnections, tuning, azure, gcsFactory, rules);
+    }
+
+    /** A factory like this one whose S3 clients pool {@code maxConnections} connections each. */
+    public BlobStores withS3MaxConnections(int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("ahibridge.s3.max-connections must be at least 1, not "
+                    + maxConnections);
+        }
+        return new BlobStores(clientFactory, maxConnections, tuning, azure, gcsFactory, rules);
+    }
+
+    public int s3MaxConnections() {
+        return s3MaxConnections;
     }
 
     /** A factory like this one whose Azure stores come from {@code stores} (tests point them at Azurite). */
     public BlobStores withAzure(AzureStores stores) {
-        return new BlobStores(clientFactory, tuning, stores, gcsFactory, rules);
+        return new BlobStores(clientFactory, s3MaxConnections, tuning, stores, gcsFactory, rules);
     }
 
     /** A factory like this one whose GCS clients come from {@code factory} (tests give a fake's client). */
     public BlobStores withGcsClientFactory(Function<GcsConnection, Storage> factory) {
-        return new BlobStores(clientFactory, tuning, azure, factory, rules);
+        return new BlobStores(clientFactory, s3MaxConnections, tuning, azure, factory, rules);
     }
 
     /**
@@ -66,14 +94,15 @@ public final class BlobStores implements AutoCloseable {
      * mode) to each call, instead of their own registration's mode only.
      */
     public BlobStores withAccessRules(AccessRules accessRules) {
-        return new BlobStores(clientFactory, tuning, azure, gcsFactory, accessRules);
+        return new BlobStores(clientFactory, s3MaxConnections, tuning, azure, gcsFactory, accessRules);
     }
 
     public BlobStore open(StorageRegistration registration) {
         StorageLocation location = registration.location();
         BlobStore store = switch (location.provider()) {
             case FILE -> new FileBlobStore(location.folder());
-            case S3 -> new S3BlobStore(clients.computeIfAbsent(registration.s3(), clientFactory),
+            case S3 -> new S3BlobStore(clients.computeIfAbsent(registration.s3(),
+                    connection -> clientFactory.create(connection, s3MaxConnections)),
                     registration.s3(), location.container(), location.path(), tuning);
             case AZURE_BLOB -> azure.open(registration.azure(), location);
             case GCS -> new GcsBlobStore(gcsClients.computeIfAbsent(registration.gcs(), gcsFactory),

@@ -2,6 +2,7 @@ package org.ahibridge.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Copies an object between two stores: server-side when the providers allow it, otherwise streamed
@@ -32,5 +33,32 @@ public final class BlobTransfer {
                     + target.describe() + " failed: " + e.getMessage(), true, e);
         }
         return false;
+    }
+
+    /**
+     * Copies the version {@code expected} names, and only that version: server-side with the provider's
+     * conditional copy when it has one (S3: one CopyObject with {@code x-amz-copy-source-if-match}, no HEAD),
+     * else streamed after one check of the version (the object's size is then taken from that check).
+     */
+    public static CopyOutcome copyIfUnchanged(BlobStore source, BlobInfo expected, BlobStore target,
+            String targetKey) {
+        CopyOutcome serverSide = target.copyServerSideIfUnchanged(source, expected, targetKey);
+        if (serverSide != CopyOutcome.NOT_SERVER_SIDE) {
+            return serverSide;
+        }
+        Optional<BlobInfo> current = source.stat(expected.key());
+        if (current.isEmpty()) {
+            return CopyOutcome.SOURCE_MISSING;
+        }
+        if (!current.get().version().equals(expected.version())) {
+            return CopyOutcome.SOURCE_CHANGED;
+        }
+        try (InputStream in = source.open(expected.key())) {
+            target.put(targetKey, in, current.get().size());
+        } catch (IOException e) {
+            throw new StorageException("copying " + expected.key() + " from " + source.describe() + " to "
+                    + target.describe() + " failed: " + e.getMessage(), true, e);
+        }
+        return CopyOutcome.COPIED_STREAMED;
     }
 }

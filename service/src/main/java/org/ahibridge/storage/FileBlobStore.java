@@ -122,6 +122,14 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public CopyOutcome copyServerSideIfUnchanged(BlobStore source, BlobInfo expected, String targetKey) {
+        if (!(GuardedBlobStore.unwrap(source) instanceof FileBlobStore)) {
+            return CopyOutcome.NOT_SERVER_SIDE;
+        }
+        return BlobStore.super.copyServerSideIfUnchanged(source, expected, targetKey);
+    }
+
+    @Override
     public void delete(String key) {
         try {
             Files.deleteIfExists(resolve(key));

@@ -1,6 +1,7 @@
 package org.ahibridge.storage;
 
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,9 +97,30 @@ public final class GuardedBlobStore implements BlobStore {
     }
 
     @Override
+    public CopyOutcome copyServerSideIfUnchanged(BlobStore source, BlobInfo expected, String targetKey) {
+        rules.requireWritable(registration, targetKey, Reach.OBJECT, "(copy)");
+        if (source instanceof GuardedBlobStore guardedSource) {
+            guardedSource.rules.requireReadable(guardedSource.registration, expected.key(), Reach.OBJECT, "(copy)");
+        }
+        return delegate.copyServerSideIfUnchanged(source, expected, targetKey);
+    }
+
+    @Override
+    public void put(String key, InputStream content, long size) {
+        rules.requireWritable(registration, key, Reach.OBJECT, "(write)");
+        delegate.put(key, content, size);
+    }
+
+    @Override
     public void delete(String key) {
         rules.requireWritable(registration, key, Reach.OBJECT, "(delete)");
         delegate.delete(key);
+    }
+
+    @Override
+    public int deleteAll(Collection<String> keys) {
+        keys.forEach(key -> rules.requireWritable(registration, key, Reach.OBJECT, "(delete)"));
+        return delegate.deleteAll(keys);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     region: eu-west-1
  *     endpoint: http://127.0.0.1:4566
  *     path-style: true
+ *     max-connections: 128    # per S3 client: requests in flight at once (default 128)
  *   storages:
  *     inbox:   { location: "file:data/inbox", access: read }
  *     landing: { location: "s3://landing-bucket/dicom/", access: read }
@@ -37,7 +38,7 @@ public record RegistrationProperties(Map<String, Storage> storages, Map<String, 
     public RegistrationProperties {
         storages = storages == null ? Map.of() : storages;
         datastores = datastores == null ? Map.of() : datastores;
-        s3 = s3 == null ? new S3Defaults(null, null, null) : s3;
+        s3 = s3 == null ? new S3Defaults(null, null, null, null) : s3;
     }
 
     /**
@@ -67,8 +68,23 @@ public record RegistrationProperties(Map<String, Storage> storages, Map<String, 
             String staging, String output, String access) {
     }
 
-    /** Defaults for S3 connections; credentials always come from the AWS default credentials chain. */
-    public record S3Defaults(String region, URI endpoint, Boolean pathStyle) {
+    /**
+     * Defaults for S3 connections; credentials always come from the AWS default credentials chain.
+     * {@code maxConnections} sizes each S3 client's connection pool (null: {@link S3Clients#DEFAULT_MAX_CONNECTIONS}).
+     */
+    public record S3Defaults(String region, URI endpoint, Boolean pathStyle, Integer maxConnections) {
+
+        @ConstructorBinding
+        public S3Defaults {
+        }
+
+        public S3Defaults(String region, URI endpoint, Boolean pathStyle) {
+            this(region, endpoint, pathStyle, null);
+        }
+
+        public int effectiveMaxConnections() {
+            return maxConnections == null ? S3Clients.DEFAULT_MAX_CONNECTIONS : maxConnections;
+        }
 
         public S3Connection connection() {
             return new S3Connection(region, endpoint, pathStyle != null && pathStyle);

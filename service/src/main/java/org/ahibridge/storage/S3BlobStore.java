@@ -3,6 +3,8 @@ package org.ahibridge.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,11 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -26,7 +32,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * <li>Ranged reads use GetObject with a {@code Range} header; nothing is buffered.
  * <li>Writes use PutObject up to {@link S3Tuning#multipartThreshold()}, multipart upload above it (one
  * part in memory at a time).
- * <li>Copies inside one endpoint are server-side: CopyObject up to 5 GiB, UploadPartCopy above.
+ * <li>Copies inside one endpoint are server-side: CopyObject up to 5 GiB, UploadPartCopy above. A copy of a
+ * known version sends {@code x-amz-copy-source-if-match} with the listed ETag instead of a HEAD first.
+ * <li>Batches of deletes use DeleteObjects, {@value #DELETE_BATCH} keys per request, in quiet mode.
  * <li>Tags use GetObjectTagging and PutObjectTagging (the object's other tags are kept); a server without
  * tagging (s3proxy answers 501 NotImplemented, whatever its backend) gives {@link TaggingResult#UNSUPPORTED}
  * and the ledger stays the only record of the verdict.
@@ -36,6 +44,8 @@ public final class S3BlobStore implements BlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
     static final int MAX_TAGS = 10;
+    /** S3 DeleteObjects takes at most 1,000 keys per request. */
+    static final int DELETE_BATCH = 1000;
 
     private final S3Client client;
     private final S3Connection connection;
@@ -116,6 +126,13 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public BlobInfo write(String key, InputStream content, long size) {
+        put(key, content, size);
+        return stat(key).orElseThrow(() -> new StorageException("uploaded " + describe() + key
+                + " but cannot find it"));
+    }
+
+    @Override
+    public void put(String key, InputStream content, long size) {
         String objectKey = objectKey(key);
         try {
             if (size >= 0 && size <= multipart.tuning().multipartThreshold()) {
@@ -128,7 +145,6 @@ public final class S3BlobStore implements BlobStore {
         } catch (IOException e) {
             throw new StorageException("reading the content for " + describe() + key + " failed: " + e, true, e);
         }
-        return stat(key).orElseThrow(() -> new StorageException("uploaded " + describe() + key + " but cannot find it"));
     }
 
     @Override
@@ -146,6 +162,31 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * One CopyObject (or UploadPartCopy for more than 5 GiB, sized by the expected version) with
+     * {@code x-amz-copy-source-if-match}: S3 refuses with 412 when the source is another version now, and
+     * with 404 NoSuchKey when it is gone, so no HEAD is needed before or after.
+     */
+    @Override
+    public CopyOutcome copyServerSideIfUnchanged(BlobStore source, BlobInfo expected, String targetKey) {
+        if (!(GuardedBlobStore.unwrap(source) instanceof S3BlobStore other) || !other.connection.equals(connection)) {
+            return CopyOutcome.NOT_SERVER_SIDE;
+        }
+        try {
+            multipart.copy(other.bucket, other.objectKey(expected.key()), expected.size(),
+                    "\"" + expected.version() + "\"", objectKey(targetKey));
+            return CopyOutcome.COPIED_SERVER_SIDE;
+        } catch (SdkException e) {
+            if (e instanceof AwsServiceException service && service.statusCode() == 412) {
+                return CopyOutcome.SOURCE_CHANGED;
+            }
+            if (S3Errors.isNotFound(e) && "NoSuchKey".equals(S3Errors.errorCode(e))) {
+                return CopyOutcome.SOURCE_MISSING;
+            }
+            throw S3Errors.translate("copy", other.describe() + expected.key() + " to " + describe() + targetKey, e);
+        }
+    }
+
     @Override
     public void delete(String key) {
         try {
@@ -153,6 +194,29 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             throw S3Errors.translate("DeleteObject", describe() + key, e);
         }
+    }
+
+    /** DeleteObjects in quiet mode, {@value #DELETE_BATCH} keys per request; S3 reports only the keys it failed. */
+    @Override
+    public int deleteAll(Collection<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> chunk = all.subList(from, Math.min(all.size(), from + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(objectKey(k)).build()).toList();
+            DeleteObjectsResponse response;
+            try {
+                response = client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
+            } catch (SdkException e) {
+                throw S3Errors.translate("DeleteObjects", describe() + " (" + chunk.size() + " keys)", e);
+            }
+            List<S3Error> errors = response.errors().stream().filter(err -> !"NoSuchKey".equals(err.code())).toList();
+            if (!errors.isEmpty()) {
+                S3Error first = errors.get(0);
+                throw new StorageException("S3 DeleteObjects in " + describe() + " failed for " + errors.size() + " of "
+                        + chunk.size() + " keys, first " + first.code() + ": " + first.message(), true, null);
+            }
+        }
+        return all.size();
     }
 
     /**

@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,19 +17,37 @@ import org.ahibridge.metrics.AwsRequestCounter;
  * configuration), the configured region or else the default region chain (us-east-1 when none is
  * set), and for S3-compatible endpoints the endpoint override, optional path-style addressing, and
  * checksums only where S3 requires them (many compatible servers reject the SDK's default trailing
- * checksums). Every client counts its requests ({@link AwsRequestCounter}).
+ * checksums). Every client counts its requests ({@link AwsRequestCounter}). Its connection pool holds
+ * {@code maxConnections} ({@code ahibridge.s3.max-connections}): each request in flight needs one, and the
+ * import keeps many in flight (staging copies, classification reads) to hide each request's latency.
  */
 public final class S3Clients {
 
     private S3Clients() {
     }
 
+    /** Connections per S3 client unless configured: the SDK's default of 50 would queue the import's requests. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 128;
+
     public static S3Client create(S3Connection connection) {
-        return create(connection, DefaultCredentialsProvider.builder().build());
+        return create(connection, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    public static S3Client create(S3Connection connection, int maxConnections) {
+        return create(connection, DefaultCredentialsProvider.builder().build(), maxConnections);
     }
 
     public static S3Client create(S3Connection connection, AwsCredentialsProvider credentials) {
+        return create(connection, credentials, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    public static S3Client create(S3Connection connection, AwsCredentialsProvider credentials, int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("ahibridge.s3.max-connections must be at least 1, not "
+                    + maxConnections);
+        }
         S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections))
                 .credentialsProvider(credentials)
                 .region(region(connection.region()))
                 .forcePathStyle(connection.pathStyle());

@@ -33,6 +33,11 @@ final class S3Errors {
         return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     }
 
+    /** The S3 error code of a service error ({@code NoSuchKey}, {@code NoSuchBucket}...), else "". */
+    static String errorCode(SdkException e) {
+        return e instanceof AwsServiceException service ? errorCode(service) : "";
+    }
+
     private static String errorCode(AwsServiceException e) {
         return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
     }

@@ -57,8 +57,16 @@ final class S3Multipart {
     }
 
     void copy(String sourceBucket, String sourceKey, long size, String targetKey) {
+        copy(sourceBucket, sourceKey, size, null, targetKey);
+    }
+
+    /**
+     * Copies server-side; with {@code ifMatch} (an ETag) every request carries {@code x-amz-copy-source-if-match},
+     * so S3 answers 412 PreconditionFailed instead of copying another version of the source.
+     */
+    void copy(String sourceBucket, String sourceKey, long size, String ifMatch, String targetKey) {
         if (size <= tuning.copyMultipartThreshold()) {
-            client.copyObject(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey)
+            client.copyObject(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey).copySourceIfMatch(ifMatch)
                     .destinationBucket(bucket).destinationKey(targetKey));
             return;
         }
@@ -69,8 +77,8 @@ final class S3Multipart {
                 int number = parts.size() + 1;
                 String range = "bytes=" + from + "-" + (Math.min(size, from + tuning.copyPartSize()) - 1);
                 String eTag = client.uploadPartCopy(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey)
-                        .destinationBucket(bucket).destinationKey(targetKey).uploadId(uploadId)
-                        .partNumber(number).copySourceRange(range)).copyPartResult().eTag();
+                        .copySourceIfMatch(ifMatch).destinationBucket(bucket).destinationKey(targetKey)
+                        .uploadId(uploadId).partNumber(number).copySourceRange(range)).copyPartResult().eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
             }
             complete(targetKey, uploadId, parts);

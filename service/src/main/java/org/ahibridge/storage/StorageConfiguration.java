@@ -16,7 +16,8 @@ public class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BlobStores blobStores(Registrations registrations) {
-        return new BlobStores().withAccessRules(registrations.accessRules());
+    BlobStores blobStores(Registrations registrations, RegistrationProperties properties) {
+        return new BlobStores().withS3MaxConnections(properties.s3().effectiveMaxConnections())
+                .withAccessRules(registrations.accessRules());
     }
 }

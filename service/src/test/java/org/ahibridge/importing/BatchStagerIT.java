@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import org.ahibridge.ledger.ObjectVersion;
+import org.ahibridge.metrics.AwsRequestCounts;
 import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
@@ -48,10 +49,15 @@ class BatchStagerIT {
                 BatchStager stager = new BatchStager(ledger.objects, ledger.transitions, ledger.batches,
                         new AuditedOutcomes(ledger.objects, ledger.transitions, r -> { }, ledger.clock));
 
+                AwsRequestCounts.Snapshot before = AwsRequestCounts.process().snapshot();
+
                 BatchStager.Result result = stager.stage(ledger.batches.find("B1").orElseThrow(), staging,
                         StorageUris.parse("s3://staging-bucket/ahi-staging/"), storage -> source);
 
                 assertThat(result).isEqualTo(new BatchStager.Result(5, 5, 0));
+                // One conditional CopyObject per file: no HEAD before it (the ledger has the listed ETag).
+                assertThat(AwsRequestCounts.process().snapshot().since(before).attempts())
+                        .containsOnly(java.util.Map.entry("S3.CopyObject", 5L));
                 assertThat(staging.list("B1/", null, 100).objects()).hasSize(5);
                 assertThat(ledger.objects.inBatch("B1")).allSatisfy(o -> assertThat(client.headObject(b -> b
                         .bucket("staging-bucket").key(o.stagingKey())).contentLength()).isEqualTo(o.size()));

@@ -1,15 +1,18 @@
 package org.ahibridge.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.ledger.Batch;
@@ -22,6 +25,10 @@ import org.ahibridge.ledger.WorkState;
 import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
 import org.ahibridge.storage.BlobInfo;
+import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.ListPage;
+import org.ahibridge.storage.StorageException;
+import org.ahibridge.storage.TaggingResult;
 import org.ahibridge.storage.FileBlobStore;
 import org.ahibridge.storage.StorageLocation;
 import org.ahibridge.storage.StorageProvider;
@@ -119,6 +126,76 @@ class BatchStagerTest {
         assertThat(audit).extracting(AuditRecord::reason)
                 .anySatisfy(r -> assertThat(r).isEqualTo("the source object was deleted before staging"))
                 .anySatisfy(r -> assertThat(r).startsWith("the source object changed before staging"));
+    }
+
+    @Test
+    void shouldRecordTheCopiesThatSucceededAndLeaveTheBatchSealedWhenACopyFails() {
+        for (int i = 0; i < 40; i++) {
+            batched("f" + i + ".dcm", "content " + i);
+        }
+        BlobStore failing = new FailingStatStore(source, "f7.dcm");
+
+        assertThatThrownBy(() -> stager.stage(sealed(), staging, STAGING, storage -> failing))
+                .isInstanceOf(StorageException.class).hasMessageContaining("SlowDown");
+
+        assertThat(ledger.batches.find("B1").orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.objects.inBatch("B1")).filteredOn(f -> f.state() == WorkState.BATCHED)
+                .extracting(SourceObject::key).contains("f7.dcm");
+        BatchStager.Result again = stager.stage(ledger.batches.find("B1").orElseThrow(), staging, STAGING,
+                storage -> source);
+        assertThat(again.staged()).isEqualTo(40);
+        assertThat(ledger.batches.find("B1").orElseThrow().state()).isEqualTo(BatchState.STAGED);
+    }
+
+    /** A source whose stat of one key fails as S3 does when it asks to slow down. */
+    record FailingStatStore(BlobStore delegate, String failingKey) implements BlobStore {
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public ListPage list(String prefix, String token, int maxKeys) {
+            return delegate.list(prefix, token, maxKeys);
+        }
+
+        @Override
+        public Optional<BlobInfo> stat(String key) {
+            if (key.equals(failingKey)) {
+                throw new StorageException("S3 HeadObject failed: HTTP 503 SlowDown", true, null);
+            }
+            return delegate.stat(key);
+        }
+
+        @Override
+        public InputStream openRange(String key, long from, long to) {
+            return delegate.openRange(key, from, to);
+        }
+
+        @Override
+        public InputStream open(String key) {
+            return delegate.open(key);
+        }
+
+        @Override
+        public BlobInfo write(String key, InputStream content, long size) {
+            return delegate.write(key, content, size);
+        }
+
+        @Override
+        public boolean copyServerSide(BlobStore source, String sourceKey, String targetKey) {
+            return false;
+        }
+
+        @Override
+        public void delete(String key) {
+            delegate.delete(key);
+        }
+
+        @Override
+        public TaggingResult tag(String key, Map<String, String> tags) {
+            return TaggingResult.UNSUPPORTED;
+        }
     }
 
     @Test

@@ -136,9 +136,9 @@ class IncrementalListerTest {
     }
 
     /**
-     * A polling pass checks whether the ledger holds a finished version, then records the sighting. When
-     * another instance (an SQS event's consumer) finishes the object between the two, the poll must still
-     * pass it over silently: the finisher wrote the one audit line.
+     * A polling pass looks up the page's versions in the ledger and records the sightings. When another
+     * instance (an SQS event's consumer) finishes an object just before, the poll must still pass it over
+     * silently: the finisher wrote the one audit line.
      */
     @Test
     void shouldPassOverAnObjectThatAnotherInstanceFinishesWhileThePollLooksAtIt() {
@@ -147,9 +147,10 @@ class IncrementalListerTest {
         long id = takenKeysAndIds(pass(false)).get(0);
         SourceObjects racing = new SourceObjects(ledger.database.jdbc(), ledger.clock) {
             @Override
-            public Discovery discover(String runId, ObjectVersion object, String datastore) {
+            public List<Discovery> discoverAll(String runId, List<ObjectVersion> objects, String datastore,
+                    boolean reportTerminal) {
                 outcomes().finish(id, Outcome.SKIPPED_NOT_P10, "finished by the other instance");
-                return super.discover(runId, object, datastore);
+                return super.discoverAll(runId, objects, datastore, reportTerminal);
             }
         };
         IncrementalLister polling = new IncrementalLister(ledger.positions, ledger.seen, racing,

@@ -297,6 +297,82 @@ abstract class LedgerContract {
         assertThat(ledger.seen.find(storage, "in/ü b.dcm")).isEmpty();
     }
 
+    @Test
+    void shouldDiscoverAPageInBulkLikeOneByOne() {
+        long imported = importOne(run, "done.dcm").id();
+        long adopted = ledger.objects.discover(run, version("adopted.dcm", "e1"), "main").object().id();
+        String later = newRun();
+        List<ObjectVersion> page = List.of(version("done.dcm", "e1"), version("adopted.dcm", "e1"),
+                version("new ü.dcm", "e1"), version("new 2.dcm", "e1"));
+
+        List<Discovery> reported = ledger.objects.discoverAll(later, page, "main", true);
+
+        assertThat(reported).extracting(d -> d.object().key()).containsExactly("done.dcm", "adopted.dcm", "new ü.dcm",
+                "new 2.dcm");
+        assertThat(reported.get(0).object().id()).isEqualTo(imported);
+        assertThat(reported.get(0).reportedOutcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
+        assertThat(reported.get(1).object().id()).isEqualTo(adopted);
+        assertThat(reported.get(1).object().runId()).isEqualTo(later);
+        assertThat(reported).extracting(Discovery::isNew).containsExactly(false, false, true, true);
+        assertThat(reported.get(2).object().state()).isEqualTo(WorkState.DISCOVERED);
+        assertThat(ledger.runs.outcomeCounts(later)).containsEntry(Outcome.ALREADY_IMPORTED, 1);
+
+        List<Discovery> silent = ledger.objects.discoverAll(newRun(), page, "main", false);
+        assertThat(silent.get(0).reportedOutcome()).isNull();
+        assertThat(silent).extracting(Discovery::isNew).containsOnly(false);
+        assertThat(silent).extracting(d -> d.object().id())
+                .containsExactlyElementsOf(reported.stream().map(d -> d.object().id()).toList());
+    }
+
+    @Test
+    void shouldNeverCreateTwoRowsWhenInstancesDiscoverTheSamePageAtOnce() throws Exception {
+        List<ObjectVersion> page = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            page.add(version("page/" + i + ".dcm", "e1"));
+        }
+        List<Callable<Long>> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racers.add(() -> ledger.objects.discoverAll(run, page, "main", false).stream()
+                    .filter(Discovery::isNew).count());
+        }
+
+        List<Long> created = runAll(racers);
+
+        assertThat(created.stream().mapToLong(Long::longValue).sum()).isEqualTo(50);
+    }
+
+    @Test
+    void shouldStageManyObjectsInOneStatementOnlyFromBatched() {
+        String batch = "batch-" + UUID.randomUUID();
+        ledger.batches.open(batch, "ds-" + batch);
+        java.util.Map<Long, String> keys = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            long id = ledger.objects.discover(run, version("s" + i + ".dcm", "e1"), "main").object().id();
+            ledger.transitions.classify(id, Verdict.compliant("1.2." + i, "1.2", "1.2.1", "1.2.840.10008.1.2.1"));
+            if (i < 2) {
+                ledger.transitions.assignBatch(id, batch);
+            }
+            keys.put(id, "staging/" + batch + "/" + i);
+        }
+
+        assertThat(ledger.transitions.stagedAll(keys)).isEqualTo(2);
+        assertThat(ledger.transitions.stagedAll(keys)).isZero();
+        assertThat(ledger.objects.inBatch(batch)).extracting(SourceObject::stagingKey)
+                .containsExactly("staging/" + batch + "/0", "staging/" + batch + "/1");
+    }
+
+    @Test
+    void shouldFindRecordAndForgetManySeenObjectsAtOnce() {
+        ledger.seen.recordNew(storage, List.of(new SeenObject(storage, "a.dcm", "v1", 1, 1, Instant.EPOCH),
+                new SeenObject(storage, "b ü.dcm", "v2", 2, 1, Instant.EPOCH)));
+        ledger.seen.recordNew(storage, List.of(new SeenObject(storage, "a.dcm", "v3", 3, 2, Instant.EPOCH)));
+
+        assertThat(ledger.seen.findAll(storage, List.of("a.dcm", "b ü.dcm", "c.dcm"))).containsOnlyKeys("a.dcm",
+                "b ü.dcm").hasEntrySatisfying("a.dcm", s -> assertThat(s.version()).isEqualTo("v3"));
+        ledger.seen.forgetAll(storage, List.of("a.dcm", "b ü.dcm"));
+        assertThat(ledger.seen.findAll(storage, List.of("a.dcm", "b ü.dcm"))).isEmpty();
+    }
+
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

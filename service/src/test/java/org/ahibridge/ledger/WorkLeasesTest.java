@@ -126,6 +126,42 @@ class WorkLeasesTest {
         }
 
         @Test
+        void shouldClaimAPageOfObjectsAtOnceLeavingThoseAnotherInstanceHolds() throws Exception {
+            List<Long> page = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                page.add(discoveredObject());
+            }
+            assertThat(b.claimObject(page.get(3))).isTrue();
+            assertThat(ledger.transitions.classify(page.get(5), Verdict.notCompliant("X", "done"))).isTrue();
+
+            Set<Long> held = a.claimObjects(page);
+
+            assertThat(held).hasSize(38).doesNotContain(page.get(3), page.get(5));
+            assertThat(b.claimObject(page.get(0))).isFalse();
+            assertThat(a.claimObjects(page)).as("renewed by the holder").hasSize(38);
+            a.releaseObjects(page);
+            assertThat(b.claimObject(page.get(0))).isTrue();
+            assertThat(ledger.database.jdbc().sql("select lease_owner from source_object where object_id = ?")
+                    .param(page.get(3)).query(String.class).single()).isEqualTo("instance-b");
+
+            List<Long> raced = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                raced.add(discoveredObject());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Set<Long>> byA = pool.submit(() -> a.claimObjects(raced));
+                Future<Set<Long>> byB = pool.submit(() -> b.claimObjects(raced));
+                Set<Long> both = new HashSet<>(byA.get());
+                both.retainAll(byB.get());
+                assertThat(both).as("claimed by both instances").isEmpty();
+                assertThat(byA.get().size() + byB.get().size()).isEqualTo(100);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void shouldLetAnotherInstanceTakeOverABatchOnlyOnceTheHoldersLeaseExpired() {
             String id = sealedBatch();
             assertThat(a.claimBatch(id, BatchState.SEALED)).isTrue();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.metrics.AwsRequestCounts;
 import org.ahibridge.storage.testing.S3Proxy;
 import org.ahibridge.storage.testing.S3ProxyJar;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +163,66 @@ class S3BlobStoreIT {
         assertThat(readAll(staging.open("b1/small.dcm"))).isEqualTo(small);
         assertThat(digest(readAll(staging.open("b1/large.dcm")))).isEqualTo(digest(large));
         assertThat(staging.objectKey("b1/large.dcm")).isEqualTo("staging/b1/large.dcm");
+    }
+
+    @Test
+    void shouldCopyAKnownVersionWithOneRequestAndRefuseAChangedOrMissingSource() throws Exception {
+        put("src/a.dcm", bytes("version one"));
+        put("src/b.dcm", bytes("b"));
+        BlobInfo listed = store.list("src/", null, 10).objects().get(0);
+        BlobInfo gone = store.stat("src/b.dcm").orElseThrow();
+        S3BlobStore staging = new S3BlobStore(client, proxy.connection(), bucket, "staging/", SMALL_PARTS);
+        AwsRequestCounts.Snapshot before = AwsRequestCounts.process().snapshot();
+
+        CopyOutcome copied = BlobTransfer.copyIfUnchanged(store, listed, staging, "b1/a.dcm");
+
+        assertThat(copied).isEqualTo(CopyOutcome.COPIED_SERVER_SIDE);
+        assertThat(AwsRequestCounts.process().snapshot().since(before).attempts()).containsOnly(
+                Map.entry("S3.CopyObject", 1L));
+        assertThat(readAll(staging.open("b1/a.dcm"))).isEqualTo(bytes("version one"));
+
+        put("src/a.dcm", bytes("version two, longer"));
+        store.delete("src/b.dcm");
+        assertThat(BlobTransfer.copyIfUnchanged(store, listed, staging, "b1/a2.dcm"))
+                .isEqualTo(CopyOutcome.SOURCE_CHANGED);
+        assertThat(BlobTransfer.copyIfUnchanged(store, gone, staging, "b1/b.dcm"))
+                .isEqualTo(CopyOutcome.SOURCE_MISSING);
+        assertThat(staging.stat("b1/a2.dcm")).isEmpty();
+        assertThat(staging.stat("b1/b.dcm")).isEmpty();
+    }
+
+    @Test
+    void shouldCopyAKnownVersionAboveTheMultipartThresholdOnlyWhileItMatches() throws Exception {
+        byte[] large = random(12 * MIB + 3);
+        put("src/large.dcm", large);
+        BlobInfo listed = store.stat("src/large.dcm").orElseThrow();
+        S3BlobStore staging = new S3BlobStore(client, proxy.connection(), bucket, "staging/", SMALL_PARTS);
+
+        assertThat(BlobTransfer.copyIfUnchanged(store, listed, staging, "b1/large.dcm"))
+                .isEqualTo(CopyOutcome.COPIED_SERVER_SIDE);
+        put("src/large.dcm", random(12 * MIB + 4));
+
+        assertThat(digest(readAll(staging.open("b1/large.dcm")))).isEqualTo(digest(large));
+        assertThat(BlobTransfer.copyIfUnchanged(store, listed, staging, "b1/large2.dcm"))
+                .isEqualTo(CopyOutcome.SOURCE_CHANGED);
+    }
+
+    @Test
+    void shouldDeleteThousandsOfKeysWithOneRequestPerThousand() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            keys.add("batch/" + i + " ü.dcm");
+        }
+        keys.parallelStream().forEach(k -> store.put(k, new ByteArrayInputStream(bytes(k)), k.length()));
+        keys.add("batch/never-existed.dcm");
+        AwsRequestCounts.Snapshot before = AwsRequestCounts.process().snapshot();
+
+        int deleted = store.deleteAll(keys);
+
+        assertThat(deleted).isEqualTo(keys.size());
+        assertThat(AwsRequestCounts.process().snapshot().since(before).attempts()).containsOnly(
+                Map.entry("S3.DeleteObjects", 3L));
+        assertThat(store.list("batch/", null, 1000).objects()).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.ahibridge.storage.BlobInfo;
 import org.ahibridge.storage.BlobKeys;
 import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.CopyOutcome;
 import org.ahibridge.storage.ListPage;
 import org.ahibridge.storage.StorageException;
 import org.ahibridge.storage.TaggingResult;
@@ -194,6 +195,11 @@ public final class AzureBlobStore implements BlobStore {
     @Override
     public boolean copyServerSide(BlobStore source, String sourceKey, String targetKey) {
         return false;
+    }
+
+    @Override
+    public CopyOutcome copyServerSideIfUnchanged(BlobStore source, BlobInfo expected, String targetKey) {
+        return CopyOutcome.NOT_SERVER_SIDE;
     }
 
     @Override

@@ -105,6 +105,20 @@ class GcsBlobStoreTest {
     }
 
     @Test
+    void shouldDeleteManyKeysInBatchesAndTreatMissingOnesAsGone() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            keys.add("batch/" + i + ".dcm");
+            put("batch/" + i + ".dcm", "x");
+        }
+        keys.add("batch/never-there.dcm");
+
+        assertThat(store.deleteAll(keys)).isEqualTo(251);
+
+        assertThat(store.list("batch/", null, 1000).objects()).isEmpty();
+    }
+
+    @Test
     void shouldReadRangesClampedToTheObject() throws IOException {
         put("r.bin", "0123456789");
 
