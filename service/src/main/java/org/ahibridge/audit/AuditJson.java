@@ -40,6 +40,14 @@ final class AuditJson {
         out.writeStringField("seriesInstanceUID", r.seriesInstanceUid());
         out.writeStringField("transferSyntaxUID", r.transferSyntaxUid());
         out.writeNumberField("attempts", r.attempts());
+        if (!r.labels().isEmpty()) {
+            // Only when a route labelled the object, so the lines of every other record keep their fields.
+            out.writeObjectFieldStart("labels");
+            for (var label : new java.util.TreeMap<>(r.labels()).entrySet()) {
+                out.writeStringField(label.getKey(), label.getValue());
+            }
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 }

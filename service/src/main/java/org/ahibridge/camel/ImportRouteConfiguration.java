@@ -11,7 +11,27 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.ahibridge.audit.RunReportWriter;
+import org.ahibridge.importing.AuditedOutcomes;
+import org.ahibridge.importing.BlobClassifier;
+import org.ahibridge.importing.ImportProperties;
+import org.ahibridge.importing.ObjectLabels;
+import org.ahibridge.importing.ObjectReader;
+import org.ahibridge.importing.ObjectRecorder;
+import org.ahibridge.importing.PollingRuns;
+import org.ahibridge.importing.QuietSources;
+import org.ahibridge.importing.RuleSkips;
+import org.ahibridge.importing.SourceObjectTagger;
+import org.ahibridge.importing.VerdictRecorder;
+import org.ahibridge.ledger.ObjectTransitions;
+import org.ahibridge.ledger.WorkLeases;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ahibridge.importing.BatchAssembler;
 import org.ahibridge.importing.BatchIds;
 import org.ahibridge.importing.ImportRunner;
@@ -21,6 +41,7 @@ import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.metrics.AwsRequestCounter;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,14 +83,73 @@ public class ImportRouteConfiguration {
         return AwsRequestCounter.countRequests(builder).build();
     }
 
-    /** Use in YAML as {@code bean: { ref: pollingImport, method: poll }} and {@code method: advance}. */
+    /** The routes' flow of objects (import-objects), which one-shot runs take too. */
+    @Bean
+    RoutedObjectFlow objectFlow(ObjectProvider<CamelContext> camel) {
+        return new RoutedObjectFlow(camel::getIfAvailable);
+    }
+
+    /** Use in YAML as {@code bean: { ref: pollingImport, method: tick }} and {@code method: advance}. */
     @Bean("pollingImport")
     public PollingImport pollingImport(ImportRouteProperties properties, Registrations registrations,
-            OneShotImports oneShotImports, IncrementalLister incrementalLister, ImportRunner importRunner,
-            BatchAssembler batchAssembler, Batches batches, ImportRuns runs, Clock clock, SourceObjects objects,
-            ObjectProvider<ObjectMapper> json, RunReportWriter runReportWriter) {
-        return new PollingImport(properties, registrations, oneShotImports, incrementalLister, importRunner,
-                batchAssembler, batches, runs, new BatchIds(clock), objects, json.getIfAvailable(ObjectMapper::new),
-                runReportWriter);
+            OneShotImports oneShotImports, ImportRunner importRunner, BatchAssembler batchAssembler, Batches batches,
+            PollingRuns pollingRuns, SourceObjects objects, ObjectProvider<ObjectMapper> json) {
+        return new PollingImport(properties, registrations, oneShotImports, importRunner, batchAssembler, batches,
+                pollingRuns, objects, json.getIfAvailable(ObjectMapper::new));
+    }
+
+    /** The runs of the polling routes, one per source until it is quiet and finished (PollingRuns). */
+    @Bean
+    PollingRuns pollingRuns(ImportRuns runs, RunReportWriter runReportWriter, Clock clock) {
+        return new PollingRuns(runs, runReportWriter, "poll-" + new BatchIds(clock).get());
+    }
+
+    /** {@code bean: { ref: importDiscovery, method: pass }} and {@code method: passed} (import-pass). */
+    @Bean("importDiscovery")
+    DiscoveryStep importDiscovery(ImportRouteProperties properties, Registrations registrations,
+            ImportRunner importRunner, IncrementalLister incrementalLister, PollingRuns pollingRuns,
+            OneShotImports oneShotImports, Batches batches, BatchAssembler batchAssembler) {
+        return new DiscoveryStep(properties, registrations, importRunner, incrementalLister, pollingRuns,
+                oneShotImports::store, new QuietSources(pollingRuns, batches, batchAssembler));
+    }
+
+    @Bean
+    ObjectReader objectReader(WorkLeases workLeases, ImportProperties importProperties, BlobClassifier blobClassifier) {
+        return new ObjectReader(workLeases, importProperties.importRules(), blobClassifier);
+    }
+
+    /** {@code process: { ref: importClassify }} (import-object). */
+    @Bean("importClassify")
+    ClassifyStep importClassify(ObjectReader objectReader, OneShotImports oneShotImports) {
+        return new ClassifyStep(objectReader, oneShotImports::store);
+    }
+
+    /** {@code bean: { ref: importRecord, method: batch }}, {@code notP10}, {@code skip}, {@code fail}. */
+    @Bean("importRecord")
+    RecordStep importRecord(ObjectReader objectReader, ClassifyStep importClassify, VerdictRecorder verdictRecorder,
+            SourceObjectTagger sourceObjectTagger, ObjectTransitions transitions,
+            TransactionTemplate ledgerTransactions, AuditedOutcomes auditedOutcomes, SourceObjects objects,
+            ImportRunner importRunner, ObjectLabels objectLabels) {
+        RuleSkips skips = new RuleSkips(transitions, ledgerTransactions, auditedOutcomes);
+        ObjectRecorder recorder = new ObjectRecorder(verdictRecorder, sourceObjectTagger, skips, auditedOutcomes,
+                objects, importRunner);
+        return new RecordStep(recorder, objectReader, importClassify, objectLabels);
+    }
+
+    /**
+     * {@code executorService: importWorkers} of the split in import-pass: {@code ahibridge.routes.import.workers}
+     * objects classified and batched at once (default 8). Its queue is short and a full queue runs the task in
+     * the listing thread, so listing never runs far ahead of classifying (memory stays flat).
+     */
+    @Bean(name = "importWorkers", destroyMethod = "shutdown")
+    ExecutorService importWorkers(ImportRouteProperties properties) {
+        int workers = properties.workers();
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers),
+                r -> {
+                    Thread t = new Thread(r, "import-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 }

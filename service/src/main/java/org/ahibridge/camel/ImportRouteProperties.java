@@ -8,9 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What the import routes work on ({@code ahibridge.routes.import.*}): the registered storages polled
  * as sources, the datastore they import into, and the Quartz cron of the polling route (in the URI
- * form, {@code +} for spaces).
+ * form, {@code +} for spaces), and how many objects the split of routes/import-pass.camel.yaml classifies
+ * and batches at once ({@code workers}).
  */
 @ConfigurationProperties("ahibridge.routes.import")
 public record ImportRouteProperties(@DefaultValue("inbox") List<String> sources, @DefaultValue("local") String datastore,
-        @DefaultValue("0/10+*+*+*+*+?") String cron) {
+        @DefaultValue("0/10+*+*+*+*+?") String cron, @DefaultValue("8") int workers) {
+
+    public ImportRouteProperties {
+        if (workers < 1 || workers > 256) {
+            throw new IllegalArgumentException("ahibridge.routes.import.workers must be 1 to 256, not " + workers);
+        }
+    }
 }

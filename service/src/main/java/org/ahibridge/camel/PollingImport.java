@@ -3,14 +3,15 @@ package org.ahibridge.camel;
 import java.io.IOException;
 
 import org.ahibridge.importing.BatchAssembler;
-import org.ahibridge.importing.BatchIds;
 import org.ahibridge.importing.ImportRunner;
-import org.ahibridge.importing.IncrementalLister;
-import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.importing.JobDriver;
 import org.ahibridge.importing.OneShotImports;
 import org.ahibridge.importing.PollingRuns;
-import org.ahibridge.audit.RunReportWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ahibridge.ledger.Batch;
@@ -18,11 +19,11 @@ import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ObjectVersion;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
+import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ahibridge.ledger.Discovery;
-import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.storage.AccessGuard;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
@@ -34,12 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code pollingImport} bean of the import routes: {@link #poll()} lists each configured source
- * once through the incremental lister (stability rule applied; known versions pass silently), classifies
- * and batches what it takes, and seals the open batch when a full pass found nothing new (the source is
- * quiet) or the batch is older than {@code batch.max-age}; {@link #advance()} takes the datastore's
+ * The {@code pollingImport} bean of the import routes: {@link #advance(String)} takes a datastore's
  * batches one step further (stage, start, follow, account) without waiting, and ends the runs that are
- * over with their report ({@link PollingRuns}). No Camel types: routes call these methods by name.
+ * over with their report ({@link PollingRuns}); {@link #tick()} seals quiet batches and advances every
+ * datastore advanced so far; {@link #ingest} takes the objects of an SQS event. Listing and classifying
+ * are routes of their own (routes/import-pass.camel.yaml, import-object.camel.yaml). No Camel types:
+ * routes call these methods by name.
  */
 public final class PollingImport {
 
@@ -48,70 +49,27 @@ public final class PollingImport {
     private final ImportRouteProperties properties;
     private final Registrations registrations;
     private final OneShotImports imports;
-    private final IncrementalLister lister;
     private final ImportRunner runner;
     private final BatchAssembler assembler;
     private final Batches batches;
     private final PollingRuns pollingRuns;
     private final SourceObjects objects;
     private final ObjectEvents events;
-    private JobDriver driver;
-    private String lastOpenId;
-    private int lastOpenCount;
+    private final Map<String, JobDriver> drivers = new LinkedHashMap<>();
+    private final Map<String, Batch> lastOpen = new HashMap<>();
 
     public PollingImport(ImportRouteProperties properties, Registrations registrations, OneShotImports imports,
-            IncrementalLister lister, ImportRunner runner, BatchAssembler assembler, Batches batches, ImportRuns runs,
-            BatchIds ids, SourceObjects objects, ObjectMapper json, RunReportWriter reports) {
+            ImportRunner runner, BatchAssembler assembler, Batches batches, PollingRuns pollingRuns,
+            SourceObjects objects, ObjectMapper json) {
         this.objects = objects;
         this.events = new ObjectEvents(json);
         this.properties = properties;
         this.registrations = registrations;
         this.imports = imports;
-        this.lister = lister;
         this.runner = runner;
         this.assembler = assembler;
         this.batches = batches;
-        this.pollingRuns = new PollingRuns(runs, reports, "poll-" + ids.get());
-    }
-
-    /** One polling cycle over every configured source; returns how many objects it took. */
-    public synchronized int poll() throws IOException {
-        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
-        int taken = 0;
-        boolean quiet = true;
-        for (String source : properties.sources()) {
-            boolean sourceQuiet = true;
-            StorageSelection selection = registrations.resolveStorage(source);
-            AccessGuard.requireImport(selection, datastore);
-            runner.requireSourceTagging(selection);
-            String storage = selection.registration().name();
-            String runId = runId(storage, selection.prefix(), datastore);
-            BlobStore store = imports.store(storage);
-            pollingRuns.passStarted(storage); // a pass that fails half-way proves nothing about quiet
-            PageResult page;
-            do {
-                page = lister.nextPage(runId, store, storage, selection.prefix(), datastore.name(), false);
-                for (Discovery discovery : page.taken()) {
-                    runner.work(discovery.object(), store);
-                    // Objects still on their way (batched, staged, submitted) are seen again each pass.
-                    if (discovery.isNew()) {
-                        taken++;
-                        sourceQuiet = false;
-                    }
-                }
-                sourceQuiet &= page.waiting() == 0;
-            } while (!page.passCompleted());
-            pollingRuns.passed(storage, sourceQuiet);
-            quiet &= sourceQuiet;
-        }
-        if (quiet) {
-            batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
-        }
-        assembler.sealExpired();
-        if (taken > 0) {
-            LOG.info("Polling took {} new objects for datastore '{}'", taken, datastore.name());
-        }
-        return taken;
+        this.pollingRuns = pollingRuns;
     }
 
     /**
@@ -122,8 +80,9 @@ public final class PollingImport {
     public synchronized int ingest(String body) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(properties.datastore());
         int taken = 0;
-        for (ObjectEvents.Announced announced : events.read(body)) {
-            Optional<StorageSelection> held = sourceHolding(announced);
+        List<SourceObject> announced = new ArrayList<>();
+        for (ObjectEvents.Announced event : events.read(body)) {
+            Optional<StorageSelection> held = sourceHolding(event);
             if (held.isEmpty()) {
                 LOG.warn("Ignoring an event for an object outside the sources {}", properties.sources());
                 continue;
@@ -134,7 +93,7 @@ public final class PollingImport {
             runner.requireSourceTagging(source);
             String storage = source.registration().name();
             BlobStore store = imports.store(storage);
-            String key = announced.key().substring(source.registration().location().path().length());
+            String key = event.key().substring(source.registration().location().path().length());
             Optional<BlobInfo> info = store.stat(key);
             if (info.isEmpty()) {
                 continue;
@@ -147,12 +106,15 @@ public final class PollingImport {
             String runId = runId(storage, "", datastore);
             Discovery discovery = objects.discover(runId, new ObjectVersion(storage, key, info.get().version(),
                     info.get().size(), info.get().lastModified()), datastore.name());
-            if (discovery.needsWork()) {
-                runner.work(discovery.object(), store);
+            WorkState state = discovery.object().state();
+            if (discovery.needsWork() && (state == WorkState.DISCOVERED || state == WorkState.CLASSIFIED)) {
+                announced.add(discovery.object());
                 taken += discovery.isNew() ? 1 : 0;
                 pollingRuns.announced(storage);
             }
         }
+        // Classified, filtered by the rules and batched by the same routes as a listing pass.
+        runner.take(announced, imports::store);
         return taken;
     }
 
@@ -173,19 +135,29 @@ public final class PollingImport {
     }
 
     /**
-     * Seals the open batch once it has not grown for one tick (message-driven ingestion has no listing
-     * pass to tell that the source is quiet) or is older than {@code batch.max-age}, then advances.
+     * Seals each driven datastore's open batch once it has not grown for one tick (message-driven ingestion
+     * has no listing pass to tell that the source is quiet) or is older than {@code batch.max-age}, then
+     * advances them all; true while any has work left.
      */
     public synchronized boolean tick() throws IOException {
-        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
-        Optional<Batch> open = batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0);
-        if (open.isPresent() && open.get().fileCount() == lastOpenCount && open.get().id().equals(lastOpenId)) {
-            batches.seal(open.get().id());
+        drivers.putIfAbsent(properties.datastore(), null);
+        boolean active = false;
+        for (String name : List.copyOf(drivers.keySet())) {
+            Optional<Batch> open = batches.findOpen(name).filter(b -> b.fileCount() > 0);
+            Batch last = lastOpen.get(name);
+            if (open.isPresent() && last != null && open.get().fileCount() == last.fileCount()
+                    && open.get().id().equals(last.id())) {
+                batches.seal(open.get().id());
+            }
+            if (open.isPresent()) {
+                lastOpen.put(name, open.get());
+            } else {
+                lastOpen.remove(name);
+            }
+            assembler.sealExpired();
+            active |= advance(name);
         }
-        lastOpenId = open.map(Batch::id).orElse(null);
-        lastOpenCount = open.map(Batch::fileCount).orElse(0);
-        assembler.sealExpired();
-        return advance();
+        return active;
     }
 
     private String runId(String storage, String prefix, DatastoreRegistration datastore) {
@@ -193,16 +165,25 @@ public final class PollingImport {
     }
 
     /**
-     * One step of the datastore's batches, then completes the runs whose source is quiet and whose
-     * objects all have outcomes ({@link PollingRuns}); true while work remains.
+     * One step of the batches of {@code datastoreName} (null: {@code ahibridge.routes.import.datastore}),
+     * then completes the runs whose source is quiet and whose objects all have outcomes
+     * ({@link PollingRuns}); true while work remains. The datastore is advanced at every tick from then on.
      */
-    public synchronized boolean advance() throws IOException {
-        DatastoreRegistration datastore = registrations.datastore(properties.datastore());
+    public synchronized boolean advance(String datastoreName) throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(
+                datastoreName == null || datastoreName.isBlank() ? properties.datastore() : datastoreName);
+        JobDriver driver = drivers.get(datastore.name());
         if (driver == null) {
             driver = imports.driver(datastore);
+            drivers.put(datastore.name(), driver);
         }
         driver.step(datastore, runner::batchLeftovers);
         pollingRuns.completeFinished();
         return driver.active(datastore);
+    }
+
+    /** {@link #advance(String)} of the configured datastore. */
+    public boolean advance() throws IOException {
+        return advance(null);
     }
 }

@@ -1,5 +1,7 @@
 package org.ahibridge.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,17 +12,36 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring context of a one-shot command: the same configuration, ledger, registrations and embedded
- * default as the service, but with no YAML routes and no Camel run controller, so nothing polls and the
- * command starts in a few seconds. Extra {@code key=value} properties (tests) override the files.
+ * default as the service, with the routes of the object flow and of outcomes only (no trigger) and no Camel
+ * run controller, so nothing polls and the command starts in a few seconds. Extra {@code key=value}
+ * properties (tests) override the files.
  */
 final class CommandContext {
+
+    /** The routes a one-shot run takes objects and outcomes through: the service's, with no trigger. */
+    static final List<String> ONE_SHOT_ROUTES = List.of("error-handling", "import-dead-letter", "import-objects",
+            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed");
 
     private CommandContext() {
     }
 
+    /**
+     * Only the routes of the object flow and of outcomes, so a one-shot run classifies, applies the rules,
+     * batches and records outcomes through the routes the service uses, and nothing polls. Files missing
+     * from the working folder are left out (an old deployment folder); with none, no route is loaded.
+     */
+    static String oneShotRoutes() {
+        List<String> present = ONE_SHOT_ROUTES.stream().map(name -> Path.of("routes", name + ".camel.yaml"))
+                .filter(Files::isRegularFile).map(path -> "file:" + path).toList();
+        return present.isEmpty() ? "camel.main.routes-collector-enabled=false"
+                : "camel.main.routes-include-pattern=" + String.join(",", present);
+    }
+
     static ConfigurableApplicationContext start(List<String> extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
-                "camel.main.routes-collector-enabled=false",
+                oneShotRoutes(),
+                // A command run from a folder without routes/ still works (in Java, without the routes).
+                "ahibridge.routes.check-files=false",
                 "camel.main.run-controller=false",
                 "camel.main.jmx-enabled=false",
                 // The embedded emulator starts when a command first needs it, not with the context.

@@ -1,5 +1,8 @@
 package org.ahibridge.importing;
 
+import java.util.Map;
+import java.util.function.LongFunction;
+
 import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.audit.AuditSink;
 import org.ahibridge.audit.AuditWriteException;
@@ -19,12 +22,15 @@ final class AuditCompletion {
     private final AuditBacklog backlog;
     private final SourceObjects objects;
     private final AuditSink audit;
+    private final LongFunction<Map<String, String>> labels;
     private volatile boolean completed;
 
-    AuditCompletion(AuditBacklog backlog, SourceObjects objects, AuditSink audit) {
+    AuditCompletion(AuditBacklog backlog, SourceObjects objects, AuditSink audit,
+            LongFunction<Map<String, String>> labels) {
         this.backlog = backlog;
         this.objects = objects;
         this.audit = audit;
+        this.labels = labels;
     }
 
     /** Writes one line; when it fails for want of space, keeps it in the backlog and rethrows. */
@@ -52,7 +58,8 @@ final class AuditCompletion {
         for (var page = backlog.oldest(PAGE); !page.isEmpty(); page = backlog.oldest(PAGE)) {
             for (AuditBacklog.Entry entry : page) {
                 SourceObject row = objects.find(entry.objectId()).orElseThrow();
-                audit.record(AuditRecord.of(entry.recordedAt(), entry.runId(), row, entry.outcome(), entry.reason()));
+                audit.record(AuditRecord.of(entry.recordedAt(), entry.runId(), row, entry.outcome(), entry.reason())
+                        .withLabels(labels.apply(entry.objectId())));
                 backlog.remove(entry);
                 written++;
             }

@@ -1,7 +1,9 @@
 package org.ahibridge.importing;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.audit.AuditSink;
@@ -14,35 +16,47 @@ import org.ahibridge.ledger.SourceObjects;
 
 /**
  * Records terminal outcomes in the ledger and, when the ledger accepted the change (the object was not
- * finished already, by this or another instance), writes exactly one audit record for it.
+ * finished already, by this or another instance), writes exactly one audit record for it: in the service,
+ * one message on {@code direct:import-outcome}, whose route writes the audit line.
  */
 public final class AuditedOutcomes {
 
+    private final SourceObjects objects;
     private final ObjectTransitions transitions;
     private final AuditSink audit;
     private final Clock clock;
+    private final LongFunction<Map<String, String>> labels;
     private final AuditCompletion completion;
 
-    /** Outcomes audited without a backlog: a failed audit write only stops the run. */
+    /** Outcomes audited without labels or a backlog: a failed audit write only stops the run. */
     public AuditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink audit, Clock clock) {
-        this(objects, transitions, audit, clock, null);
+        this(objects, transitions, audit, clock, id -> Map.of(), null);
+    }
+
+    /** Outcomes audited without labels, with a backlog for the records a full disk refused. */
+    public AuditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink audit, Clock clock,
+            AuditBacklog backlog) {
+        this(objects, transitions, audit, clock, id -> Map.of(), backlog);
     }
 
     /**
-     * @param backlog keeps the lines a full disk refused, for the next process to write before its own
+     * @param labels  the labels of an object id ({@link ObjectLabels#of}), carried into its audit records
+     * @param backlog keeps the records a full disk refused, for the next process to write before its own
      *                ({@link AuditCompletion}); null for none
      */
     public AuditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink audit, Clock clock,
-            AuditBacklog backlog) {
+            LongFunction<Map<String, String>> labels, AuditBacklog backlog) {
+        this.objects = objects;
         this.transitions = transitions;
         this.audit = audit;
         this.clock = clock;
-        this.completion = backlog == null ? null : new AuditCompletion(backlog, objects, audit);
+        this.labels = labels;
+        this.completion = backlog == null ? null : new AuditCompletion(backlog, objects, audit, labels);
     }
 
     /**
-     * Writes the audit lines an earlier process could not (a full disk), if any; the first audited outcome of
-     * this process does it too. Returns how many.
+     * Writes the audit records an earlier process could not (a full disk), if any; the first audited outcome
+     * of this process does it too. Returns how many.
      */
     public int completeAudit() {
         return completion == null ? 0 : completion.completeBacklog();
@@ -60,6 +74,14 @@ public final class AuditedOutcomes {
                 reason));
     }
 
+    /**
+     * Audits the outcome of an object a ledger step other than these methods ended (the batch assembler
+     * fails a file too large for any import job), so that it too gets its one audit record and message.
+     */
+    public void recorded(long objectId) {
+        audited(objectId, objects.find(objectId));
+    }
+
     /** Audits what a run reported for an object that had already ended (e.g. ALREADY_IMPORTED). */
     public void reported(String runId, Discovery discovery) {
         if (discovery.reportedOutcome() != null) {
@@ -68,7 +90,7 @@ public final class AuditedOutcomes {
         }
     }
 
-    /** Writes the line of a row that just ended (the transition returns it, so it is not read twice). */
+    /** Writes the record of a row that just ended (the transition returns it, so it is not read twice). */
     private boolean audited(long objectId, Optional<SourceObject> changed) {
         changed.ifPresent(row -> write(AuditRecord.of(clock.instant(), row.runId(), row, row.outcome(),
                 row.outcomeReason()), objectId));
@@ -76,10 +98,11 @@ public final class AuditedOutcomes {
     }
 
     private void write(AuditRecord record, long objectId) {
+        AuditRecord labelled = record.withLabels(labels.apply(objectId));
         if (completion == null) {
-            audit.record(record);
+            audit.record(labelled);
         } else {
-            completion.write(record, objectId);
+            completion.write(labelled, objectId);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.ahibridge.importing;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.ahibridge.ledger.Batch;
@@ -28,11 +29,22 @@ public final class BatchAssembler {
     private final ObjectTransitions transitions;
     private final TransactionOperations transactions;
     private final BatchPolicy policy;
+    private final Function<String, BatchPolicy> policies;
     private final Supplier<String> batchIds;
     private final Clock clock;
 
     public BatchAssembler(Batches batches, ObjectTransitions transitions, TransactionOperations transactions,
             BatchPolicy policy, Supplier<String> batchIds, Clock clock) {
+        this(batches, transitions, transactions, policy, datastore -> policy, batchIds, clock);
+    }
+
+    /**
+     * @param policy   the default policy; its {@code maxAge} applies to every datastore
+     * @param policies the limits of each datastore's batches (e.g. a datastore with a raised file quota)
+     */
+    public BatchAssembler(Batches batches, ObjectTransitions transitions, TransactionOperations transactions,
+            BatchPolicy policy, Function<String, BatchPolicy> policies, Supplier<String> batchIds, Clock clock) {
+        this.policies = policies;
         this.batches = batches;
         this.transitions = transitions;
         this.transactions = transactions;
@@ -47,9 +59,10 @@ public final class BatchAssembler {
         if (file.state() != WorkState.CLASSIFIED || file.verdict() == null || !file.verdict().compliant()) {
             throw new IllegalArgumentException("object " + file.id() + " is not a classified compliant file");
         }
-        if (file.size() > policy.effectiveMaxFileBytes()) {
+        BatchPolicy limits = policies.apply(file.datastore());
+        if (file.size() > limits.effectiveMaxFileBytes()) {
             String reason = "file is " + file.size() + " bytes; an AHI import job takes files of at most "
-                    + policy.effectiveMaxFileBytes()
+                    + limits.effectiveMaxFileBytes()
                     + " bytes (ahibridge.import.batch.max-file-bytes, docs/aws-healthimaging.md §8.1)";
             return transitions.finish(file.id(), Outcome.FAILED, reason) ? Placement.tooLarge(reason)
                     : Placement.takenElsewhere();
@@ -57,7 +70,7 @@ public final class BatchAssembler {
         for (int i = 0; i < MAX_TRIES; i++) {
             Batch open = openBatch(file.datastore());
             Placement placement = transactions.execute(status -> {
-                if (!batches.reserve(open.id(), file.size(), policy.effectiveMaxFiles(), policy.effectiveMaxBytes())) {
+                if (!batches.reserve(open.id(), file.size(), limits.effectiveMaxFiles(), limits.effectiveMaxBytes())) {
                     return null;
                 }
                 if (!transitions.assignBatch(file.id(), open.id())) {
@@ -67,7 +80,7 @@ public final class BatchAssembler {
                 return Placement.added(open.id(), false);
             });
             if (placement != null) {
-                return placement.kind() == Placement.Kind.ADDED ? sealIfFull(open.id()) : placement;
+                return placement.kind() == Placement.Kind.ADDED ? sealIfFull(batches, open.id(), limits) : placement;
             }
             batches.seal(open.id());
         }
@@ -88,7 +101,7 @@ public final class BatchAssembler {
         });
     }
 
-    private Placement sealIfFull(String batchId) {
+    private static Placement sealIfFull(Batches batches, String batchId, BatchPolicy policy) {
         Batch batch = batches.find(batchId).orElseThrow();
         boolean full = batch.fileCount() >= policy.effectiveMaxFiles() || batch.byteCount() >= policy.effectiveMaxBytes();
         return Placement.added(batchId, full && batches.seal(batchId));

@@ -35,11 +35,16 @@ public final class BlobClassifier {
 
     /** The ledger verdict of {@code key} (whose size is {@code size}) in {@code store}. */
     public Verdict classify(BlobStore store, String key, long size) throws IOException {
+        return toLedger(read(store, key, size));
+    }
+
+    /** The classifier's whole verdict, with every attribute it read (modality, SOP class, ...). */
+    public P10Verdict read(BlobStore store, String key, long size) throws IOException {
         P10Verdict verdict = classify(store, key, size, Math.min(size, FIRST_RANGE));
         if (verdict.reason() == P10Reason.TRUNCATED && size > FIRST_RANGE) {
             verdict = classify(store, key, size, Math.min(size, classifier.maxHeaderBytes()));
         }
-        return toLedger(verdict);
+        return verdict;
     }
 
     /** The verdict of one object of {@link #classifyAll}, or why it could not be read. */
@@ -85,7 +90,8 @@ public final class BlobClassifier {
         }
     }
 
-    static Verdict toLedger(P10Verdict verdict) {
+    /** What the ledger keeps of a verdict. */
+    public static Verdict toLedger(P10Verdict verdict) {
         P10Attributes a = verdict.attributes();
         if (verdict.compliant()) {
             return Verdict.compliant(a.sopInstanceUid(), a.studyInstanceUid(), a.seriesInstanceUid(),

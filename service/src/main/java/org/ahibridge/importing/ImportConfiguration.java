@@ -1,7 +1,8 @@
 package org.ahibridge.importing;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.audit.AuditSink;
@@ -10,7 +11,6 @@ import org.ahibridge.audit.RunReportWriter;
 import org.ahibridge.camel.P10Properties;
 import org.ahibridge.dicom.p10.P10Classifier;
 import org.ahibridge.eventbridge.JobEventsProperties;
-import org.ahibridge.eventbridge.OutcomeEventPublisher;
 import org.ahibridge.ledger.AuditBacklog;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
@@ -21,10 +21,12 @@ import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.SeenObjects;
 import org.ahibridge.ledger.SourceObjects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.ahibridge.ledger.WorkLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +42,13 @@ public class ImportConfiguration {
 
     @Bean
     BatchAssembler batchAssembler(Batches batches, ObjectTransitions transitions, TransactionTemplate ledgerTransactions,
-            BatchPolicy batchPolicy, Clock clock) {
-        return new BatchAssembler(batches, transitions, ledgerTransactions, batchPolicy, new BatchIds(clock), clock);
+            BatchPolicy batchPolicy, DatastoreBatchProperties datastoreBatches, Clock clock) {
+        // Checked at startup: a datastore limit outside AHI's stops the service with the key to fix.
+        Map<String, BatchPolicy> policies = new HashMap<>();
+        datastoreBatches.datastoreBatch().keySet()
+                .forEach(name -> policies.put(name, datastoreBatches.policy(name, batchPolicy)));
+        return new BatchAssembler(batches, transitions, ledgerTransactions, batchPolicy,
+                name -> policies.getOrDefault(name, batchPolicy), new BatchIds(clock), clock);
     }
 
     @Bean
@@ -68,12 +75,18 @@ public class ImportConfiguration {
     }
 
     @Bean
-    AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions, AuditSink auditSink,
-            Clock clock, ObjectProvider<OutcomeEventPublisher> outcomeEvents, AuditBacklog auditBacklog) {
-        // With ahibridge.import.outcome-events.bus set, every audited outcome is also queued for that bus.
-        OutcomeEventPublisher events = outcomeEvents.getIfAvailable();
-        AuditSink sink = events == null ? auditSink : AuditSink.all(List.of(auditSink, events::publish));
-        return new AuditedOutcomes(objects, transitions, sink, clock, auditBacklog);
+    AuditedOutcomes auditedOutcomes(SourceObjects objects, ObjectTransitions transitions,
+            @Qualifier("importOutcomeSink") AuditSink importOutcomeSink, Clock clock, ObjectLabels objectLabels,
+            AuditBacklog auditBacklog) {
+        // Every outcome becomes one message on direct:import-outcome, whose route writes the audit line, the
+        // dead letter of FAILED files and the EventBridge event (routes/import-outcome.camel.yaml). A record the
+        // audit file refused (a full disk) waits in the ledger's backlog for the next process.
+        return new AuditedOutcomes(objects, transitions, importOutcomeSink, clock, objectLabels::of, auditBacklog);
+    }
+
+    @Bean
+    ObjectLabels objectLabels(JdbcClient jdbc, ObjectProvider<ObjectMapper> json) {
+        return new ObjectLabels(jdbc, json.getIfAvailable(ObjectMapper::new));
     }
 
     /** Job follow-up on AHI's job events, with GetDICOMImportJob every fallback-interval as the safety net. */
@@ -129,13 +142,13 @@ public class ImportConfiguration {
     ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
             AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
             BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs,
-            SourceObjectTagger sourceObjectTagger, WorkLeases workLeases) {
+            SourceObjectTagger sourceObjectTagger, WorkLeases workLeases, ObjectProvider<ObjectFlow> objectFlow) {
         // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
         IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
                 java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
                 auditedOutcomes, clock, properties.discovery().pageSize());
         return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
-                positions, auditedOutcomes, sourceObjectTagger, workLeases);
+                positions, auditedOutcomes, sourceObjectTagger, workLeases, objectFlow::getIfAvailable);
     }
 
     @Bean

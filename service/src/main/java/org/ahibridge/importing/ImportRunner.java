@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.ledger.Discovery;
@@ -47,6 +49,7 @@ public final class ImportRunner {
     private final AuditedOutcomes outcomes;
     private final SourceObjectTagger tagger;
     private final WorkLeases leases;
+    private final Supplier<ObjectFlow> flow;
 
     /**
      * @param tagger writes verdicts as tags on source objects, when configured to
@@ -55,6 +58,14 @@ public final class ImportRunner {
     public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
             BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
             AuditedOutcomes outcomes, SourceObjectTagger tagger, WorkLeases leases) {
+        this(lister, recorder, classifier, assembler, objects, runs, positions, outcomes, tagger, leases, () -> null);
+    }
+
+    /** @param flow the routes that classify and batch, when loaded (else {@link #work} does it in Java) */
+    public ImportRunner(IncrementalLister lister, VerdictRecorder recorder, BlobClassifier classifier,
+            BatchAssembler assembler, SourceObjects objects, ImportRuns runs, ListingPositions positions,
+            AuditedOutcomes outcomes, SourceObjectTagger tagger, WorkLeases leases, Supplier<ObjectFlow> flow) {
+        this.flow = flow;
         this.tagger = tagger;
         this.lister = Objects.requireNonNull(lister, "lister");
         this.recorder = recorder;
@@ -98,6 +109,16 @@ public final class ImportRunner {
             throws IOException {
         // A run that starts mid-pass (an earlier run stopped there) lists one more full pass.
         boolean fromStart = positions.get(storage, prefix).continuationToken() == null;
+        ObjectFlow routes = flow.get();
+        if (routes != null && routes.available()) {
+            // One pass per call, each object through the routes; a run that started mid-pass lists one more.
+            SourcePasses.Source source = new SourcePasses.Source(runId, store, storage, prefix, datastore);
+            routes.take(new SourcePasses(lister, List.of(source), true));
+            if (!fromStart) {
+                routes.take(new SourcePasses(lister, List.of(source), true));
+            }
+            return;
+        }
         while (true) {
             // The position is stored only after a page was read, so a failed listing can simply be repeated.
             PageResult page = retrying(() -> lister.nextPage(runId, store, storage, prefix, datastore, true));
@@ -117,6 +138,18 @@ public final class ImportRunner {
      */
     public void requireSourceTagging(StorageSelection source) {
         tagger.requireAllowed(source);
+    }
+
+    /** Takes unfinished objects as far as batching: through the routes when they are loaded. */
+    public void take(List<SourceObject> unfinished, Function<String, BlobStore> stores) throws IOException {
+        ObjectFlow routes = flow.get();
+        if (routes != null && routes.available()) {
+            routes.take(unfinished.iterator());
+            return;
+        }
+        for (SourceObject object : unfinished) {
+            work(object, stores.apply(object.storage()));
+        }
     }
 
     /**
@@ -218,7 +251,7 @@ public final class ImportRunner {
             current = objects.find(current.id()).orElseThrow();
         }
         if (current.state() == WorkState.CLASSIFIED) {
-            assembler.add(current);
+            batch(current);
         }
     }
 
@@ -256,12 +289,21 @@ public final class ImportRunner {
         }
     }
 
+    /** Adds a classified file to a batch; one too large for any import job ended FAILED there: audit it. */
+    public Placement batch(SourceObject classified) {
+        Placement placement = assembler.add(classified);
+        if (placement.kind() == Placement.Kind.TOO_LARGE) {
+            outcomes.recorded(classified.id());
+        }
+        return placement;
+    }
+
     /** Files sent back to CLASSIFIED (server errors in a job) go into new batches; true when any did. */
     public boolean batchLeftovers(String datastore) {
         boolean any = false;
         for (SourceObject object : objects.inState(WorkState.CLASSIFIED, 10_000)) {
             if (datastore.equals(object.datastore())) {
-                assembler.add(object);
+                batch(object);
                 any = true;
             }
         }

@@ -3,6 +3,7 @@ package org.ahibridge.importing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -105,15 +106,9 @@ public final class OneShotImports {
         String runId = "redrive-" + runIds.get();
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
         redrive.redrive(runId, storage, limit);
-        for (SourceObject object : objects.inState(WorkState.DISCOVERED, limit)) {
-            if (runId.equals(object.runId())) {
-                runner.work(object, store(object.storage()));
-            }
-        }
-        for (SourceObject object : objects.inState(WorkState.CLASSIFIED, limit)) {
-            if (runId.equals(object.runId())) {
-                runner.work(object, store(object.storage()));
-            }
+        for (WorkState state : List.of(WorkState.DISCOVERED, WorkState.CLASSIFIED)) {
+            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList(),
+                    this::store);
         }
         driver.drive(runId, datastore, runner::batchLeftovers);
         int pending = runs.pendingCount(runId);

@@ -12,6 +12,7 @@ import org.ahibridge.eventbridge.JobEventRule;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,7 +49,7 @@ class ImportJobEventsFallbackIT extends JobEventsStack {
     JdbcClient jdbc;
 
     @Autowired
-    PollingImport polling;
+    ProducerTemplate polling;
 
     @Autowired
     void remember(ConfigurableApplicationContext applicationContext) {

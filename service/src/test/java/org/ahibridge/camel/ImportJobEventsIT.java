@@ -17,6 +17,7 @@ import org.ahibridge.eventbridge.OutcomeEventPublisher;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,7 +77,7 @@ class ImportJobEventsIT extends JobEventsStack {
     JdbcClient jdbc;
 
     @Autowired
-    PollingImport polling;
+    ProducerTemplate polling;
 
     @Autowired
     OutcomeEventPublisher outcomeEvents;

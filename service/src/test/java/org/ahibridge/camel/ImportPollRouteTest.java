@@ -2,11 +2,16 @@ package org.ahibridge.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.ahibridge.ahi.AhiRejectedException;
 import org.ahibridge.ahi.AhiThrottledException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,26 +27,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 /**
- * routes/import-poll.camel.yaml with its error configuration, the Quartz trigger replaced by a direct
- * endpoint (AdviceWith) and {@code pollingImport} a scripted stand-in: a poll goes on to
- * direct:import-advance with the number taken; a throttled poll is retried with backoff; a rejected one
- * goes to the dead letter and not to import-advance.
+ * routes/import-poll.camel.yaml, import-pass.camel.yaml and import-objects.camel.yaml with their error
+ * configuration, the Quartz trigger replaced by a direct endpoint (AdviceWith), direct:import-object and
+ * direct:import-advance by mocks, and {@code importDiscovery} a scripted stand-in: a poll splits its pass
+ * into one message per object and goes on to direct:import-advance with the number taken; a throttled pass
+ * is retried with backoff; a rejected one goes to the dead letter and not to import-advance.
  */
 @CamelSpringBootTest
 @UseAdviceWith
 @SpringBootTest(classes = ImportPollRouteTest.App.class, properties = {
-    "camel.main.routes-include-pattern=file:routes/import-poll.camel.yaml,file:routes/error-handling.camel.yaml",
+    "camel.main.routes-include-pattern=file:routes/import-poll.camel.yaml,file:routes/import-pass.camel.yaml,"
+            + "file:routes/import-objects.camel.yaml,file:routes/error-handling.camel.yaml",
     "camel.main.run-controller=false",
     "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
             + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"})
 class ImportPollRouteTest {
 
-    /** Stands in for PollingImport: returns what {@link #next} says, or throws it. */
+    /** Stands in for DiscoveryStep: a pass of {@link #next} objects, or throws it. */
     public static final class ScriptedPoll {
         final AtomicReference<Object> next = new AtomicReference<>(0);
         int calls;
 
-        public int poll() {
+        public Iterator<String> pass() {
             calls++;
             Object value = next.get();
             if (value instanceof RuntimeException e) {
@@ -51,16 +58,25 @@ class ImportPollRouteTest {
                 }
                 throw e;
             }
-            return (Integer) value;
+            return IntStream.range(0, (Integer) value).mapToObj(i -> "object-" + i).iterator();
+        }
+
+        public void passed(Exchange exchange) {
+            exchange.getMessage().setHeader("AhiBridgeTaken", next.get());
         }
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class App {
-        @Bean("pollingImport")
-        ScriptedPoll pollingImport() {
+        @Bean("importDiscovery")
+        ScriptedPoll importDiscovery() {
             return new ScriptedPoll();
+        }
+
+        @Bean(name = "importWorkers", destroyMethod = "shutdown")
+        ExecutorService importWorkers() {
+            return Executors.newFixedThreadPool(2);
         }
     }
 
@@ -74,6 +90,7 @@ class ImportPollRouteTest {
     ScriptedPoll poll;
 
     MockEndpoint advance;
+    MockEndpoint object;
     MockEndpoint deadLetter;
 
     @BeforeEach
@@ -81,8 +98,11 @@ class ImportPollRouteTest {
         if (!camel.isStarted()) {
             AdviceWith.adviceWith(camel, "import-poll", a -> {
                 a.replaceFromWith("direct:import-poll-test");
-                a.weaveByToUri("direct:import-advance").replace().to("mock:advance");
             });
+            AdviceWith.adviceWith(camel, "import-pass",
+                    a -> a.weaveByToUri("direct:import-advance").replace().to("mock:advance"));
+            AdviceWith.adviceWith(camel, "import-objects",
+                    a -> a.weaveByToUri("direct:import-object").replace().to("mock:object"));
             // The dead letter lives in the route configuration: its endpoint is fed to a mock instead.
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -93,19 +113,24 @@ class ImportPollRouteTest {
             camel.start();
         }
         advance = camel.getEndpoint("mock:advance", MockEndpoint.class);
+        object = camel.getEndpoint("mock:object", MockEndpoint.class);
         deadLetter = camel.getEndpoint("mock:dead-letter", MockEndpoint.class);
         MockEndpoint.resetMocks(camel);
         poll.calls = 0;
     }
 
     @Test
-    void shouldGoOnToImportAdvanceWithTheNumberOfObjectsTaken() throws InterruptedException {
+    void shouldSplitThePassPerObjectAndGoOnToImportAdvanceWithTheNumberOfObjectsTaken() throws InterruptedException {
         poll.next.set(7);
+        object.expectedMessageCount(7);
+        object.expectedBodiesReceivedInAnyOrder(IntStream.range(0, 7).mapToObj(i -> "object-" + i).toArray());
         advance.expectedMessageCount(1);
         advance.expectedHeaderReceived("AhiBridgeTaken", 7);
+        advance.expectedHeaderReceived("AhiBridgeDatastore", "local");
 
         producer.sendBody("direct:import-poll-test", null);
 
+        object.assertIsSatisfied();
         advance.assertIsSatisfied();
         assertThat(poll.calls).isEqualTo(1);
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.ahibridge.testing.ImportRouteFiles;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
@@ -66,9 +67,8 @@ class ImportPollRunsIT {
     static void properties(DynamicPropertyRegistry registry) {
         var e = EMULATOR.endpoints();
         registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
-                + "file:routes/import-dead-letter.camel.yaml,file:routes/import-poll.camel.yaml,"
-                + "file:routes/import-advance.camel.yaml,file:routes/import-tick.camel.yaml");
+        registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
+                + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
         EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
                 .forEach((k, v) -> registry.add(k, () -> v));
         EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.ahibridge.testing.ImportRouteFiles;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.samples.SampleStudies;
@@ -62,9 +63,8 @@ class ImportSqsEventsIT {
     static void properties(DynamicPropertyRegistry registry) {
         var e = EMULATOR.endpoints();
         registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
-                + "file:routes/import-dead-letter.camel.yaml,file:routes/import-sqs-events.camel.yaml,"
-                + "file:routes/import-tick.camel.yaml");
+        registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
+                + ImportRouteFiles.files("import-sqs-events", "import-tick"));
         EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
                 .forEach((k, v) -> registry.add(k, () -> v));
         EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));

@@ -20,6 +20,7 @@ import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.EmulatorEndpoints;
 import org.ahibridge.samples.SampleStudies;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -81,7 +82,11 @@ abstract class JobEventsStack {
         registry.add("camel.main.run-controller", () -> "false");
         registry.add("camel.main.routes-include-pattern", () -> "file:routes/error-handling.camel.yaml,"
                 + "file:routes/import-dead-letter.camel.yaml,file:routes/import-tick.camel.yaml,"
-                + "file:routes/import-job-events.camel.yaml");
+                + "file:routes/import-job-events.camel.yaml,file:routes/import-pass.camel.yaml,"
+                + "file:routes/import-objects.camel.yaml,file:routes/import-object.camel.yaml,"
+                + "file:routes/import-rules.camel.yaml,file:routes/import-skip.camel.yaml,"
+                + "file:routes/import-advance.camel.yaml,file:routes/import-outcome.camel.yaml,"
+                + "file:routes/import-failed.camel.yaml");
         EmulatedDatastoreSettings.localDatastore(AWS, DATASTORE_ID, bucket + "/", bucket + "/")
                 .forEach((k, v) -> registry.add(k, () -> v));
         EmulatedDatastoreSettings.ledgerAndAudit(temp).forEach((k, v) -> registry.add(k, () -> v));
@@ -120,10 +125,10 @@ abstract class JobEventsStack {
         }
     }
 
-    /** Lists the source until every key is in the ledger; the import-tick route takes it from there. */
-    static void discover(PollingImport polling, JdbcClient jdbc, List<String> keys) {
+    /** Lists the source (direct:import-pass) until every key is in the ledger; import-tick takes it from there. */
+    static void discover(ProducerTemplate producer, JdbcClient jdbc, List<String> keys) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            polling.poll();
+            producer.sendBody("direct:import-pass", null);
             return outcomes(jdbc).keySet().containsAll(keys);
         });
     }

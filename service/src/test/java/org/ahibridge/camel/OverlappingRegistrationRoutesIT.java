@@ -19,6 +19,8 @@ import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +86,12 @@ class OverlappingRegistrationRoutesIT {
     PollingImport pollingImport;
 
     @Autowired
+    DiscoveryStep importDiscovery;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterAll
@@ -93,7 +101,8 @@ class OverlappingRegistrationRoutesIT {
 
     @Test
     void shouldRefuseToPollASourceThatHoldsAWriteOnlyRegistration() {
-        assertThatThrownBy(() -> pollingImport.poll()).isInstanceOf(AccessModeException.class)
+        assertThatThrownBy(() -> importDiscovery.pass(new DefaultExchange(camel)))
+                .isInstanceOf(AccessModeException.class)
                 .hasMessageContaining("storage 'wo' is registered write-only")
                 .hasMessageContaining("it lies inside s3://probe-src/");
 

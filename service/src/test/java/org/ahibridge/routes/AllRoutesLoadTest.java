@@ -12,6 +12,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every file in {@code routes/} parses as Camel YAML DSL, starts with a contract comment, and follows the
  * conventions of routes/README.md: a route file holds one route whose id is the file name, which names a
- * routeConfigurationId, and whose {@code direct:} endpoint (when it has one) has the same name.
+ * routeConfigurationId, and whose {@code direct:} endpoint (when it has one) has the same name; a template file
+ * holds one route template named as the file, which names a routeConfigurationId.
  */
 class AllRoutesLoadTest {
 
@@ -38,6 +40,16 @@ class AllRoutesLoadTest {
                 ModelCamelContext model = context;
                 List<RouteDefinition> routes = model.getRouteDefinitions();
                 List<RouteConfigurationDefinition> configurations = model.getRouteConfigurationDefinitions();
+                List<RouteTemplateDefinition> templates = model.getRouteTemplateDefinitions();
+                if (!templates.isEmpty()) {
+                    // A template file (import-source): one template named as the file, with the error configuration.
+                    assertThat(routes).as(file.toString()).isEmpty();
+                    assertThat(templates).as(file.toString()).singleElement().satisfies(template -> {
+                        assertThat(template.getId()).isEqualTo(name);
+                        assertThat(template.getRoute().getRouteConfigurationId()).as(name).isNotBlank();
+                    });
+                    continue;
+                }
                 if (routes.isEmpty()) {
                     assertThat(configurations).as(file.toString()).singleElement()
                             .satisfies(c -> assertThat(c.getId()).isEqualTo("default-errors"));

@@ -1,0 +1,20 @@
+package org.ahibridge.testing;
+
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The route files tests load, as {@code camel.main.routes-include-pattern} values. */
+public final class ImportRouteFiles {
+
+    /** The object flow and the outcome routes with their error configuration: what every import path takes. */
+    public static final String FLOW = files("error-handling", "import-dead-letter", "import-pass", "import-objects",
+            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed");
+
+    private ImportRouteFiles() {
+    }
+
+    /** {@code file:routes/<name>.camel.yaml} for each name, comma-separated. */
+    public static String files(String... names) {
+        return Stream.of(names).map(name -> "file:routes/" + name + ".camel.yaml").collect(Collectors.joining(","));
+    }
+}
