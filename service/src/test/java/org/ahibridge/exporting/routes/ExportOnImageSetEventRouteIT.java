@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +48,8 @@ import org.ahibridge.samples.SampleStudies;
             + "file:routes/optional/export-on-image-set-event.camel.yaml",
     "camel.main.run-controller=false", "ahibridge.export.mirror.enabled=true",
     "ahibridge.export.mirror.queue=image-set-events", "camel.component.aws2-sqs.wait-time-seconds=1",
+    // The service's one SQS client (importSqsClient), which the component autowires, points at the test's server.
+    "ahibridge.routes.import.queue-region=us-east-1",
     "ahibridge.routes.import.enabled=false"})
 @DirtiesContext
 class ExportOnImageSetEventRouteIT {
@@ -63,6 +63,12 @@ class ExportOnImageSetEventRouteIT {
         server = SqsServer.start(0, "us-east-1", "123456789012");
         temp = Files.createTempDirectory("export-event-it");
         registry.add("test.sqs.endpoint", () -> server.endpoint().toString());
+        registry.add("ahibridge.routes.import.queue-endpoint", () -> server.endpoint().toString());
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        try (SqsClient client = client()) {
+            client.createQueue(b -> b.queueName("image-set-events"));
+        }
         registry.add("ahibridge.embedded.data-dir", () -> temp.resolve("emulator").toString());
         registry.add("ahibridge.audit.directory", () -> temp.resolve("audit").toString());
         registry.add("ahibridge.ledger.url", () -> "jdbc:h2:file:" + temp.resolve("ledger").resolve("ledger")
@@ -89,26 +95,23 @@ class ExportOnImageSetEventRouteIT {
         }
     }
 
-    @TestConfiguration
-    static class Sqs {
-        @Bean
-        SqsClient amazonSQSClient(org.springframework.core.env.Environment environment) {
-            SqsClient client = SqsClient.builder().endpointOverride(java.net.URI.create(
-                    environment.getProperty("test.sqs.endpoint"))).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(Emulator.CREDENTIALS)).build();
-            client.createQueue(b -> b.queueName("image-set-events"));
-            return client;
-        }
+    private static SqsClient client() {
+        return SqsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(Emulator.CREDENTIALS)).build();
     }
 
-    @Autowired
-    SqsClient sqs;
 
     @Autowired
     EmbeddedEmulator embedded;
 
     @Test
     void shouldMirrorCreatedImageSetsAndIgnoreOtherEvents() throws IOException {
+        try (SqsClient sqs = client()) {
+            mirror(sqs);
+        }
+    }
+
+    private void mirror(SqsClient sqs) throws IOException {
         String imageSet = importOneSeries();
         String queue = sqs.getQueueUrl(b -> b.queueName("image-set-events")).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"source\":\"aws.medical-imaging\","
