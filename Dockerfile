@@ -20,6 +20,9 @@ RUN mvn -B -q package -DskipTests
 # launcher adds class-data sharing from archives made here, at image build time, by a training run of each
 # command (docs/platform.md, "Start-up").
 FROM eclipse-temurin:17-jre
+# libopenjp2 2.5 (Ubuntu 24.04's libopenjp2-7) decodes HTJ2K and JPEG 2000 frames for
+# `export --transfer-syntax explicit-vr-little-endian` (docs/export-pipeline.md, "Transfer syntax").
+RUN apt-get update && apt-get install -y --no-install-recommends libopenjp2-7 && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app ahibridge
 WORKDIR /app
 COPY --from=build /src/target/lib /app/lib

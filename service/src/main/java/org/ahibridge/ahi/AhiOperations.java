@@ -1,9 +1,15 @@
 package org.ahibridge.ahi;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * The AHI operations ahi-bridge uses, in our words (docs/design.md §4). Implementations translate
- * every failure into {@link AhiThrottledException} (worth retrying with backoff) or
- * {@link AhiRejectedException} (retrying the same request cannot help), so no AWS SDK type leaks out.
+ * The AHI operations ahi-bridge uses, in both directions, in our words (docs/design.md §4). Implementations
+ * pace calls below AHI's limits, retry transient failures with one policy ({@link AhiRetry}) and translate
+ * what still fails into {@link AhiThrottledException} (worth retrying later) or {@link AhiRejectedException}
+ * (retrying the same request cannot help), so no AWS SDK type leaks out. The read operations have defaults
+ * only so that test doubles of the import need not script them; {@link AhiTemplate} implements them all.
  */
 public interface AhiOperations {
 
@@ -18,4 +24,28 @@ public interface AhiOperations {
      * (<a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDICOMImportJob.html">GetDICOMImportJob</a>).
      */
     ImportJob getImportJob(String datastoreId, String jobId);
+
+    /**
+     * One page of SearchImageSets (docs/aws-healthimaging.md §3) with up to two filters; {@code nextToken} null
+     * for the first.
+     */
+    default ImageSetPage searchImageSets(String datastoreId, List<SearchTerm> filters, String nextToken) {
+        throw new UnsupportedOperationException("SearchImageSets is not offered by " + getClass().getSimpleName());
+    }
+
+    /** GetImageSet: the latest version and primary flag of one image set. */
+    default ImageSetSummary getImageSet(String datastoreId, String imageSetId) {
+        throw new UnsupportedOperationException("GetImageSet is not offered by " + getClass().getSimpleName());
+    }
+
+    /** GetImageSetMetadata of one version, gunzipped and parsed (docs/aws-healthimaging.md §4.1). */
+    default JsonNode getImageSetMetadata(String datastoreId, String imageSetId, int version) {
+        throw new UnsupportedOperationException("GetImageSetMetadata is not offered by "
+                + getClass().getSimpleName());
+    }
+
+    /** GetImageFrame: the frame as stored (docs/aws-healthimaging.md §5.1). */
+    default ImageFrame getImageFrame(String datastoreId, String imageSetId, String imageFrameId) {
+        throw new UnsupportedOperationException("GetImageFrame is not offered by " + getClass().getSimpleName());
+    }
 }

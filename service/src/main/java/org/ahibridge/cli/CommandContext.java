@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The Spring context of a one-shot command: the same configuration, ledger, registrations and embedded
  * default as the service, with the routes of the object flow and of outcomes only (no trigger) and no Camel
- * run controller, so nothing polls and the command starts in a few seconds. Extra {@code key=value}
- * properties (tests) override the files.
+ * run controller, so nothing polls and the command starts in a few seconds. A command may name other routes
+ * ({@code export} does its flow's). Extra {@code key=value} properties override the defaults here and the files.
  */
 final class CommandContext {
 
@@ -55,6 +55,11 @@ final class CommandContext {
                 "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR",
                 // Its WARN repeats a failed start's whole cause chain; OneShotRun reports the failure itself.
                 "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR"));
+        // A key given twice as an argument would be read as both values joined: an extra replaces the default.
+        for (String extra : extraProperties) {
+            String key = extra.substring(0, Math.max(0, extra.indexOf('=')));
+            properties.removeIf(p -> p.startsWith(key + "="));
+        }
         properties.addAll(extraProperties);
         // As command-line arguments they take precedence over application.yaml.
         return new SpringApplicationBuilder(AhiBridgeApplication.class).web(WebApplicationType.NONE)

@@ -1,33 +1,42 @@
 package org.ahibridge.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.ahibridge.embedded.EmbeddedEmulator;
-import org.ahibridge.exporting.ExportConfig;
-import org.ahibridge.exporting.ExportJob;
-import org.ahibridge.exporting.ExportReport;
-import org.ahibridge.exporting.ExportReportWriter;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.ahibridge.audit.JsonLines;
+import org.ahibridge.exporting.ExportFlow;
 import org.ahibridge.exporting.ExportRequest;
 import org.ahibridge.exporting.ExportSelection;
-import org.ahibridge.exporting.ExportSettings;
+import org.ahibridge.exporting.OutputSyntax;
 import org.ahibridge.exporting.OverwritePolicy;
 import org.ahibridge.exporting.PathTemplate;
 import org.ahibridge.startup.AwsCredentials;
 import org.ahibridge.startup.StartupProblem;
+import org.ahibridge.startup.StartupProblems;
 import org.ahibridge.storage.AccessModeException;
 
 /**
  * {@code export [--datastore NAME] --destination URI [filters] --once} (docs/design.md §6): one bulk export
  * of the selected image sets to a destination, then exit. The last line printed is a JSON summary
  * with an {@code outcomes} key (EXPORTED, SKIPPED_EXISTS, FAILED) and the run's AWS {@code requests}. Exit 0
- * when the run completed, even with failed instances; 1 when it could not complete (configuration, access
- * refused, AHI search failing); 2 for usage errors. Beans are wired by hand ({@link ExportJob}), not by Spring.
+ * when the run completed, even with failed instances; 1 when it could not complete (AHI search failing);
+ * 2 for usage and configuration errors (an unknown datastore, access refused). The run is the service's own:
+ * the command starts its Spring context ({@link CommandContext}) with the export flow's route files and sends
+ * the request to direct:export-run, the path route-triggered exports take.
  */
 public final class ExportCommand implements Command {
 
@@ -65,66 +74,115 @@ public final class ExportCommand implements Command {
                     Option.value("--template", "TEMPLATE", """
                             the path of each file, with {DICOM keyword}, {ImageSetID} and
                             {DatastoreID} placeholders (default:\s""" + PathTemplate.defaultTemplate() + ")"),
-                    Option.value("--concurrency", "N", "instances exported at once, 1 to 256 (default: 4)"),
-                    Option.value("--frame-threads", "N", "frame fetches at once, 1 to 256 (default: 16)"),
-                    Option.value("--frame-window", "N", "frames buffered per instance, 1 to 256 (default: 8)"),
+                    Option.value("--transfer-syntax", "SYNTAX", """
+                            stored (default: the frames as AHI stores them, HTJ2K on AWS) or
+                            explicit-vr-little-endian (HTJ2K, JPEG 2000 and RLE decoded to native pixels;
+                            needs libopenjp2 2.5, Debian package libopenjp2-7)"""),
+                    Option.value("--concurrency", "N", "instances exported at once, 1 to 256 (default: 64)"),
+                    Option.value("--frame-threads", "N", """
+                            the most frame fetches in flight, 1 to 256 (default: 128; the flow keeps
+                            GetImageFrame rate x latency of them)"""),
+                    Option.value("--frame-window", "N", "the most frames one instance holds, 1 to 256 (default: 64)"),
                     Option.value("--config", "FILE", "the configuration file (default: ./application.yaml)")),
-            null, false,
+            null, true,
             List.of("Instants are ISO-8601, e.g. 2026-01-31T00:00:00Z; either end of a range may be left empty.",
                     "Exit status: 0 the run completed, even with failed instances; 1 it could not complete;",
                     "2 usage error. Example:",
                     "  java -jar ahi-bridge.jar export --destination file:out --once"));
 
+    /** The route files of the export flow, with the error configuration they name. */
+    static final List<String> ROUTE_FILES = List.of("error-handling", "import-dead-letter", "export-run",
+            "export-image-set", "export-outcome", "export-dead-letter");
+    private static final ObjectMapper JSON = JsonLines.mapper();
+
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLine.run(SPEC, args, out, err, parsed -> export(request(parsed), out, err));
+        return CommandLine.run(SPEC, args, out, err, parsed -> export(request(parsed), properties(parsed), out, err));
     }
 
-    private static int export(ExportRequest request, PrintStream out, PrintStream err) {
-        EmbeddedEmulator embedded = null;
+    private static int export(ExportRequest request, List<String> properties, PrintStream out, PrintStream err) {
         RunRequests requests = RunRequests.start();
+        Map<String, Object> summary;
         try {
             RunPreconditions.requireCreatableFolder(request.destination());
-            embedded = embeddedDefault(request);
-            EmbeddedEmulator local = embedded;
-            ExportReport report = ExportJob.run(request, registrations -> local == null
-                    || registrations.hasDatastore(EmbeddedEmulator.DATASTORE) ? registrations
-                            : registrations.withDatastore(local.readyLocal()));
-            out.println(requests.addTo(ExportReportWriter.summary(report, request.datastore(), request.destination())));
-            return Commands.OK;
-        } catch (StartupProblem e) {
-            err.println("export: " + e.getMessage());
-            return e.isConfiguration() ? Commands.USAGE : Commands.FAILED;
-        } catch (IllegalArgumentException | AccessModeException e) {
-            // An unknown datastore or storage, a malformed URI, an access mode that forbids the export.
-            err.println("export: " + e.getMessage());
-            return Commands.USAGE;
-        } catch (Exception e) {
-            String problem = AwsCredentials.missingIn(e, "datastore '" + request.datastore() + "'")
-                    .map(Throwable::getMessage).orElseGet(e::getMessage);
-            err.println("export: the run could not complete: " + problem);
-            return Commands.FAILED;
-        } finally {
-            if (embedded != null) {
-                embedded.close();
+            try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
+                context.getBean(ExportFlow.class).check(request);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> result = context.getBean(ProducerTemplate.class)
+                        .requestBody("direct:export-run", request, Map.class);
+                summary = result;
             }
+            // Printed once the context has closed, so no shutdown log line follows the summary.
+            out.println(requests.addTo(JSON.writeValueAsString(summary)));
+            return Commands.OK;
+        } catch (Exception e) {
+            return failed(request, e, err);
         }
     }
 
     /**
-     * The embedded default (docs/design.md §5) for the datastore {@code local}: the in-process emulator with its
-     * state under {@code ahibridge.embedded.data-dir}, started only if {@code local} is not configured.
+     * One line on {@code err}: a known problem or a wrong argument or configuration (an unknown datastore or
+     * storage, a malformed URI, an access mode that forbids the export) is exit status 2, anything else 1.
      */
-    private static EmbeddedEmulator embeddedDefault(ExportRequest request) throws java.io.IOException {
-        if (!EmbeddedEmulator.DATASTORE.equals(request.datastore())) {
-            return null;
+    private static int failed(ExportRequest request, Exception e, PrintStream err) {
+        Optional<StartupProblem> problem = StartupProblems.find(e);
+        if (problem.isPresent()) {
+            err.println("export: " + problem.get().getMessage());
+            return problem.get().isConfiguration() ? Commands.USAGE : Commands.FAILED;
         }
-        ExportConfig config = ExportConfig.load(request.configFile());
-        if (!Boolean.parseBoolean(config.string("ahibridge.embedded.enabled", "true"))) {
-            return null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof AccessModeException) {
+                err.println("export: " + t.getMessage());
+                return Commands.USAGE;
+            }
         }
-        return new EmbeddedEmulator(java.nio.file.Path.of(config.string("ahibridge.embedded.data-dir",
-                "data/emulator")), false);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = AwsCredentials.missingIn(e, "datastore '" + request.datastore() + "'")
+                .map(Throwable::getMessage).orElse(root.getMessage());
+        err.println("export: the run could not complete: " + message);
+        return Commands.FAILED;
+    }
+
+    /**
+     * The context's settings: the export flow's routes (from routes/ when the working folder has them, as the
+     * service loads them, else the copies in the jar), no scheduled export, {@code --config}, the tuning
+     * options and {@code -D} keys.
+     */
+    private static List<String> properties(ParsedArgs args) {
+        List<String> properties = new ArrayList<>();
+        properties.add("camel.main.routes-collector-enabled=true");
+        properties.add("camel.main.routes-include-pattern=" + ROUTE_FILES.stream().map(ExportCommand::routeFile)
+                .collect(Collectors.joining(",")));
+        properties.add("ahibridge.export.schedule.enabled=false");
+        // Camel starts its context and routes when Spring has made its beans: they must not wait to be asked for.
+        properties.add("spring.main.lazy-initialization=false");
+        String config = args.text("--config", null);
+        if (config != null) {
+            // The jar's built-in defaults first, the file over them, as ./application.yaml is read otherwise.
+            properties.add("spring.config.location=optional:classpath:/application.yaml,optional:file:"
+                    + Path.of(config).toAbsolutePath());
+        }
+        if (args.text("--concurrency", null) != null) {
+            properties.add("ahibridge.export.tuning.instances-in-flight=" + number(args, "--concurrency", 64));
+        }
+        if (args.text("--frame-threads", null) != null) {
+            int threads = number(args, "--frame-threads", 128);
+            properties.add("ahibridge.export.tuning.max-frames-in-flight=" + threads);
+            properties.add("ahibridge.export.tuning.min-frames-in-flight=" + Math.min(16, threads));
+        }
+        if (args.text("--frame-window", null) != null) {
+            properties.add("ahibridge.export.tuning.frame-window=" + number(args, "--frame-window", 64));
+        }
+        properties.addAll(args.properties());
+        return properties;
+    }
+
+    private static String routeFile(String name) {
+        String file = "routes/" + name + ".camel.yaml";
+        return Files.isRegularFile(Path.of(file)) ? "file:" + file : "classpath:" + file;
     }
 
     private static ExportRequest request(ParsedArgs args) {
@@ -145,16 +203,20 @@ public final class ExportCommand implements Command {
         Instant[] updated = args.text("--updated-since", null) == null ? instants(args.text("--updated", null), "--updated")
                 : new Instant[] {instant(args.text("--updated-since", null), "--updated-since"), null};
         List<String> ids = args.all("--image-set-id").stream().map(ExportCommand::imageSetId).toList();
-        ExportSettings settings = ExportSettings.DEFAULT;
-        settings = settings.withConcurrency(number(args, "--concurrency", settings.instanceConcurrency()),
-                number(args, "--frame-threads", settings.frameThreads()),
-                number(args, "--frame-window", settings.frameWindow()));
         ExportSelection selection = new ExportSelection(args.text("--patient-id", null),
                 args.text("--accession-number", null), args.text("--study-id", null), studyUid, seriesUid,
                 studyDates[0], studyDates[1], created[0], created[1], updated[0], updated[1],
                 args.has("--primary-only"), new ArrayList<>(ids));
         return new ExportRequest(args.text("--datastore", "local"), destination, selection, template(args),
-                policy(args), args.has("--incremental"), settings, Path.of(args.text("--config", "application.yaml")));
+                policy(args), args.has("--incremental"), syntax(args));
+    }
+
+    private static OutputSyntax syntax(ParsedArgs args) {
+        try {
+            return OutputSyntax.parse(args.text("--transfer-syntax", "stored"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transfer-syntax takes stored or explicit-vr-little-endian");
+        }
     }
 
     private static int number(ParsedArgs args, String option, int orElse) {
@@ -169,7 +231,7 @@ public final class ExportCommand implements Command {
         }
     }
 
-    // PathTemplate's own messages quote the template; the usage line says what is expected instead.
+    // PathTemplate's messages say what is wrong without quoting the template, whose text could hold patient data.
     private static PathTemplate template(ParsedArgs args) {
         String text = args.text("--template", null);
         if (text == null) {
@@ -178,8 +240,9 @@ public final class ExportCommand implements Command {
         try {
             return PathTemplate.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--template needs a relative path of safe characters whose placeholders are"
-                    + " DICOM keywords, {ImageSetID} or {DatastoreID}, e.g. {StudyInstanceUID}/{SOPInstanceUID}.dcm");
+            throw new UsageException("--template: " + e.getMessage() + ". It needs a relative path of safe"
+                    + " characters whose placeholders are DICOM keywords, {ImageSetID} or {DatastoreID}, e.g."
+                    + " {StudyInstanceUID}/{SOPInstanceUID}.dcm");
         }
     }
 

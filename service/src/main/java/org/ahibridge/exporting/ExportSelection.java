@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import org.ahibridge.ahi.ImageSetSummary;
+import org.ahibridge.ahi.SearchTerm;
+
 /**
  * Which image sets an export takes (docs/design.md §1 Export): SearchImageSets filters (docs/aws-healthimaging.md §3)
  * plus

@@ -2,27 +2,28 @@ package org.ahibridge.exporting;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.ahibridge.dicom.json.AhiMetadataFrame;
 
 /**
  * The native frames of one instance as one stream (frame after frame, as PS3.5 §8.1.1 lays out native
  * Pixel Data), pulled from a {@link FrameWindow}: one frame in hand at a time. Each frame must have
- * its declared size, else reading fails.
+ * its expected size, else reading fails.
  */
 final class FrameStream extends InputStream {
 
     private final List<AhiMetadataFrame> frames;
     private final FrameWindow window;
-    private final long fallbackSize;
+    private final ToLongFunction<AhiMetadataFrame> expectedSize;
     private int index;
     private byte[] current = new byte[0];
     private int position;
 
-    FrameStream(List<AhiMetadataFrame> frames, FrameWindow window, long fallbackSize) {
+    FrameStream(List<AhiMetadataFrame> frames, FrameWindow window, ToLongFunction<AhiMetadataFrame> expectedSize) {
         this.frames = frames;
         this.window = window;
-        this.fallbackSize = fallbackSize;
+        this.expectedSize = expectedSize;
     }
 
     @Override
@@ -41,9 +42,9 @@ final class FrameStream extends InputStream {
                 return -1;
             }
             AhiMetadataFrame frame = frames.get(index++);
-            current = window.next().bytes();
+            current = window.next();
             position = 0;
-            long expected = frame.sizeInBytes() > 0 ? frame.sizeInBytes() : fallbackSize;
+            long expected = expectedSize.applyAsLong(frame);
             if (current.length != expected) {
                 throw InstanceRebuilder.sizeMismatch(frame, current.length, expected);
             }

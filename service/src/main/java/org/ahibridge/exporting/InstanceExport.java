@@ -1,76 +1,69 @@
 package org.ahibridge.exporting;
 
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
-
+import org.ahibridge.ahi.ImageSetSummary;
+import org.ahibridge.dicom.codec.FrameCodecs;
 import org.ahibridge.dicom.json.AhiMetadataInstance;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.storage.BlobInfo;
 import org.ahibridge.storage.GuardedBlobStore;
 
 /**
- * Exports one instance: its key from the path template, the overwrite policy ({@code never} decides
- * before any frame is fetched), the rebuild ({@link InstanceRebuilder}) with frames through a
- * {@link FrameWindow}, and the write. Never throws: every failure becomes a FAILED outcome whose
- * reason names the step (ids and keys only).
+ * Exports one instance under the key it claimed: the access check of the key, the overwrite policy
+ * ({@code never} decides before any frame is fetched), the rebuild ({@link InstanceRebuilder}) in the run's
+ * transfer syntax with frames through a {@link FrameWindow}, and the write. Never throws: every failure becomes
+ * a FAILED outcome whose reason names the step (ids and keys only).
  */
 final class InstanceExport {
 
-    private final AhiReader ahi;
-    private final ExportTarget target;
+    private final ExportRun run;
+    private final FrameWindow.Fetching fetching;
     private final DestinationWriter writer;
-    private final Executor frames;
-    private final int window;
-    private final ImageSetSummary imageSet;
-    private final AhiMetadataInstance instance;
 
-    InstanceExport(AhiReader ahi, ExportTarget target, DestinationWriter writer, Executor frames, int window,
-            ImageSetSummary imageSet, AhiMetadataInstance instance) {
-        this.ahi = ahi;
-        this.target = target;
+    InstanceExport(ExportRun run, FrameWindow.Fetching fetching, DestinationWriter writer) {
+        this.run = run;
+        this.fetching = fetching;
         this.writer = writer;
-        this.frames = frames;
-        this.window = window;
-        this.imageSet = imageSet;
-        this.instance = instance;
     }
 
-    InstanceOutcome call() {
-        String key;
-        try {
-            key = target.prefix() + target.template().keyFor(instance.dataset(), imageSet.imageSetId(),
-                    target.datastoreId());
-        } catch (RuntimeException e) {
-            return outcome(Outcome.FAILED, null, "path: " + e.getMessage(), 0, null);
-        }
+    InstanceOutcome export(ImageSetSummary imageSet, AhiMetadataInstance instance, String key) {
         FrameWindow window = null;
+        String syntax = instance.storedTransferSyntaxUid();
         try {
-            // Every expanded key obeys the access mode of any registration it lands in; checked before any frame moves.
+            ExportTarget target = run.target();
+            // Every expanded key obeys the access mode of any registration it lands in; checked before any frame.
             GuardedBlobStore.requireWritable(target.store(), key);
             Optional<BlobInfo> kept = writer.keptWithoutLooking(key);
             if (kept.isPresent()) {
-                return outcome(Outcome.SKIPPED_EXISTS, key, "exists (overwrite: never)", kept.get().size(),
-                        kept.get().version());
+                return outcome(imageSet, instance, Outcome.SKIPPED_EXISTS, key, "exists (overwrite: never)",
+                        kept.get().size(), kept.get().version(), syntax);
             }
-            FrameWindow fetcher = new FrameWindow(ahi, imageSet.imageSetId(), instance.frames(), frames, this.window);
-            window = fetcher;
+            OutputPlan plan = OutputPlan.of(instance, run.request().transferSyntax(),
+                    FrameCodecs.decoder().orElse(null));
+            syntax = plan.transferSyntax();
+            FrameWindow frames = new FrameWindow(fetching, run.ahi(), imageSet.imageSetId(), instance.frames(),
+                    plan.frames());
+            window = frames;
             DestinationWriter.Result result = writer.put(key,
-                    out -> InstanceRebuilder.write(instance, instance.pixelDataVr(), fetcher, out));
-            return result.written() ? outcome(Outcome.EXPORTED, key, null, result.size(), result.version())
-                    : outcome(Outcome.SKIPPED_EXISTS, key, "exists (overwrite: " + target.policy().label() + ")",
-                            result.size(), result.version());
+                    out -> InstanceRebuilder.write(instance, plan, frames, out));
+            return result.written()
+                    ? outcome(imageSet, instance, Outcome.EXPORTED, key, null, result.size(), result.version(), syntax)
+                    : outcome(imageSet, instance, Outcome.SKIPPED_EXISTS, key, "exists (overwrite: "
+                            + target.policy().label() + ")", result.size(), result.version(), syntax);
         } catch (Exception e) {
             if (window != null) {
                 window.cancel();
             }
-            return outcome(Outcome.FAILED, key, e.getClass().getSimpleName() + ": " + e.getMessage(), 0, null);
+            return outcome(imageSet, instance, Outcome.FAILED, key, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), 0, null, syntax);
         }
     }
 
-    private InstanceOutcome outcome(Outcome outcome, String key, String reason, long size, String version) {
+    static InstanceOutcome outcome(ImageSetSummary imageSet, AhiMetadataInstance instance, Outcome outcome,
+            String key, String reason, long size, String version, String syntax) {
         return new InstanceOutcome(outcome, key, reason, imageSet.imageSetId(), imageSet.version(),
                 imageSet.isPrimary(), instance.studyInstanceUid(), instance.seriesInstanceUid(),
-                instance.sopInstanceUid(), instance.storedTransferSyntaxUid(), size, version, instance.frames().size());
+                instance.sopInstanceUid(), syntax, size, version, instance.frames().size());
     }
 }

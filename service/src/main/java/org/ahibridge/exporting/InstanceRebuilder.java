@@ -10,37 +10,29 @@ import org.ahibridge.dicom.DicomWriter;
 import org.ahibridge.dicom.FileMetaInformation;
 import org.ahibridge.dicom.FragmentSink;
 import org.ahibridge.dicom.Tags;
-import org.ahibridge.dicom.TransferSyntax;
 import org.ahibridge.dicom.VR;
 import org.ahibridge.dicom.json.AhiMetadataFrame;
 import org.ahibridge.dicom.json.AhiMetadataInstance;
 
 /**
- * Rebuilds one instance of an image set as a Part 10 file (PS3.10 §7) in the syntax its frames are
- * stored in: the metadata's File Meta Information (completed by {@link DicomWriter} with this
- * project's Implementation Class UID and the stored syntax) and data set (every level merged, private
- * tags with their {@code DICOMVRs}, sequences), then the frames from GetImageFrame as Pixel Data:
- * concatenated for a native syntax, one fragment per frame for an encapsulated one (PS3.5 §A.4) with
- * a Basic Offset Table computed from {@code FrameSizeInBytes} (empty when a size is unknown or an
- * offset passes 32 bits). Frames stream through a {@link FrameWindow}; each is checked against its
- * declared size, so a short or long frame fails the instance instead of corrupting the file.
+ * Rebuilds one instance of an image set as a Part 10 file (PS3.10 §7) in the syntax of its {@link OutputPlan}:
+ * the metadata's File Meta Information (completed by {@link DicomWriter} with this project's Implementation
+ * Class UID and the written syntax) and the plan's data set (every level merged, private tags with their
+ * {@code DICOMVRs}, sequences), then the frames as Pixel Data: concatenated for native output, one fragment per
+ * frame for an encapsulated one (PS3.5 §A.4) with a Basic Offset Table computed from {@code FrameSizeInBytes}
+ * (empty when a size is unknown or an offset passes 32 bits). Frames stream through a {@link FrameWindow};
+ * each is checked against its expected size, so a short or long frame fails the instance instead of
+ * corrupting the file.
  */
 final class InstanceRebuilder {
 
     private InstanceRebuilder() {
     }
 
-    /**
-     * Writes the file to {@code out}.
-     *
-     * @param pixelVr the source's Pixel Data VR ({@link AhiMetadataInstance#pixelDataVr()}), or null to derive it
-     *                from Bits Allocated
-     */
-    static void write(AhiMetadataInstance instance, VR pixelVr, FrameWindow frames, OutputStream out)
+    static void write(AhiMetadataInstance instance, OutputPlan plan, FrameWindow frames, OutputStream out)
             throws IOException {
-        String syntax = instance.storedTransferSyntaxUid();
-        Attributes dataset = instance.dataset();
-        DicomWriter writer = new DicomWriter(out, syntax);
+        Attributes dataset = plan.dataset();
+        DicomWriter writer = new DicomWriter(out, plan.transferSyntax());
         writer.writeHeader(FileMetaInformation.withDatasetUids(instance.fileMeta(), dataset));
         List<AhiMetadataFrame> list = instance.frames();
         if (list.isEmpty()) {
@@ -49,30 +41,43 @@ final class InstanceRebuilder {
             return;
         }
         writer.writeDataset(dataset.subset(0, Tags.PIXEL_DATA));
-        if (TransferSyntax.isNative(syntax)) {
-            writeNative(writer, dataset, pixelVr, list, frames);
+        if (plan.nativePixels()) {
+            writeNative(writer, plan, pixelVr(instance, plan), list, frames);
         } else {
             writeEncapsulated(writer, list, frames);
         }
-        Attributes after = dataset.subset(Tags.PIXEL_DATA + 1, 0xFFFFFFFF);
-        writer.writeDataset(after);
+        writer.writeDataset(dataset.subset(Tags.PIXEL_DATA + 1, 0xFFFFFFFF));
         writer.finish();
     }
 
-    private static void writeNative(DicomWriter writer, Attributes dataset, VR pixelVr, List<AhiMetadataFrame> list,
+    /** The source's OB or OW for frames written as stored; for decoded samples OW above 8 bits, else OB. */
+    private static VR pixelVr(AhiMetadataInstance instance, OutputPlan plan) {
+        VR source = instance.pixelDataVr();
+        if (!plan.decoded() && (source == VR.OB || source == VR.OW)) {
+            return source;
+        }
+        return plan.dataset().getInt(Tags.BITS_ALLOCATED, 8) > 8 ? VR.OW : VR.OB;
+    }
+
+    private static void writeNative(DicomWriter writer, OutputPlan plan, VR vr, List<AhiMetadataFrame> list,
             FrameWindow frames) throws IOException {
-        long expectedFrame = nativeFrameSize(dataset);
         long total = 0;
         for (AhiMetadataFrame frame : list) {
-            long size = frame.sizeInBytes() > 0 ? frame.sizeInBytes() : expectedFrame;
+            long size = expectedSize(plan, frame);
             if (size <= 0) {
                 throw new IllegalArgumentException("frame " + frame.id() + " has no size and the data set gives none");
             }
             total += size;
         }
-        VR vr = pixelVr == VR.OB || pixelVr == VR.OW ? pixelVr
-                : dataset.getInt(Tags.BITS_ALLOCATED, 8) > 8 ? VR.OW : VR.OB;
-        writer.writePixelData(vr, total, new FrameStream(list, frames, expectedFrame));
+        writer.writePixelData(vr, total, new FrameStream(list, frames, frame -> expectedSize(plan, frame)));
+    }
+
+    // Decoded frames have the layout's size; FrameSizeInBytes describes the stored ones.
+    private static long expectedSize(OutputPlan plan, AhiMetadataFrame frame) {
+        if (plan.decoded()) {
+            return plan.nativeFrameSize();
+        }
+        return frame.sizeInBytes() > 0 ? frame.sizeInBytes() : plan.nativeFrameSize();
     }
 
     private static void writeEncapsulated(DicomWriter writer, List<AhiMetadataFrame> list, FrameWindow frames)
@@ -88,11 +93,11 @@ final class InstanceRebuilder {
         }
         FragmentSink sink = writer.startEncapsulatedPixelData(table);
         for (AhiMetadataFrame frame : list) {
-            AhiReader.Frame data = frames.next();
-            if (frame.sizeInBytes() > 0 && data.bytes().length != frame.sizeInBytes()) {
-                throw sizeMismatch(frame, data.bytes().length, frame.sizeInBytes());
+            byte[] data = frames.next();
+            if (frame.sizeInBytes() > 0 && data.length != frame.sizeInBytes()) {
+                throw sizeMismatch(frame, data.length, frame.sizeInBytes());
             }
-            sink.writeFragment(new ByteArrayInputStream(data.bytes()), data.bytes().length);
+            sink.writeFragment(new ByteArrayInputStream(data), data.length);
         }
         sink.finish();
     }

@@ -67,6 +67,7 @@ public final class PathTemplate {
             last = m.end();
         }
         result.literal(template.substring(last));
+        requireBalancedBraces(template);
         requireNamableLiterals(template);
         String probe = result.render(Map.of(), name -> "x");
         if (problem(probe) != null) {
@@ -74,6 +75,19 @@ public final class PathTemplate {
         }
         requireSafeSegments(template);
         return result;
+    }
+
+    // A brace left over is a placeholder mistyped ({PatientID without its '}', {Patient ID}): taken as text, it
+    // would put the same literal key on every instance. The message names the segment, never its text.
+    private static void requireBalancedBraces(String template) {
+        String[] segments = template.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String literal = PLACEHOLDER.matcher(segments[i]).replaceAll("");
+            if (literal.indexOf('{') >= 0 || literal.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("the path template's segment " + (i + 1) + " has a '{' or '}'"
+                        + " that is not part of a {Keyword} placeholder");
+            }
+        }
     }
 
     // Characters Windows refuses in names (and the object stores' guides advise against), line breaks

@@ -53,7 +53,7 @@ class AhiTemplateIT {
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
-        ahi = new AhiTemplate(client, new TokenBucket(1000, 10));
+        ahi = new AhiTemplate(client, AhiPaces.withStarts(new TokenBucket(1000, 10)), AhiRetry.once());
     }
 
     @AfterEach
@@ -161,7 +161,8 @@ class AhiTemplateIT {
         try (MedicalImagingClient unreachable = AhiClients.create("eu-west-1",
                 URI.create("http://127.0.0.1:" + closedPort),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))) {
-            AhiTemplate template = new AhiTemplate(unreachable, new TokenBucket(1000, 10));
+            AhiTemplate template = new AhiTemplate(unreachable, AhiPaces.withStarts(new TokenBucket(1000, 10)),
+                    AhiRetry.once());
 
             assertThatThrownBy(() -> template.getImportJob(DS, "abc123")).isInstanceOf(AhiThrottledException.class)
                     .hasMessageContaining("no answer from AHI");

@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.JobStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.ahibridge.ahi.AhiPaces;
+import org.ahibridge.ahi.AhiRetry;
+import org.ahibridge.ahi.AhiTemplate;
+import org.ahibridge.ahi.TokenBucket;
 import org.ahibridge.cli.Commands;
 import org.ahibridge.emulator.Emulator;
 import org.ahibridge.emulator.junit.EmulatorClients;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * for the {@code export} command, and a way to run that command and read its summary line.
  *
  * <p>In a test it is an extension over {@link EmulatorExtension}: in a static {@code @RegisterExtension} field
- * it serves the class, in an instance field each test. {@link #startedNow()} is for ExportBenchmark's
+ * it serves the class, in an instance field each test. {@link #startedNow()} is for a benchmark's
  * {@code main}, outside JUnit, and is stopped by {@link #close()}.
  */
 final class EmulatedAhi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
@@ -95,6 +99,9 @@ final class EmulatedAhi implements BeforeAllCallback, AfterAllCallback, BeforeEa
     }
 
     private void use(Emulator started, MedicalImagingClient ahiClient, S3Client s3Client) {
+        // The command's S3 clients use the default chain, as the service's do: the emulator takes any key.
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
         emulator = started;
         ahi = ahiClient;
         s3 = s3Client;
@@ -122,6 +129,8 @@ final class EmulatedAhi implements BeforeAllCallback, AfterAllCallback, BeforeEa
         Path file = dir.resolve("application-" + access + ".yaml");
         Files.writeString(file, String.join("\n",
                 "ahibridge:",
+                "  embedded:",
+                "    enabled: false",
                 "  s3:",
                 "    region: us-east-1",
                 "    endpoint: " + emulator.endpoints().s3(),
@@ -143,9 +152,9 @@ final class EmulatedAhi implements BeforeAllCallback, AfterAllCallback, BeforeEa
         return file;
     }
 
-    /** An AhiReader on the emulator, for tests that drive {@link Exporter} directly. */
-    SdkAhiReader reader(ExportPacing pacing) {
-        return new SdkAhiReader(ahi, datastoreId, pacing);
+    /** The shared AHI template on the emulator with {@code retry}, for tests that drive the flow's steps. */
+    AhiReader reader(AhiRetry retry) {
+        return AhiReader.of(new AhiTemplate(ahi, AhiPaces.withStarts(new TokenBucket(1, 2)), retry), datastoreId);
     }
 
     /** Runs {@code export} in-process; returns the exit status, the summary (last stdout line) and stderr. */

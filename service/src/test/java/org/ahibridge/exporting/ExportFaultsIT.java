@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.ahibridge.audit.JsonLinesAuditSink;
+import org.ahibridge.ahi.AhiRetry;
 import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.DicomFile;
 import org.ahibridge.dicom.DicomWriter;
@@ -46,7 +45,7 @@ import org.ahibridge.storage.StorageRegistration;
 @Requires(Dcmtk.class)
 class ExportFaultsIT {
 
-    static final ExportPacing FAST_RETRIES = ExportPacing.DEFAULT.withRetries(4, Duration.ofMillis(5));
+    static final AhiRetry FAST_RETRIES = new AhiRetry(6, Duration.ofMillis(1), Duration.ofMillis(10));
     @RegisterExtension
     static final EmulatedAhi ahi = new EmulatedAhi();
     @TempDir
@@ -71,11 +70,10 @@ class ExportFaultsIT {
     @Test
     void shouldRetryThrottlingAndServerErrorsOnGetImageFrame() throws IOException {
         ahi.emulator.faults().next("GetImageFrame", FaultInjector.Kind.THROTTLE, 5);
-        ExportReport throttled = export("throttled", ExportSettings.DEFAULT.withPacing(FAST_RETRIES),
-                OverwritePolicy.NEVER, PathTemplate.defaultTemplate());
+        // One frame at a time: the injected answers all hit the first frame, which needs its 6th attempt.
+        ExportReport throttled = export("throttled", OverwritePolicy.NEVER, PathTemplate.defaultTemplate(), 1);
         ahi.emulator.faults().next("GetImageFrame", FaultInjector.Kind.ERROR, 3);
-        ExportReport failing = export("errors", ExportSettings.DEFAULT.withPacing(FAST_RETRIES),
-                OverwritePolicy.NEVER, PathTemplate.defaultTemplate());
+        ExportReport failing = export("errors", OverwritePolicy.NEVER, PathTemplate.defaultTemplate(), 1);
 
         assertThat(throttled.counts()).containsEntry(Outcome.EXPORTED, 2).containsEntry(Outcome.FAILED, 0);
         assertThat(failing.counts()).containsEntry(Outcome.EXPORTED, 2).containsEntry(Outcome.FAILED, 0);
@@ -84,11 +82,11 @@ class ExportFaultsIT {
 
     @Test
     void shouldReportAPermanentFailurePerInstanceAndSkipWhatExistsOnTheNextRun() throws IOException {
-        ExportSettings sequential = ExportSettings.sequential().withPacing(FAST_RETRIES);
         ahi.emulator.faults().next("GetImageFrame", FaultInjector.Kind.ERROR, FAST_RETRIES.maxAttempts());
 
-        ExportReport first = export("partial", sequential, OverwritePolicy.NEVER, PathTemplate.defaultTemplate());
-        ExportReport second = export("partial", sequential, OverwritePolicy.NEVER, PathTemplate.defaultTemplate());
+        // One frame at a time, so that every injected error hits the same frame and uses up its attempts.
+        ExportReport first = export("partial", OverwritePolicy.NEVER, PathTemplate.defaultTemplate(), 1);
+        ExportReport second = export("partial", OverwritePolicy.NEVER, PathTemplate.defaultTemplate(), 1);
 
         assertThat(first.counts()).containsEntry(Outcome.EXPORTED, 1).containsEntry(Outcome.FAILED, 1);
         InstanceOutcome failed = first.outcomes().stream().filter(o -> o.outcome() == Outcome.FAILED).findFirst()
@@ -108,8 +106,7 @@ class ExportFaultsIT {
         Path root = temp.resolve("escape").resolve("dest");
         PathTemplate template = PathTemplate.parse("{StudyID}/{AccessionNumber}/{SeriesDescription}/{SOPInstanceUID}.dcm");
 
-        ExportReport report = export("escape/dest", ExportSettings.DEFAULT.withPacing(FAST_RETRIES),
-                OverwritePolicy.ALWAYS, template);
+        ExportReport report = export("escape/dest", OverwritePolicy.ALWAYS, template);
 
         assertThat(report.counts()).containsEntry(Outcome.EXPORTED, 2);
         try (Stream<Path> all = Files.walk(temp.resolve("escape"))) {
@@ -120,17 +117,18 @@ class ExportFaultsIT {
                 assertThat(key).startsWith("_.._.._x/_.._.._y/_etc_passwd_name_").doesNotContain("\u0001"));
     }
 
-    private static ExportReport export(String dir, ExportSettings settings, OverwritePolicy policy,
-            PathTemplate template) throws IOException {
+    private static ExportReport export(String dir, OverwritePolicy policy, PathTemplate template) {
+        return export(dir, policy, template, 8);
+    }
+
+    private static ExportReport export(String dir, OverwritePolicy policy, PathTemplate template, int window) {
         Path folder = temp.resolve(dir);
         StorageRegistration registration = new StorageRegistration("dest", new StorageLocation(StorageProvider.FILE,
                 null, folder.toString()), AccessMode.WRITE, null, true);
         ExportTarget target = new ExportTarget(new GuardedBlobStore(new FileBlobStore(folder), registration), "dest", "",
                 template, policy, "test", ahi.datastoreId);
-        try (JsonLinesAuditSink audit = new JsonLinesAuditSink(temp.resolve("audit-" + dir.replace('/', '-')))) {
-            return new Exporter(ahi.reader(settings.pacing()), target, settings, audit, Clock.systemUTC())
-                    .run(ExportSelection.all(), "export-test-" + dir.replace('/', '-'));
-        }
+        return FlowHarness.run(ahi.reader(FAST_RETRIES), target, FlowHarness.all(template, policy),
+                temp.resolve("audit-" + dir.replace('/', '-')), window);
     }
 
     /** The CT with values that try to leave the destination, in a study of its own. */

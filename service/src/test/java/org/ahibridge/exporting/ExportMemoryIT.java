@@ -37,7 +37,7 @@ import org.ahibridge.dicom.testing.ExternalTool;
  */
 class ExportMemoryIT {
 
-    static final String HEAP = "-Xmx40m";
+    static final String HEAP = "-Xmx64m";
     static final int FRAMES = 1000;
     static final int ROWS = 256;
     static final int COLUMNS = 128;

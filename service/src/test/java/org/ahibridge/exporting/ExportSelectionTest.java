@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.ahibridge.ahi.ImageSetSummary;
+import org.ahibridge.ahi.SearchTerm;
+
 class ExportSelectionTest {
 
     private static ImageSetSummary summary(String patient, String study, String date, Instant updated, boolean primary) {

@@ -87,7 +87,7 @@ final class ExportedPixels {
     }
 
     /** The source itself when native, else its native form made by dcmtk's dcmdrle (RLE is what is transcoded). */
-    private static DicomFile nativeSource(Path sourceFile, DicomFile source) throws IOException {
+    static DicomFile nativeSource(Path sourceFile, DicomFile source) throws IOException {
         if (!TransferSyntax.RLE_LOSSLESS.equals(source.transferSyntaxUid())) {
             return source;
         }

@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ahibridge.audit.JsonLinesAuditSink;
+import org.ahibridge.ahi.AhiRetry;
 import org.ahibridge.dicom.Attributes;
 import org.ahibridge.dicom.DicomFile;
 import org.ahibridge.dicom.DicomReader;
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Export from the emulator's AHI to a GCS bucket (the in-process fake) through the real {@link Exporter}:
- * every instance is written once under the template's key, reads back with the source's attributes and
+ * Export from the emulator's AHI to a GCS bucket (the in-process fake) through the export flow's steps
+ * ({@link FlowHarness}): every instance is written once under the template's key, reads back with the source's attributes and
  * pixel data, and a second run with {@code if-different} keeps every object, comparing sizes and MD5
  * versions only (the destination is registered write-only, so it could not be read back).
  */
@@ -110,9 +109,7 @@ class GcsExportIT {
         ExportTarget target = new ExportTarget(new GuardedBlobStore(store, registration), "gcs-dest", "",
                 PathTemplate.parse("{StudyInstanceUID}/{SeriesInstanceUID}/{SOPInstanceUID}.dcm"), policy, "test",
                 ahi.datastoreId);
-        try (JsonLinesAuditSink audit = new JsonLinesAuditSink(temp.resolve("audit-" + run))) {
-            return new Exporter(ahi.reader(ExportSettings.DEFAULT.pacing()), target, ExportSettings.DEFAULT, audit,
-                    Clock.systemUTC()).run(ExportSelection.all(), "gcs-export-" + run);
-        }
+        return FlowHarness.run(ahi.reader(AhiRetry.DEFAULT), target, FlowHarness.all(target.template(), policy),
+                temp.resolve("audit-" + run));
     }
 }

@@ -79,4 +79,13 @@ class PathTemplateTest {
         assertThat(PathTemplate.sanitise("Dr. Ünïcode / 1")).isEqualTo("Dr.__n_code___1");
         assertThat(PathTemplate.sanitise("..")).isEqualTo("_..");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{PatientID", "{StudyInstanceUID}/{PatientID.dcm", "x}/{SOPInstanceUID}.dcm",
+        "{Patient ID}/{SOPInstanceUID}.dcm", "{{SOPInstanceUID}}.dcm"})
+    void shouldRefuseUnbalancedBracesWithoutQuotingTheTemplate(String template) {
+        assertThatThrownBy(() -> PathTemplate.parse(template)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'{' or '}'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("PatientID").doesNotContain(template));
+    }
 }

@@ -1,4 +1,4 @@
-package org.ahibridge.exporting;
+package org.ahibridge.ahi;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.ahibridge.exporting;
+package org.ahibridge.ahi;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Export throughput with AHI far away (BENCHMARKS.md, "Export pipeline: latency hidden", issue 13): INSTANCES
+# instances of FRAMES frames (128x128, 16 bits) imported once into the standalone emulator (stored as HTJ2K where
+# OpenJPH is installed), then exported by `export --once` to a folder RUNS times each, interleaved, by this
+# checkout's jar and by BASELINE's (default: main), with the emulator's AHI at 0 ms and at 10 ms each way
+# (--latency, bench/latency-emulator.sh). Each line: the jar, the latency, the frames and the run's own
+# "seconds" (search to last write, from its summary), frames/s and the load average before it. Then the memory
+# check: a 250-frame and a 1,000-frame instance exported by this jar with -Xmx MEMORY_HEAP and a GC log.
+# Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top="$(pwd)"
+instances="${1:-300}"
+runs="${2:-3}"
+baseline_ref="${3:-main}"
+frames="${4:-10}"
+heap="${MEMORY_HEAP:-96m}"
+work="$top/target/export-latency"
+rm -rf "$work"
+mkdir -p "$work"
+source bench/lib.sh
+source bench/latency-emulator.sh
+
+echo "building this checkout and $baseline_ref ($(git rev-parse --short "$baseline_ref"))" >&2
+mvn -o -q -B package -DskipTests >/dev/null
+mkdir -p "$work/baseline"
+git archive "$baseline_ref" | tar -x -C "$work/baseline"
+(cd "$work/baseline" && mvn -o -q -B package -DskipTests >/dev/null)
+declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$work/baseline/target/ahi-bridge.jar")
+
+bench_machine
+python3 bench/multiframe.py "$work/source" "$instances" "$frames" 128 50 1
+python3 bench/multiframe.py "$work/memory" 1 1000 128 1 2
+python3 bench/multiframe.py "$work/memory" 1 250 128 1 3
+
+# One emulator state for every latency: imported once with no delay, then served again behind each latency.
+export EMULATOR_OPTS="--data-dir $work/emulator"
+latency_emulator_start 0
+datastore=$(curl -sf -XPOST "$EMULATOR_AHI/datastore" -H 'Content-Type: application/json' \
+  -d '{"datastoreName":"export-latency","clientToken":"export-latency"}' \
+  | sed -n 's/.*"datastoreId":"\([^"]*\)".*/\1/p')
+for bucket in source staging output; do
+  curl -sf -o /dev/null -XPUT "$EMULATOR_S3/$bucket"
+done
+(cd "$work/source" && ls | xargs -P 8 -I{} curl -sf -o /dev/null -XPUT \
+  -H 'Content-Type: application/octet-stream' --data-binary @{} "$EMULATOR_S3/source/data/{}")
+(cd "$work/memory" && ls | xargs -P 2 -I{} curl -sf -o /dev/null -XPUT \
+  -H 'Content-Type: application/octet-stream' --data-binary @{} "$EMULATOR_S3/source/memory/{}")
+
+config() {
+  cat <<YAML
+ahibridge:
+  embedded: { enabled: false }
+  s3: { endpoint: "$EMULATOR_S3", path-style: true, region: "$EMULATOR_REGION" }
+  ledger: { url: "jdbc:h2:file:$work/ledger/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" }
+  audit: { directory: "$work/audit" }
+  import: { jobs: { poll-interval: PT0.5S } }
+  datastores:
+    local:
+      datastore-id: "$datastore"
+      access: read-write
+      region: "$EMULATOR_REGION"
+      endpoint: "$EMULATOR_AHI"
+      data-access-role-arn: "arn:aws:iam::123456789012:role/ImportRole"
+      staging: "s3://staging/stage/"
+      output: "s3://output/out/"
+YAML
+}
+config >"$work/export.yaml"
+started=$(date +%s)
+java -jar "${jars[current]}" import --source s3://source/ --once \
+  "-Dspring.config.location=optional:classpath:/application.yaml,file:$work/export.yaml" | tail -1 >&2
+echo "imported in $(( $(date +%s) - started )) s" >&2
+latency_emulator_stop
+
+echo
+echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | load average before |"
+echo "|---|---|---|---|---|---|---|---|"
+for latency in 0 10ms; do
+  latency_emulator_start "$latency"
+  config >"$work/export.yaml"
+  for run in $(seq 1 "$runs"); do
+    for jar in baseline current; do
+      load="$(cut -d' ' -f1-3 /proc/loadavg)"
+      out="$work/out-$jar-$latency-$run"
+      all=$(java -jar "${jars[$jar]}" export --destination "file:$out" --once --config "$work/export.yaml" \
+        --overwrite always --study-uid "2.25.77000001.1" 2>"$work/err-$jar-$latency-$run" | tail -1 || true)
+      python3 - "$jar" "$latency" "$run" "$all" "$load" <<'PY'
+import json, sys
+jar, latency, run, line, load = sys.argv[1:6]
+try:
+    s = json.loads(line)
+    o = s["outcomes"]
+    print("| %s | %s | %s | %d | %d | %.2f | %.0f | %s |" % (jar, latency, run, o.get("EXPORTED", 0), s["frames"],
+          s["seconds"], s["frames"] / s["seconds"], load))
+except Exception as e:
+    print("| %s | %s | %s | failed: %s | | | | %s |" % (jar, latency, run, line[:200], load))
+PY
+    done
+  done
+  latency_emulator_stop
+done
+
+echo
+echo "memory (this jar, -Xmx$heap -XX:+UseSerialGC):"
+latency_emulator_start 10ms
+config >"$work/export.yaml"
+for series in 2.25.77000003.2.0 2.25.77000002.2.0; do
+  gc="$work/gc-$series.log"
+  line=$(java "-Xmx$heap" -XX:+UseSerialGC "-Xlog:gc:file=$gc" -jar "${jars[current]}" export \
+    --destination "file:$work/memory-out-$series" --once --config "$work/export.yaml" --series-uid "$series" \
+    2>/dev/null | tail -1)
+  python3 - "$gc" "$line" <<'PY'
+import json, re, sys
+peak = live = 0
+for m in re.finditer(r"(\d+)M->(\d+)M\(", open(sys.argv[1]).read()):
+    peak, live = max(peak, int(m.group(1))), max(live, int(m.group(2)))
+s = json.loads(sys.argv[2])
+print("  %d frames, %.1f MB written: %s, peak heap %d MB, largest heap after GC %d MB, %.2f s" % (
+    s["frames"], s["bytes"] / 1e6, s["outcomes"], peak, live, s["seconds"]))
+PY
+done
+latency_emulator_stop
