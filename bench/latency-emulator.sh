@@ -21,7 +21,7 @@ latency_emulator_start() {
   top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   jar="$top/target/emulators/ahi-emulator.jar"
   [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; return 2; }
-  local args=(--port 0 --s3-port 0 --sqs-port 0)
+  local args=(--port 0 --s3-port 0 --sqs-port 0 --dicomweb-port 0)
   [ "$latency" = none ] || args+=(--latency "$latency")
   # shellcheck disable=SC2206 # EMULATOR_OPTS is a list of options on purpose
   args+=(${EMULATOR_OPTS:-})
