@@ -43,6 +43,7 @@ import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.metrics.AwsRequestCounter;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ahibridge.storage.Registrations;
@@ -81,6 +82,16 @@ public class ImportRouteConfiguration {
             builder.endpointOverride(URI.create(endpoint));
         }
         return AwsRequestCounter.countRequests(builder).build();
+    }
+
+    /**
+     * One-shot commands make beans lazily (CommandContext); a CamelContext made lazily, after the refresh, is
+     * never started, and its routes with it. Made at the refresh, it starts with the routes one-shot runs
+     * take their objects and outcomes through.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter camelContextIsEager() {
+        return LazyInitializationExcludeFilter.forBeanTypes(CamelContext.class);
     }
 
     /** The routes' flow of objects (import-objects), which one-shot runs take too. */

@@ -83,6 +83,8 @@ public final class RoutedOutcomes implements AuditSink {
         put(headers, OutcomeHeaders.IMAGE_SET_ID, r.imageSetId());
         put(headers, OutcomeHeaders.IS_PRIMARY, r.isPrimary());
         put(headers, OutcomeHeaders.SOP_INSTANCE_UID, r.sopInstanceUid());
+        // The object's labels come back as the headers a route set them with (AhiBridgeLabel.<name>).
+        r.labels().forEach((name, value) -> headers.put(ImportHeaders.LABEL_PREFIX + name, value));
         return headers;
     }
 

@@ -39,7 +39,6 @@ final class CommandContext {
 
     static ConfigurableApplicationContext start(List<String> extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
-                oneShotRoutes(),
                 // A command run from a folder without routes/ still works (in Java, without the routes).
                 "ahibridge.routes.check-files=false",
                 "camel.main.run-controller=false",
@@ -55,6 +54,10 @@ final class CommandContext {
                 "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR",
                 // Its WARN repeats a failed start's whole cause chain; OneShotRun reports the failure itself.
                 "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR"));
+        // Routes given on the command line replace the one-shot set (repeated keys would be joined, not replaced).
+        if (extraProperties.stream().noneMatch(p -> p.startsWith("camel.main.routes-"))) {
+            properties.add(oneShotRoutes());
+        }
         // A key given twice as an argument would be read as both values joined: an extra replaces the default.
         for (String extra : extraProperties) {
             String key = extra.substring(0, Math.max(0, extra.indexOf('=')));

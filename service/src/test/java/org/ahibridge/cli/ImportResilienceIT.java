@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +115,10 @@ class ImportResilienceIT {
                     .until(() -> !ahi.listDICOMImportJobs(b -> b.datastoreId(datastore)).jobSummaries().isEmpty()
                             || !child.isAlive());
             assertThat(child.isAlive()).as("the first run is still running").isTrue();
+        } catch (org.awaitility.core.ConditionTimeoutException | AssertionError e) {
+            // What the child did is the only clue, and its folder is gone after the test.
+            System.out.println("killed-run.log:\n" + Files.readString(temp.resolve("killed-run.log")));
+            throw e;
         } finally {
             child.destroyForcibly().waitFor();
         }
