@@ -79,6 +79,19 @@ public interface BlobStore {
         write(key, content, size);
     }
 
+    /**
+     * Streams {@code sourceKey} of {@code source} into {@code key} like {@link #put}. Providers whose uploads are
+     * retried (S3) open the source again for each attempt, since a stream read once cannot be sent twice.
+     */
+    default void putFrom(BlobStore source, String sourceKey, String key, long size) {
+        try (InputStream in = source.open(sourceKey)) {
+            put(key, in, size);
+        } catch (java.io.IOException e) {
+            throw new StorageException("copying " + sourceKey + " from " + source.describe() + " to " + describe()
+                    + " failed: " + e.getMessage(), true, e);
+        }
+    }
+
     /** Deletes an object; deleting a missing object is not an error. */
     void delete(String key);
 

@@ -53,12 +53,7 @@ public final class BlobTransfer {
         if (!current.get().version().equals(expected.version())) {
             return CopyOutcome.SOURCE_CHANGED;
         }
-        try (InputStream in = source.open(expected.key())) {
-            target.put(targetKey, in, current.get().size());
-        } catch (IOException e) {
-            throw new StorageException("copying " + expected.key() + " from " + source.describe() + " to "
-                    + target.describe() + " failed: " + e.getMessage(), true, e);
-        }
+        target.putFrom(source, expected.key(), targetKey, current.get().size());
         return CopyOutcome.COPIED_STREAMED;
     }
 }

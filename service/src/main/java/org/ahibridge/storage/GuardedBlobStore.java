@@ -112,6 +112,12 @@ public final class GuardedBlobStore implements BlobStore {
     }
 
     @Override
+    public void putFrom(BlobStore source, String sourceKey, String key, long size) {
+        rules.requireWritable(registration, key, Reach.OBJECT, "(write)");
+        delegate.putFrom(source, sourceKey, key, size);
+    }
+
+    @Override
     public void delete(String key) {
         rules.requireWritable(registration, key, Reach.OBJECT, "(delete)");
         delegate.delete(key);

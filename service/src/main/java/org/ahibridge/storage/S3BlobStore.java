@@ -131,6 +131,44 @@ public final class S3BlobStore implements BlobStore {
                 + " but cannot find it"));
     }
 
+    /**
+     * A PutObject whose body is the source opened anew for each attempt: the SDK retries a failed upload (a reset
+     * connection, a 5xx), and a stream it already sent cannot be sent again. Multipart uploads buffer each part,
+     * so they retry parts by themselves.
+     */
+    @Override
+    public void putFrom(BlobStore source, String sourceKey, String key, long size) {
+        if (size < 0 || size > multipart.tuning().multipartThreshold()) {
+            BlobStore.super.putFrom(source, sourceKey, key, size);
+            return;
+        }
+        String objectKey = objectKey(key);
+        List<InputStream> opened = new ArrayList<>();
+        try {
+            client.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.fromContentProvider(() -> {
+                closeAll(opened);
+                InputStream in = source.open(sourceKey);
+                opened.add(in);
+                return in;
+            }, size, "application/octet-stream"));
+        } catch (SdkException e) {
+            throw S3Errors.translate("upload", describe() + key, e);
+        } finally {
+            closeAll(opened);
+        }
+    }
+
+    private static void closeAll(List<InputStream> streams) {
+        for (InputStream stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // a source stream that fails to close has been read or abandoned already
+            }
+        }
+        streams.clear();
+    }
+
     @Override
     public void put(String key, InputStream content, long size) {
         String objectKey = objectKey(key);

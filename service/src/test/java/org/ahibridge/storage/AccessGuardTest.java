@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,30 @@ class AccessGuardTest {
         assertThatThrownBy(() -> writeOnly.list("", null, 10)).isInstanceOf(AccessModeException.class);
         assertThatThrownBy(() -> BlobTransfer.copy(writeOnly, "a.dcm", readOnly, "a.dcm"))
                 .isInstanceOf(AccessModeException.class);
+        BlobInfo written = writeOnly.stat("a.dcm").orElseThrow();
+        assertThatThrownBy(() -> BlobTransfer.copyIfUnchanged(writeOnly, written, readOnly, "a.dcm"))
+                .isInstanceOf(AccessModeException.class);
+        assertThatThrownBy(() -> readOnly.put("b.dcm", new ByteArrayInputStream(new byte[] {1}), 1))
+                .isInstanceOf(AccessModeException.class);
+        assertThatThrownBy(() -> readOnly.deleteAll(List.of("b.dcm"))).isInstanceOf(AccessModeException.class);
         assertThat(temp.resolve("ro").resolve("a.dcm")).doesNotExist();
+    }
+
+    @Test
+    void shouldSizeEachS3ClientsPoolAsConfigured() {
+        List<Integer> pools = new ArrayList<>();
+        BlobStores stores = new BlobStores().withS3MaxConnections(200).withS3ClientFactory((connection, pool) -> {
+            pools.add(pool);
+            return S3Clients.create(connection, software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider
+                    .create(), pool);
+        });
+
+        stores.open(s3("landing", "s3://landing-bucket/", AccessMode.READ));
+        stores.open(s3("staging", "s3://staging-bucket/", AccessMode.READ_WRITE));
+        stores.close();
+
+        assertThat(pools).containsExactly(200);
+        assertThatThrownBy(() -> new BlobStores().withS3MaxConnections(0))
+                .hasMessageContaining("ahibridge.s3.max-connections");
     }
 }

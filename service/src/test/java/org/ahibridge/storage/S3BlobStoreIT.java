@@ -233,6 +233,9 @@ class S3BlobStoreIT {
         assertThat(store.copyServerSide(folder, "a.dcm", "a.dcm")).isFalse();
         assertThat(BlobTransfer.copy(folder, "a.dcm", store, "a.dcm")).isFalse();
         assertThat(store.stat("a.dcm")).get().extracting(BlobInfo::size).isEqualTo(3L);
+        BlobInfo listed = folder.stat("a.dcm").orElseThrow();
+        assertThat(BlobTransfer.copyIfUnchanged(folder, listed, store, "b.dcm")).isEqualTo(CopyOutcome.COPIED_STREAMED);
+        assertThat(store.stat("b.dcm")).get().extracting(BlobInfo::size).isEqualTo(3L);
     }
 
     @Test
