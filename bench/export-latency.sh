@@ -6,7 +6,8 @@
 # (--latency, bench/latency-emulator.sh). Each line: the jar, the latency, the frames and the run's own
 # "seconds" (search to last write, from its summary), frames/s and the load average before it. Then the memory
 # check: a 250-frame and a 1,000-frame instance exported by this jar with -Xmx MEMORY_HEAP and a GC log.
-# Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first.
+# Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first
+# (SKIP_BUILD=1: use the ones built by a previous run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top="$(pwd)"
@@ -21,12 +22,16 @@ mkdir -p "$work"
 source bench/lib.sh
 source bench/latency-emulator.sh
 
-echo "building this checkout and $baseline_ref ($(git rev-parse --short "$baseline_ref"))" >&2
-mvn -o -q -B package -DskipTests >/dev/null
-mkdir -p "$work/baseline"
-git archive "$baseline_ref" | tar -x -C "$work/baseline"
-(cd "$work/baseline" && mvn -o -q -B package -DskipTests >/dev/null)
-declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$work/baseline/target/ahi-bridge.jar")
+baseline_dir="$top/target/export-latency-baseline"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "building this checkout and $baseline_ref ($(git rev-parse --short "$baseline_ref"))" >&2
+  mvn -o -q -B package -DskipTests >/dev/null
+  rm -rf "$baseline_dir"
+  mkdir -p "$baseline_dir"
+  git archive "$baseline_ref" | tar -x -C "$baseline_dir"
+  (cd "$baseline_dir" && mvn -o -q -B package -DskipTests >/dev/null)
+fi
+declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$baseline_dir/target/ahi-bridge.jar")
 
 bench_machine
 python3 bench/multiframe.py "$work/source" "$instances" "$frames" 128 50 1
@@ -34,7 +39,7 @@ python3 bench/multiframe.py "$work/memory" 1 1000 128 1 2
 python3 bench/multiframe.py "$work/memory" 1 250 128 1 3
 
 # One emulator state for every latency: imported once with no delay, then served again behind each latency.
-export EMULATOR_OPTS="--data-dir $work/emulator"
+export EMULATOR_OPTS="--dicomweb-port 0 --data-dir $work/emulator"
 latency_emulator_start 0
 datastore=$(curl -sf -XPOST "$EMULATOR_AHI/datastore" -H 'Content-Type: application/json' \
   -d '{"datastoreName":"export-latency","clientToken":"export-latency"}' \
