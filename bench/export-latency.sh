@@ -6,7 +6,8 @@
 # (--latency, bench/latency-emulator.sh). Each line: the jar, the latency, the frames and the run's own
 # "seconds" (search to last write, from its summary), frames/s and the load average before it. Then the memory
 # check: a 250-frame and a 1,000-frame instance exported by this jar with -Xmx MEMORY_HEAP and a GC log.
-# Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first.
+# Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first
+# (SKIP_BUILD=1: use the ones built by a previous run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top="$(pwd)"
@@ -21,20 +22,24 @@ mkdir -p "$work"
 source bench/lib.sh
 source bench/latency-emulator.sh
 
-echo "building this checkout and $baseline_ref ($(git rev-parse --short "$baseline_ref"))" >&2
-mvn -o -q -B package -DskipTests >/dev/null
-mkdir -p "$work/baseline"
-git archive "$baseline_ref" | tar -x -C "$work/baseline"
-(cd "$work/baseline" && mvn -o -q -B package -DskipTests >/dev/null)
-declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$work/baseline/target/ahi-bridge.jar")
+baseline_dir="$top/target/export-latency-baseline"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "building this checkout and $baseline_ref ($(git rev-parse --short "$baseline_ref"))" >&2
+  mvn -o -q -B package -DskipTests >/dev/null
+  rm -rf "$baseline_dir"
+  mkdir -p "$baseline_dir"
+  git archive "$baseline_ref" | tar -x -C "$baseline_dir"
+  (cd "$baseline_dir" && mvn -o -q -B package -DskipTests >/dev/null)
+fi
+declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$baseline_dir/target/ahi-bridge.jar")
 
 bench_machine
 python3 bench/multiframe.py "$work/source" "$instances" "$frames" 128 50 1
-python3 bench/multiframe.py "$work/memory" 1 1000 128 1 2
-python3 bench/multiframe.py "$work/memory" 1 250 128 1 3
+python3 bench/multiframe.py "$work/memory/1000" 1 1000 128 1 2
+python3 bench/multiframe.py "$work/memory/250" 1 250 128 1 3
 
 # One emulator state for every latency: imported once with no delay, then served again behind each latency.
-export EMULATOR_OPTS="--data-dir $work/emulator"
+export EMULATOR_OPTS="--dicomweb-port 0 --data-dir $work/emulator"
 latency_emulator_start 0
 datastore=$(curl -sf -XPOST "$EMULATOR_AHI/datastore" -H 'Content-Type: application/json' \
   -d '{"datastoreName":"export-latency","clientToken":"export-latency"}' \
@@ -44,8 +49,10 @@ for bucket in source staging output; do
 done
 (cd "$work/source" && ls | xargs -P 8 -I{} curl -sf -o /dev/null -XPUT \
   -H 'Content-Type: application/octet-stream' --data-binary @{} "$EMULATOR_S3/source/data/{}")
-(cd "$work/memory" && ls | xargs -P 2 -I{} curl -sf -o /dev/null -XPUT \
-  -H 'Content-Type: application/octet-stream' --data-binary @{} "$EMULATOR_S3/source/memory/{}")
+for frames_of in 250 1000; do
+  curl -sf -o /dev/null -XPUT -H 'Content-Type: application/octet-stream' \
+    --data-binary "@$work/memory/$frames_of/mf-00000.dcm" "$EMULATOR_S3/source/memory/$frames_of.dcm"
+done
 
 config() {
   cat <<YAML
@@ -74,27 +81,38 @@ echo "imported in $(( $(date +%s) - started )) s" >&2
 latency_emulator_stop
 
 echo
-echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | load average before |"
-echo "|---|---|---|---|---|---|---|---|"
+# CPU seconds of the whole command (user + system), and of a run that selects nothing (start-up and shutdown
+# only), so that CPU per frame compares the jars whatever the machine's load.
+cpu_of() {
+  awk '{printf "%.2f", $1 + $2}' "$1"
+}
+echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | CPU s (command) | load average before |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for latency in 0 10ms; do
   latency_emulator_start "$latency"
   config >"$work/export.yaml"
+  for jar in baseline current; do
+    /usr/bin/time -o "$work/cpu-idle-$jar-$latency" -f "%U %S" java -jar "${jars[$jar]}" export \
+      --destination "file:$work/idle" --once --config "$work/export.yaml" --study-uid 9.9.9 >/dev/null 2>&1 || true
+    echo "| $jar | $latency | nothing selected | 0 | 0 | | | $(cpu_of "$work/cpu-idle-$jar-$latency") | |"
+  done
   for run in $(seq 1 "$runs"); do
     for jar in baseline current; do
       load="$(cut -d' ' -f1-3 /proc/loadavg)"
       out="$work/out-$jar-$latency-$run"
-      all=$(java -jar "${jars[$jar]}" export --destination "file:$out" --once --config "$work/export.yaml" \
-        --overwrite always --study-uid "2.25.77000001.1" 2>"$work/err-$jar-$latency-$run" | tail -1 || true)
-      python3 - "$jar" "$latency" "$run" "$all" "$load" <<'PY'
+      all=$(/usr/bin/time -o "$work/cpu-$jar-$latency-$run" -f "%U %S" java -jar "${jars[$jar]}" export \
+        --destination "file:$out" --once --config "$work/export.yaml" --overwrite always \
+        --study-uid "2.25.77000001.1" 2>"$work/err-$jar-$latency-$run" | tail -1 || true)
+      python3 - "$jar" "$latency" "$run" "$all" "$load" "$(cpu_of "$work/cpu-$jar-$latency-$run")" <<'PY'
 import json, sys
-jar, latency, run, line, load = sys.argv[1:6]
+jar, latency, run, line, load, cpu = sys.argv[1:7]
 try:
     s = json.loads(line)
     o = s["outcomes"]
-    print("| %s | %s | %s | %d | %d | %.2f | %.0f | %s |" % (jar, latency, run, o.get("EXPORTED", 0), s["frames"],
-          s["seconds"], s["frames"] / s["seconds"], load))
+    print("| %s | %s | %s | %d | %d | %.2f | %.0f | %s | %s |" % (jar, latency, run, o.get("EXPORTED", 0),
+          s["frames"], s["seconds"], s["frames"] / s["seconds"], cpu, load))
 except Exception as e:
-    print("| %s | %s | %s | failed: %s | | | | %s |" % (jar, latency, run, line[:200], load))
+    print("| %s | %s | %s | failed: %s | | | | | %s |" % (jar, latency, run, line[:200], load))
 PY
     done
   done
@@ -105,6 +123,7 @@ echo
 echo "memory (this jar, -Xmx$heap -XX:+UseSerialGC):"
 latency_emulator_start 10ms
 config >"$work/export.yaml"
+# The 250-frame instance, then the 1,000-frame one: four times the frames, the same heap if memory is flat.
 for series in 2.25.77000003.2.0 2.25.77000002.2.0; do
   gc="$work/gc-$series.log"
   line=$(java "-Xmx$heap" -XX:+UseSerialGC "-Xlog:gc:file=$gc" -jar "${jars[current]}" export \

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Export from the emulator's AHI to a GCS bucket (the in-process fake) through the export flow's steps
- * ({@link FlowHarness}): every instance is written once under the template's key, reads back with the source's attributes and
- * pixel data, and a second run with {@code if-different} keeps every object, comparing sizes and MD5
- * versions only (the destination is registered write-only, so it could not be read back).
+ * Export from the emulator's AHI to a GCS bucket (the in-process fake) through the export flow's steps ({@link
+ * FlowHarness}): every instance is written once under the template's key, reads back with the source's attributes
+ * and pixel data, and a second run with {@code if-different} keeps every object, comparing sizes and MD5 versions
+ * only (the destination is registered write-only, so it could not be read back).
  */
 class GcsExportIT {
 
