@@ -35,7 +35,6 @@ import org.ahibridge.storage.StorageSelection;
  */
 public final class ImportRunner {
 
-    private static final int READ_ATTEMPTS = 5;
     /** Header reads in flight while a listing page is classified (the S3 pool must allow as many). */
     static final int READS_IN_FLIGHT = 64;
 
@@ -121,7 +120,7 @@ public final class ImportRunner {
         }
         while (true) {
             // The position is stored only after a page was read, so a failed listing can simply be repeated.
-            PageResult page = retrying(() -> lister.nextPage(runId, store, storage, prefix, datastore, true));
+            PageResult page = TransientReads.retrying(() -> lister.nextPage(runId, store, storage, prefix, datastore, true));
             workPage(page.taken(), store);
             if (page.passCompleted()) {
                 if (fromStart) {
@@ -256,37 +255,11 @@ public final class ImportRunner {
     }
 
     /**
-     * Classifies (and lists, below) with up to {@value #READ_ATTEMPTS} attempts when the store reports a transient fault (S3
+     * Classifies (and lists, below) with up to {@value TransientReads#ATTEMPTS} attempts when the store reports a transient fault (S3
      * 5xx or SlowDown that outlasted the SDK's own retries), waiting 200 ms, doubling, between them.
      */
     private Verdict classify(BlobStore store, SourceObject object) throws IOException {
-        return retrying(() -> classifier.classify(store, object.key(), object.size()));
-    }
-
-    private interface Read<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T retrying(Read<T> read) throws IOException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return read.get();
-            } catch (StorageException e) {
-                if (!e.isTransient() || attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                pause(200L << (attempt - 1));
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a read", e);
-        }
+        return TransientReads.retrying(() -> classifier.classify(store, object.key(), object.size()));
     }
 
     /** Adds a classified file to a batch; one too large for any import job ended FAILED there: audit it. */

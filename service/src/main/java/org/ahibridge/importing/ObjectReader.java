@@ -7,7 +7,6 @@ import org.ahibridge.dicom.p10.P10Verdict;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.storage.BlobStore;
-import org.ahibridge.storage.StorageException;
 
 /**
  * The classify step of one discovered object (docs/design.md §1 step 2): takes the object's work lease,
@@ -18,7 +17,6 @@ import org.ahibridge.storage.StorageException;
  */
 public final class ObjectReader {
 
-    private static final int READ_ATTEMPTS = 5;
 
     private final WorkLeases leases;
     private final ImportRules rules;
@@ -47,27 +45,9 @@ public final class ObjectReader {
 
     /**
      * The object's P10 verdict. A transient store fault (5xx, SlowDown after the SDK's retries) is read
-     * again up to {@value #READ_ATTEMPTS} times, 200 ms doubling; others are thrown.
+     * again up to {@value TransientReads#ATTEMPTS} times, 200 ms doubling; others are thrown.
      */
     public P10Verdict read(BlobStore store, SourceObject object) throws IOException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return classifier.read(store, object.key(), object.size());
-            } catch (StorageException e) {
-                if (!e.isTransient() || attempt >= READ_ATTEMPTS) {
-                    throw e;
-                }
-                pause(200L << (attempt - 1));
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a read", e);
-        }
+        return TransientReads.retrying(() -> classifier.read(store, object.key(), object.size()));
     }
 }
