@@ -3,11 +3,7 @@ package org.ahibridge.emulator.ahi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +19,8 @@ import org.ahibridge.emulator.http.BoundedBody;
 import org.ahibridge.emulator.http.Exchanges;
 import org.ahibridge.emulator.http.HttpReply;
 import org.ahibridge.emulator.http.JdkHttpServerDefaults;
+import org.ahibridge.emulator.http.RequestParts;
+import org.ahibridge.emulator.http.RouteTable;
 import org.ahibridge.emulator.http.ServerThreads;
 
 /**
@@ -92,7 +90,8 @@ public final class AhiHttpServer implements AutoCloseable {
      */
     private HttpReply reply(HttpExchange exchange) throws IOException {
         Route route = route(exchange);
-        BoundedBody body = BoundedBody.read(exchange.getRequestBody(), declaredLength(exchange), route.maxBodyBytes());
+        BoundedBody body = BoundedBody.read(exchange.getRequestBody(), RequestParts.declaredLength(exchange),
+                route.maxBodyBytes());
         try {
             if (route.failure() != null) {
                 throw route.failure();
@@ -133,11 +132,13 @@ public final class AhiHttpServer implements AutoCloseable {
         }
         String rawPath = exchange.getRequestURI().getRawPath();
         boolean isAdmin = rawPath.startsWith("/_emulator/");
-        AhiRoutes.Match match;
+        RouteTable.Match<AhiRoutes.Handler> match;
+        Map<String, List<String>> query;
         try {
             match = (isAdmin ? admin : routes).match(method, rawPath);
+            query = RequestParts.query(exchange.getRequestURI().getRawQuery());
         } catch (IllegalArgumentException e) {
-            return Route.failing(AhiError.validation("The path is not correctly URL-encoded"));
+            return Route.failing(AhiError.validation("The path or query string is not correctly URL-encoded"));
         }
         if (match == null) {
             return Route.failing(new AhiError(404, "UnknownOperationException", "No operation at " + method + " "
@@ -147,50 +148,15 @@ public final class AhiHttpServer implements AutoCloseable {
             return Route.failing(new AhiError(405, "UnknownOperationException", "Method " + method
                     + " is not allowed on " + rawPath));
         }
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        Map<String, String> headers = headers(exchange);
+        Map<String, String> headers = RequestParts.headers(exchange);
         return new Route(match.operation(), isAdmin ? RequestBodyLimits.DEFAULT_BYTES
                 : RequestBodyLimits.of(match.operation()), body -> {
                     if (!isAdmin) {
                         beforeOperation.accept(match.operation());
                     }
-                    return match.handler().handle(new AhiRequest(match.operation(), match.path(), query(rawQuery),
+                    return match.handler().handle(new AhiRequest(match.operation(), match.path(), query,
                             headers, body));
                 }, null);
-    }
-
-    /** The Content-Length, or -1 for a chunked body (or a malformed length, which the JDK refuses anyway). */
-    private static long declaredLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        try {
-            return value == null ? -1 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw AhiError.validation("The query string is not correctly URL-encoded");
-            }
-        }
-        return query;
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-        return headers;
     }
 
     static HttpReply error(AhiError e) {

@@ -5,13 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +21,8 @@ import org.ahibridge.emulator.PortInUseException;
 import org.ahibridge.emulator.ahi.AhiError;
 import org.ahibridge.emulator.http.Exchanges;
 import org.ahibridge.emulator.http.JdkHttpServerDefaults;
+import org.ahibridge.emulator.http.RequestParts;
+import org.ahibridge.emulator.http.RouteTable;
 import org.ahibridge.emulator.http.ServerThreads;
 
 /**
@@ -96,11 +92,13 @@ public final class DicomWebServer implements AutoCloseable {
     private DicomWebReply reply(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        DicomWebRoutes.Match match;
+        RouteTable.Match<DicomWebRoutes.Handler> match;
+        Map<String, List<String>> query;
         try {
             match = routes.match(method, rawPath);
+            query = RequestParts.query(exchange.getRequestURI().getRawQuery());
         } catch (IllegalArgumentException e) {
-            throw AhiError.validation("The path is not correctly URL-encoded");
+            throw AhiError.validation("The path or query string is not correctly URL-encoded");
         }
         if (match == null) {
             throw new AhiError(404, "UnknownOperationException", "No DICOMweb operation at " + method + " " + rawPath
@@ -111,8 +109,8 @@ public final class DicomWebServer implements AutoCloseable {
         }
         beforeOperation.accept(match.operation());
         return match.handler().handle(new DicomWebRequest(match.operation(), match.path(),
-                query(exchange.getRequestURI().getRawQuery()), headers(exchange), exchange.getRequestBody(),
-                declaredLength(exchange), baseUrl(exchange)));
+                query, RequestParts.headers(exchange), exchange.getRequestBody(),
+                RequestParts.declaredLength(exchange), baseUrl(exchange)));
     }
 
     private static void send(HttpExchange exchange, DicomWebReply reply) throws IOException {
@@ -133,43 +131,6 @@ public final class DicomWebServer implements AutoCloseable {
     private String baseUrl(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
         return host != null && HOST.matcher(host).matches() ? "http://" + host : endpoint().toString();
-    }
-
-    private static long declaredLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        try {
-            return value == null ? -1 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw AhiError.validation("The query string is not correctly URL-encoded");
-            }
-        }
-        return query;
-    }
-
-    private static Map<String, String> headers(HttpExchange exchange) {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                String.join(", ", values)));
-        return headers;
     }
 
     @Override
