@@ -2,7 +2,6 @@ package org.ahibridge.camel;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,14 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.ahibridge.emulator.junit.EmulatorClients;
-import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.ahibridge.testing.EmulatedImportRoutes;
 import org.ahibridge.testing.ImportRouteFiles;
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.samples.SampleInstance;
 import org.ahibridge.samples.SampleStudies;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,56 +44,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ImportPollRunsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Started before Spring builds the context, whose properties name its endpoints. */
+    /** The emulator, datastore, ledger and polling settings this IT shares with ImportRouteCustomizationsIT. */
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static final EmulatedImportRoutes STACK = EmulatedImportRoutes.create("poll-runs");
     static Path TEMP;
-    static String DATASTORE_ID;
 
     @BeforeAll
-    static void inboxBucketsAndDatastore() throws IOException {
-        TEMP = Files.createTempDirectory("poll-runs-it");
+    static void inbox() throws IOException {
+        TEMP = STACK.temp();
         Files.createDirectories(TEMP.resolve("inbox"));
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
-        DATASTORE_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "poll-runs");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        var e = EMULATOR.endpoints();
-        registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
+        STACK.register(registry, ImportRouteFiles.FLOW + ","
                 + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
-        EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
-                .forEach((k, v) -> registry.add(k, () -> v));
-        EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));
         registry.add("ahibridge.storages.inbox.location", () -> TEMP.resolve("inbox").toUri().toString());
         registry.add("ahibridge.storages.inbox.access", () -> "read");
-        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
-        // Files are moved into the inbox whole, so they can be taken at first sight.
-        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
         registry.add("ahibridge.routes.import.sources", () -> "inbox");
-        registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
-        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
     }
-
-    static ConfigurableApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     void remember(ConfigurableApplicationContext applicationContext) {
-        context = applicationContext;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null && context.isActive()) {
-            context.getBean(org.apache.camel.CamelContext.class).stop(); // before the extension stops the emulator
-        }
+        STACK.stopsRoutesOf(applicationContext);
     }
 
     @Test

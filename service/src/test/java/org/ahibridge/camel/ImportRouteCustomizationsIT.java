@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.testing.EmulatedImportRoutes;
 import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.samples.SampleStudies;
@@ -77,24 +78,20 @@ class ImportRouteCustomizationsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Started before Spring builds the context, whose properties name its endpoints. */
+    /** The emulator, datastore, ledger and polling settings this IT shares with ImportPollRunsIT. */
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static final EmulatedImportRoutes STACK = EmulatedImportRoutes.create("customizations");
+    static EmulatorExtension EMULATOR;
     static Path TEMP;
-    static String DATASTORE_ID;
     static String SECOND_ID;
-    static ConfigurableApplicationContext context;
     /** The test's HTTP endpoint that import-outcome-taps calls for each IMPORTED outcome (g). */
     static HttpServer notified;
     static final Queue<String> NOTIFICATIONS = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void sourcesBucketsQueueAndDatastores() throws IOException {
-        TEMP = Files.createTempDirectory("route-customizations-it");
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
-        DATASTORE_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "customizations");
+        EMULATOR = STACK.emulator();
+        TEMP = STACK.temp();
         SECOND_ID = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "customizations-second");
         EMULATOR.sqs().createQueue(b -> b.queueName("failed-outcomes"));
         notified = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -131,31 +128,23 @@ class ImportRouteCustomizationsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         var e = EMULATOR.endpoints();
-        registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> Stream.of("routes/error-handling",
+        STACK.register(registry, Stream.of("routes/error-handling",
                 "routes/import-dead-letter", "routes/import-advance", "routes/import-tick", "routes/import-pass",
                 "routes/import-objects", "routes/import-object", "routes/import-skip", "routes/import-failed",
                 "routes/import-source", "docs/examples/routes/import-rules-ct-mr",
                 "docs/examples/routes/import-sources", "docs/examples/routes/import-poll-labelled",
                 "docs/examples/routes/import-outcome-taps").map(f -> "file:" + f + ".camel.yaml")
                 .collect(Collectors.joining(",")));
-        EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
-                .forEach((k, v) -> registry.add(k, () -> v));
         EmulatedDatastoreSettings.localDatastore(e, SECOND_ID, "stage-second/", "out-second/").forEach((k, v) -> {
             if (k.startsWith("ahibridge.datastores.local.")) {
                 registry.add(k.replace(".local.", ".second."), () -> v);
             }
         });
-        EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));
         for (String source : List.of("inbox", "archive", "labelled")) {
             registry.add("ahibridge.storages." + source + ".location", () -> TEMP.resolve(source).toUri().toString());
             registry.add("ahibridge.storages." + source + ".access", () -> "read");
         }
         registry.add("ahibridge.routes.import.sources", () -> "labelled");
-        registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
-        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
-        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
-        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
         registry.add("ahibridge.import.batch.max-age", () -> "PT2S");
         // big.dcm (64x64 pixels) is over it; the 16x16 images are far below.
         registry.add("ahibridge.import.batch.max-file-bytes", () -> "6000");
@@ -177,14 +166,11 @@ class ImportRouteCustomizationsIT {
 
     @Autowired
     void remember(ConfigurableApplicationContext applicationContext) {
-        context = applicationContext;
+        STACK.stopsRoutesOf(applicationContext);
     }
 
     @AfterAll
-    static void stop() {
-        if (context != null && context.isActive()) {
-            context.getBean(CamelContext.class).stop();
-        }
+    static void stopNotified() {
         notified.stop(0);
     }
 

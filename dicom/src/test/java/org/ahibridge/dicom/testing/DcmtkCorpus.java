@@ -3,8 +3,11 @@ package org.ahibridge.dicom.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,19 @@ public final class DcmtkCorpus {
     private static List<Item> generate() {
         try {
             Path dir = Files.createDirectories(ROOT);
+            // The module's tests run in two JVMs at once (forkCount in the parent POM): the one that comes second
+            // waits for the first to finish the files, then finds them made.
+            try (FileChannel lock = FileChannel.open(ROOT.resolveSibling("test-corpus.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                return generate(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Item> generate(Path dir) {
+        try {
             List<Item> result = new ArrayList<>();
             Path ct = base(dir, "ct", BaseObject.CT);
             Path mr = base(dir, "mr-multiframe", BaseObject.MR_MULTIFRAME);

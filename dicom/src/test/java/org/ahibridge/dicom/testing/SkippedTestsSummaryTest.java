@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -47,12 +48,36 @@ class SkippedTestsSummaryTest {
                 "[skipped tests]     1 whole class skipped, tests not counted: server absent");
     }
 
+    @Test
+    void shouldPrintOneBlockForEveryTestPlanOfALauncherSession() {
+        // A Surefire fork with forkCount above 1 runs one test plan per class in one session.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SkippedTestsSummary summary = new SkippedTestsSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                true);
+        LauncherConfig config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false).addLauncherSessionListeners(summary).build();
+        try (LauncherSession session = LauncherFactory.openSession(config)) {
+            for (Class<?> sample : new Class<?>[] {MixedOutcomes.class, AllRun.class}) {
+                session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(sample))
+                        .build());
+                assertThat(bytes.toString(StandardCharsets.UTF_8)).as("printed before the session ends").isEmpty();
+            }
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "[skipped tests] 4 of 8 tests skipped, by reason:",
+                "[skipped tests]     2 skipped: " + TOOL,
+                "[skipped tests]     1 skipped: dataset absent here",
+                "[skipped tests]     1 skipped: not this week");
+    }
+
     private static String summaryOf(Class<?>... samples) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         // Only the listener under test: the one registered for the whole build would print here too.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+                .enableTestExecutionListenerAutoRegistration(false).enableLauncherSessionListenerAutoRegistration(false)
+                .build());
         var request = LauncherDiscoveryRequestBuilder.request();
         for (Class<?> sample : samples) {
             request.selectors(selectClass(sample));

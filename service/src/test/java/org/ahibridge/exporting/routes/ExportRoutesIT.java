@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -147,8 +148,25 @@ class ExportRoutesIT {
         return (Map<String, Object>) summary.get("outcomes");
     }
 
-    /** Every file under {@code dir} by its path relative to it, with its bytes. */
+    /**
+     * Every file under {@code dir} by its path relative to it, with its bytes. The tests call it while an export
+     * still writes there: a temporary file renamed away between the listing and its read makes it look again.
+     */
     static Map<String, byte[]> files(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return filesNow(dir);
+            } catch (NoSuchFileException | java.io.UncheckedIOException vanished) {
+                boolean renamedAway = vanished instanceof NoSuchFileException
+                        || vanished.getCause() instanceof NoSuchFileException;
+                if (!renamedAway || attempt == 10) {
+                    throw vanished;
+                }
+            }
+        }
+    }
+
+    private static Map<String, byte[]> filesNow(Path dir) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
