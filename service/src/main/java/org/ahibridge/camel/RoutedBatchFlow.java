@@ -1,0 +1,57 @@
+package org.ahibridge.camel;
+
+import java.util.function.Supplier;
+
+import org.ahibridge.importing.BatchFlow;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ServiceStatus;
+
+/**
+ * The {@link BatchFlow} of the routes: one message with header AhiBridgeDatastore to
+ * {@code direct:import-advance} (routes/import-advance.camel.yaml), which splits the datastore's batches and
+ * jobs into one message each; returns once all were handled.
+ */
+public final class RoutedBatchFlow implements BatchFlow {
+
+    static final String ROUTE_ID = "import-advance";
+
+    private final Supplier<CamelContext> camel;
+    private volatile ProducerTemplate producer;
+
+    public RoutedBatchFlow(Supplier<CamelContext> camel) {
+        this.camel = camel;
+    }
+
+    @Override
+    public boolean available() {
+        CamelContext context = camel.get();
+        return context != null && context.getRoute(ROUTE_ID) != null
+                && context.getRouteController().getRouteStatus(ROUTE_ID) == ServiceStatus.Started;
+    }
+
+    @Override
+    public void advance(String datastore) {
+        Exchange done = producer().send("direct:" + ROUTE_ID,
+                e -> e.getMessage().setHeader(ImportHeaders.DATASTORE, datastore));
+        Exception failure = done.getException();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the import flow failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = camel.get().createProducerTemplate();
+                }
+            }
+        }
+        return producer;
+    }
+}
