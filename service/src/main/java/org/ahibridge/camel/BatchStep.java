@@ -18,12 +18,20 @@ public final class BatchStep {
     private final StagingStep staging;
     private final JobStartStep starts;
     private final JobFollowStep follows;
+    private final JobFollowStep polling;
 
-    public BatchStep(Registrations registrations, StagingStep staging, JobStartStep starts, JobFollowStep follows) {
+    /**
+     * @param follows follows jobs as the service does (on job events, when they are on)
+     * @param polling follows jobs with GetDICOMImportJob at every step, for one-shot runs: nothing consumes the
+     *                job-event queue for them
+     */
+    public BatchStep(Registrations registrations, StagingStep staging, JobStartStep starts, JobFollowStep follows,
+            JobFollowStep polling) {
         this.registrations = registrations;
         this.staging = staging;
         this.starts = starts;
         this.follows = follows;
+        this.polling = polling;
     }
 
     /** SEALED: copied into its staging prefix (concurrent CopyObject with copy-source-if-match), then STAGED. */
@@ -38,6 +46,12 @@ public final class BatchStep {
 
     /** SUBMITTED: GetDICOMImportJob; a finished job's manifests accounted file by file, then COMPLETED or FAILED. */
     public Batch follow(Batch batch) {
-        return follows.follow(batch, registrations.datastore(batch.datastore()));
+        return follow(batch, false);
+    }
+
+    /** {@link #follow(Batch)}, asking AHI at every step when {@code poll} (header AhiBridgePollJobs). */
+    public Batch follow(Batch batch, Boolean poll) {
+        JobFollowStep step = Boolean.TRUE.equals(poll) ? polling : follows;
+        return step.follow(batch, registrations.datastore(batch.datastore()));
     }
 }

@@ -37,7 +37,11 @@ import org.ahibridge.importing.BatchIds;
 import org.ahibridge.importing.ImportRunner;
 import org.ahibridge.importing.IncrementalLister;
 import org.ahibridge.importing.DatastoreStores;
+import org.ahibridge.importing.BatchClaims;
+import org.ahibridge.importing.JobChecks;
+import org.ahibridge.importing.JobCompletion;
 import org.ahibridge.importing.JobFollowStep;
+import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.importing.JobStartStep;
 import org.ahibridge.importing.StagingStep;
 import org.ahibridge.ledger.Batches;
@@ -134,8 +138,10 @@ public class ImportRouteConfiguration {
     /** {@code importBatch} (import-batch, import-job): stage, start and follow one batch. */
     @Bean("importBatch")
     BatchStep importBatch(Registrations registrations, StagingStep stagingStep, JobStartStep jobStartStep,
-            JobFollowStep jobFollowStep) {
-        return new BatchStep(registrations, stagingStep, jobStartStep, jobFollowStep);
+            JobFollowStep jobFollowStep, BatchClaims batchClaims, AhiTemplates ahiTemplates,
+            JobCompletion jobCompletion) {
+        return new BatchStep(registrations, stagingStep, jobStartStep, jobFollowStep,
+                new JobFollowStep(batchClaims, JobChecks.everyStep(), ahiTemplates::forDatastore, jobCompletion));
     }
 
     /**

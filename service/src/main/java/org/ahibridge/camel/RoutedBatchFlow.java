@@ -11,11 +11,14 @@ import org.apache.camel.ServiceStatus;
 /**
  * The {@link BatchFlow} of the routes: one message with header AhiBridgeDatastore to
  * {@code direct:import-advance} (routes/import-advance.camel.yaml), which splits the datastore's batches and
- * jobs into one message each; returns once all were handled.
+ * jobs into one message each; returns once all were handled. Header AhiBridgePollJobs makes its jobs followed
+ * with GetDICOMImportJob at every step: one-shot runs take this flow, and nothing consumes the job-event queue
+ * for them.
  */
 public final class RoutedBatchFlow implements BatchFlow {
 
     static final String ROUTE_ID = "import-advance";
+    static final String POLL_JOBS = "AhiBridgePollJobs";
 
     private final Supplier<CamelContext> camel;
     private volatile ProducerTemplate producer;
@@ -34,7 +37,10 @@ public final class RoutedBatchFlow implements BatchFlow {
     @Override
     public void advance(String datastore) {
         Exchange done = producer().send("direct:" + ROUTE_ID,
-                e -> e.getMessage().setHeader(ImportHeaders.DATASTORE, datastore));
+                e -> {
+                    e.getMessage().setHeader(ImportHeaders.DATASTORE, datastore);
+                    e.getMessage().setHeader(POLL_JOBS, true);
+                });
         Exception failure = done.getException();
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
