@@ -68,7 +68,7 @@ class ImportPollRunsIT {
         var e = EMULATOR.endpoints();
         registry.add("camel.main.run-controller", () -> "false");
         registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
-                + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
+                + ImportRouteFiles.files("import-poll", "import-tick"));
         EmulatedDatastoreSettings.localDatastore(e, DATASTORE_ID, "stage/", "out/")
                 .forEach((k, v) -> registry.add(k, () -> v));
         EmulatedDatastoreSettings.ledgerAndAudit(TEMP).forEach((k, v) -> registry.add(k, () -> v));

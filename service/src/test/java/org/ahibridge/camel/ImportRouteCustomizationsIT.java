@@ -133,7 +133,8 @@ class ImportRouteCustomizationsIT {
         var e = EMULATOR.endpoints();
         registry.add("camel.main.run-controller", () -> "false");
         registry.add("camel.main.routes-include-pattern", () -> Stream.of("routes/error-handling",
-                "routes/import-dead-letter", "routes/import-advance", "routes/import-tick", "routes/import-pass",
+                "routes/import-dead-letter", "routes/import-advance", "routes/import-batch", "routes/import-job",
+                "routes/import-tick", "routes/import-pass",
                 "routes/import-objects", "routes/import-object", "routes/import-skip", "routes/import-failed",
                 "routes/import-source", "docs/examples/routes/import-rules-ct-mr",
                 "docs/examples/routes/import-sources", "docs/examples/routes/import-poll-labelled",
