@@ -1,5 +1,6 @@
 package org.ahibridge.camel;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.ahibridge.importing.BatchFlow;
@@ -19,6 +20,7 @@ public final class RoutedBatchFlow implements BatchFlow {
 
     static final String ROUTE_ID = "import-advance";
     static final String POLL_JOBS = "AhiBridgePollJobs";
+    private static final List<String> STEP_ROUTES = List.of(ROUTE_ID, "import-batch", "import-job");
 
     private final Supplier<CamelContext> camel;
     private volatile ProducerTemplate producer;
@@ -27,11 +29,12 @@ public final class RoutedBatchFlow implements BatchFlow {
         this.camel = camel;
     }
 
+    /** True when import-advance and the routes it splits into (import-batch, import-job) are started. */
     @Override
     public boolean available() {
         CamelContext context = camel.get();
-        return context != null && context.getRoute(ROUTE_ID) != null
-                && context.getRouteController().getRouteStatus(ROUTE_ID) == ServiceStatus.Started;
+        return context != null && STEP_ROUTES.stream().allMatch(id -> context.getRoute(id) != null
+                && context.getRouteController().getRouteStatus(id) == ServiceStatus.Started);
     }
 
     @Override
