@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The {@code importJobEvents} bean of routes/import-job-events.camel.yaml: takes an "Import Job
  * Completed/Failed" event, notes that the job finished ({@link JobSignals}) and, when a SUBMITTED batch
  * of the routes' datastore has that job, answers ADVANCED: the route then advances the datastore at once
- * (direct:import-advance), where GetDICOMImportJob confirms the end state and the manifests are accounted. Duplicates find the batch already accounted; an event that
- * overtakes the ledger update of its batch stays noted until the batch shows up. No Camel types.
+ * (direct:import-advance), where GetDICOMImportJob confirms the end state and the manifests are accounted.
+ * Duplicates find the batch already accounted; an event that overtakes the ledger update of its batch stays
+ * noted until the batch shows up. No Camel types.
  */
 public final class ImportJobEvents {
 

@@ -14,6 +14,7 @@ import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.WorkState;
+import org.ahibridge.storage.AccessModeException;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.Registrations;
@@ -74,6 +75,13 @@ public final class OneShotImports {
     /** Re-drives up to {@code limit} FAILED objects (of {@code storage}, or all when null) into the datastore. */
     public Summary redrive(String datastoreName, String storage, int limit) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
+        if (!datastore.access().canWrite()) {
+            // Checked up front: in the routes a refused start goes to the dead letter and the batch waits for
+            // the configuration to change, which a one-shot run would wait for forever.
+            throw new AccessModeException("datastore '" + datastore.name() + "' is registered read-only; nothing"
+                    + " can be re-driven into it. Set " + datastore.configurationKey()
+                    + ".access to read-write or write.");
+        }
         JobDriver driver = drivers.get();
         String runId = "redrive-" + runIds.get();
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
