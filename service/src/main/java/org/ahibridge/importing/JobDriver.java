@@ -73,16 +73,20 @@ public final class JobDriver {
         Map<String, BatchState> before = new HashMap<>();
         mine(datastore, UNFINISHED).forEach(b -> before.put(b.id(), b.state()));
         advance.advance(datastore, rebatcher);
-        boolean throttled = false;
+        boolean waiting = false;
         boolean progressed = false;
+        int started = 0;
         for (Map.Entry<String, BatchState> was : before.entrySet()) {
             Batch now = batches.find(was.getKey()).orElseThrow();
             progressed |= now.state() != was.getValue();
-            throttled |= now.state() == BatchState.STAGED;
+            waiting |= now.state() == BatchState.STAGED;
             if (was.getValue() != BatchState.SUBMITTED && now.jobId() != null) {
-                jobsStarted++;
+                started++;
             }
         }
+        jobsStarted += started;
+        // Batches still waiting for their start while none started: throttled, or the jobs at their cap.
+        boolean throttled = waiting && started == 0;
         // Files AHI sent back for another job make new batches: that is progress too.
         progressed |= mine(datastore, UNFINISHED).stream().anyMatch(b -> !before.containsKey(b.id()));
         return new Step(progressed, throttled);

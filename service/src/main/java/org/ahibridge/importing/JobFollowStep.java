@@ -12,7 +12,7 @@ import org.ahibridge.ledger.BatchState;
 import org.ahibridge.storage.DatastoreRegistration;
 
 /**
- * The follow step of one job in flight (routes/import-job.camel.yaml, {@code importFollow}): when its
+ * The follow step of one job in flight (routes/import-job.camel.yaml, {@code importBatch.follow}): when its
  * {@link JobChecks} say so, asks AHI about a SUBMITTED batch's job (GetDICOMImportJob); a finished job is
  * accounted file by file from its manifests ({@link JobCompletion}), each terminal outcome once, through
  * {@code direct:import-outcome}. Taken under the batch's claim, so several jobs are followed at once, each

@@ -7,7 +7,7 @@ import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.StorageException;
 
 /**
- * The stage step of one batch (routes/import-batch.camel.yaml, {@code importStage}): a SEALED batch is copied
+ * The stage step of one batch (routes/import-batch.camel.yaml, {@code importBatch.stage}): a SEALED batch is copied
  * into its own staging prefix ({@link BatchStager}: concurrent CopyObject with copy-source-if-match) and
  * becomes STAGED. Taken under the batch's claim ({@link BatchClaims}), so several batches stage at once,
  * each by one thread of one instance; a batch in another state, or claimed elsewhere, passes unchanged.

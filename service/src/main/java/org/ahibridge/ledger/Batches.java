@@ -125,7 +125,7 @@ public class Batches {
         List<Object> params = new ArrayList<>(names);
         params.add(0, datastore);
         return jdbc.sql("select * from import_batch where datastore = ? and batch_state in ("
-                + String.join(", ", Collections.nCopies(names.size(), "?")) + ") order by opened_at")
+                + String.join(", ", Collections.nCopies(names.size(), "?")) + ") order by opened_at, batch_id")
                 .params(params).query(Batch::map).list();
     }
 
