@@ -71,8 +71,16 @@ public final class RunReportWriter {
             throw new IllegalArgumentException("run id '" + run.id() + "' cannot name a report file");
         }
         Files.createDirectories(directory);
-        Path jsonFile = directory.resolve(run.id() + ".json");
+        // The CSV first: the JSON is the report's sign that it is complete (what a reader waits for), so both
+        // files are there once it appears.
+        Path csvFile = directory.resolve(run.id() + ".csv");
         Path temporary = Files.createTempFile(directory, ".~report", ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            RunReportCsv.write(out, run.id(), files);
+        }
+        Files.move(temporary, csvFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path jsonFile = directory.resolve(run.id() + ".json");
+        temporary = Files.createTempFile(directory, ".~report", ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
             writeJson(generator, run, counts, files);
@@ -80,12 +88,6 @@ public final class RunReportWriter {
             generator.writeEndObject();
         }
         Files.move(temporary, jsonFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path csvFile = directory.resolve(run.id() + ".csv");
-        temporary = Files.createTempFile(directory, ".~report", ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            RunReportCsv.write(out, run.id(), files);
-        }
-        Files.move(temporary, csvFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return jsonFile;
     }
 

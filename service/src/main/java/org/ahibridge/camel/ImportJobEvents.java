@@ -17,15 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The {@code importJobEvents} bean of routes/import-job-events.camel.yaml: takes an "Import Job
  * Completed/Failed" event, notes that the job finished ({@link JobSignals}) and, when a SUBMITTED batch
- * of the routes' datastore has that job, advances the datastore at once: GetDICOMImportJob confirms the
- * end state and the manifests are accounted. Duplicates find the batch already accounted; an event that
- * overtakes the ledger update of its batch stays noted until the batch shows up. No Camel types.
+ * of the routes' datastore has that job, answers ADVANCED: the route then advances the datastore at once
+ * (direct:import-advance), where GetDICOMImportJob confirms the end state and the manifests are accounted.
+ * Duplicates find the batch already accounted; an event that overtakes the ledger update of its batch stays
+ * noted until the batch shows up. No Camel types.
  */
 public final class ImportJobEvents {
 
     /** What an event led to; the route puts it in header AhiBridgeJobEvent. */
     public enum Result {
-        /** The routes' datastore was advanced at once. */
+        /** A batch of the routes' datastore has the job: the route advances the datastore at once. */
         ADVANCED,
         /** A batch of another registered datastore has the job: noted for whoever drives it. */
         NOTED,
@@ -41,17 +42,15 @@ public final class ImportJobEvents {
     private final Registrations registrations;
     private final Batches batches;
     private final Optional<JobSignals> signals;
-    private final PollingImport pollingImport;
     private final String routeDatastore;
 
     /** @param signals empty when job events are off: the routes' driver polls at every step anyway */
     public ImportJobEvents(ObjectMapper json, Registrations registrations, Batches batches,
-            Optional<JobSignals> signals, PollingImport pollingImport, String routeDatastore) {
+            Optional<JobSignals> signals, String routeDatastore) {
         this.json = json;
         this.registrations = registrations;
         this.batches = batches;
         this.signals = signals;
-        this.pollingImport = pollingImport;
         this.routeDatastore = routeDatastore;
     }
 
@@ -81,8 +80,7 @@ public final class ImportJobEvents {
         if (!datastore.get().name().equals(routeDatastore)) {
             return Result.NOTED;
         }
-        LOG.info("'{}' for job {}: following its batch now", event.detailType(), event.jobId());
-        pollingImport.advance();
+        LOG.info("'{}' for job {}: its batch is followed now", event.detailType(), event.jobId());
         return Result.ADVANCED;
     }
 }

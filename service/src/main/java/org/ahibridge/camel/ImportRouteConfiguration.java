@@ -36,7 +36,14 @@ import org.ahibridge.importing.BatchAssembler;
 import org.ahibridge.importing.BatchIds;
 import org.ahibridge.importing.ImportRunner;
 import org.ahibridge.importing.IncrementalLister;
-import org.ahibridge.importing.OneShotImports;
+import org.ahibridge.importing.DatastoreStores;
+import org.ahibridge.importing.BatchClaims;
+import org.ahibridge.importing.JobChecks;
+import org.ahibridge.importing.JobCompletion;
+import org.ahibridge.importing.JobFollowStep;
+import org.ahibridge.ahi.AhiTemplates;
+import org.ahibridge.importing.JobStartStep;
+import org.ahibridge.importing.StagingStep;
 import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.SourceObjects;
@@ -100,13 +107,51 @@ public class ImportRouteConfiguration {
         return new RoutedObjectFlow(camel::getIfAvailable);
     }
 
-    /** Use in YAML as {@code bean: { ref: pollingImport, method: tick }} and {@code method: advance}. */
+    /** The routes' step of a datastore's batches (import-advance), which one-shot runs take too. */
+    @Bean
+    RoutedBatchFlow batchFlow(ObjectProvider<CamelContext> camel) {
+        return new RoutedBatchFlow(camel::getIfAvailable);
+    }
+
+    /** Use in YAML as {@code method: { ref: pollingImport, method: ingest }} (import-sqs-events). */
     @Bean("pollingImport")
     public PollingImport pollingImport(ImportRouteProperties properties, Registrations registrations,
-            OneShotImports oneShotImports, ImportRunner importRunner, BatchAssembler batchAssembler, Batches batches,
-            PollingRuns pollingRuns, SourceObjects objects, ObjectProvider<ObjectMapper> json) {
-        return new PollingImport(properties, registrations, oneShotImports, importRunner, batchAssembler, batches,
-                pollingRuns, objects, json.getIfAvailable(ObjectMapper::new));
+            DatastoreStores datastoreStores, ImportRunner importRunner, PollingRuns pollingRuns, SourceObjects objects,
+            ObjectProvider<ObjectMapper> json) {
+        return new PollingImport(properties, registrations, datastoreStores, importRunner, pollingRuns, objects,
+                json.getIfAvailable(ObjectMapper::new));
+    }
+
+    /** {@code importAdvance} (import-advance): the datastore, its batches and jobs to split, re-batching, runs. */
+    @Bean("importAdvance")
+    AdvanceStep importAdvance(ImportRouteProperties properties, Registrations registrations, Batches batches,
+            ImportRunner importRunner, PollingRuns pollingRuns) {
+        return new AdvanceStep(properties, registrations, batches, importRunner::batchLeftovers, pollingRuns);
+    }
+
+    /** {@code importTick} (import-tick): seals quiet batches, names the datastores to advance. */
+    @Bean("importTick")
+    TickStep importTick(AdvanceStep importAdvance, Batches batches, BatchAssembler batchAssembler) {
+        return new TickStep(importAdvance, batches, batchAssembler);
+    }
+
+    /** {@code importBatch} (import-batch, import-job): stage, start and follow one batch. */
+    @Bean("importBatch")
+    BatchStep importBatch(Registrations registrations, StagingStep stagingStep, JobStartStep jobStartStep,
+            JobFollowStep jobFollowStep, BatchClaims batchClaims, AhiTemplates ahiTemplates,
+            JobCompletion jobCompletion) {
+        return new BatchStep(registrations, stagingStep, jobStartStep, jobFollowStep,
+                new JobFollowStep(batchClaims, JobChecks.everyStep(), ahiTemplates::forDatastore, jobCompletion));
+    }
+
+    /**
+     * {@code executorService: importBatchWorkers} of the splits in import-advance: at most
+     * {@code ahibridge.routes.import.batch-workers} batches staged, started or followed at once (default 4). A
+     * full queue runs the batch in the splitting thread.
+     */
+    @Bean(name = "importBatchWorkers", destroyMethod = "shutdown")
+    ExecutorService importBatchWorkers(ImportRouteProperties properties) {
+        return boundedPool("import-batch-", properties.batchWorkers());
     }
 
     /** The runs of the polling routes, one per source until it is quiet and finished (PollingRuns). */
@@ -119,9 +164,9 @@ public class ImportRouteConfiguration {
     @Bean("importDiscovery")
     DiscoveryStep importDiscovery(ImportRouteProperties properties, Registrations registrations,
             ImportRunner importRunner, IncrementalLister incrementalLister, PollingRuns pollingRuns,
-            OneShotImports oneShotImports, Batches batches, BatchAssembler batchAssembler) {
+            DatastoreStores datastoreStores, Batches batches, BatchAssembler batchAssembler) {
         return new DiscoveryStep(properties, registrations, importRunner, incrementalLister, pollingRuns,
-                oneShotImports::store, new QuietSources(pollingRuns, batches, batchAssembler));
+                datastoreStores::source, new QuietSources(pollingRuns, batches, batchAssembler));
     }
 
     @Bean
@@ -131,8 +176,8 @@ public class ImportRouteConfiguration {
 
     /** {@code process: { ref: importClassify }} (import-object). */
     @Bean("importClassify")
-    ClassifyStep importClassify(ObjectReader objectReader, OneShotImports oneShotImports) {
-        return new ClassifyStep(objectReader, oneShotImports::store);
+    ClassifyStep importClassify(ObjectReader objectReader, DatastoreStores datastoreStores) {
+        return new ClassifyStep(objectReader, datastoreStores::source);
     }
 
     /** {@code bean: { ref: importRecord, method: batch }}, {@code notP10}, {@code skip}, {@code fail}. */
@@ -154,11 +199,14 @@ public class ImportRouteConfiguration {
      */
     @Bean(name = "importWorkers", destroyMethod = "shutdown")
     ExecutorService importWorkers(ImportRouteProperties properties) {
-        int workers = properties.workers();
+        return boundedPool("import-worker-", properties.workers());
+    }
+
+    private static ExecutorService boundedPool(String prefix, int workers) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers),
                 r -> {
-                    Thread t = new Thread(r, "import-worker-" + n.incrementAndGet());
+                    Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());

@@ -18,9 +18,9 @@ public class JobEventsRouteConfiguration {
     /** Use in YAML as {@code method: { ref: importJobEvents, method: finished }}. */
     @Bean("importJobEvents")
     public ImportJobEvents importJobEvents(ObjectProvider<ObjectMapper> json, Registrations registrations,
-            Batches batches, ObjectProvider<JobSignals> signals, PollingImport pollingImport,
+            Batches batches, ObjectProvider<JobSignals> signals,
             ImportRouteProperties routes) {
         return new ImportJobEvents(json.getIfAvailable(ObjectMapper::new), registrations, batches,
-                Optional.ofNullable(signals.getIfAvailable()), pollingImport, routes.datastore());
+                Optional.ofNullable(signals.getIfAvailable()), routes.datastore());
     }
 }

@@ -2,20 +2,13 @@ package org.ahibridge.camel;
 
 import java.io.IOException;
 
-import org.ahibridge.importing.BatchAssembler;
+import org.ahibridge.importing.DatastoreStores;
 import org.ahibridge.importing.ImportRunner;
-import org.ahibridge.importing.JobDriver;
-import org.ahibridge.importing.OneShotImports;
 import org.ahibridge.importing.PollingRuns;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.ahibridge.ledger.Batch;
-import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ObjectVersion;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
@@ -35,12 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code pollingImport} bean of the import routes: {@link #advance(String)} takes a datastore's
- * batches one step further (stage, start, follow, account) without waiting, and ends the runs that are
- * over with their report ({@link PollingRuns}); {@link #tick()} seals quiet batches and advances every
- * datastore advanced so far; {@link #ingest} takes the objects of an SQS event. Listing and classifying
- * are routes of their own (routes/import-pass.camel.yaml, import-object.camel.yaml). No Camel types:
- * routes call these methods by name.
+ * The {@code pollingImport} bean of routes/import-sqs-events.camel.yaml: {@link #ingest} takes the objects of
+ * an SQS event through the same flow as a listing pass. Listing, classifying, batching, staging, job starts
+ * and follow-up are route steps of their own (import-pass, import-object, import-advance, import-batch,
+ * import-job). No Camel types: routes call these methods by name.
  */
 public final class PollingImport {
 
@@ -48,28 +39,21 @@ public final class PollingImport {
 
     private final ImportRouteProperties properties;
     private final Registrations registrations;
-    private final OneShotImports imports;
+    private final DatastoreStores stores;
     private final ImportRunner runner;
-    private final BatchAssembler assembler;
-    private final Batches batches;
     private final PollingRuns pollingRuns;
     private final SourceObjects objects;
     private final ObjectEvents events;
-    private final Map<String, JobDriver> drivers = new LinkedHashMap<>();
-    private final Map<String, Batch> lastOpen = new HashMap<>();
 
-    public PollingImport(ImportRouteProperties properties, Registrations registrations, OneShotImports imports,
-            ImportRunner runner, BatchAssembler assembler, Batches batches, PollingRuns pollingRuns,
-            SourceObjects objects, ObjectMapper json) {
-        this.objects = objects;
-        this.events = new ObjectEvents(json);
+    public PollingImport(ImportRouteProperties properties, Registrations registrations, DatastoreStores stores,
+            ImportRunner runner, PollingRuns pollingRuns, SourceObjects objects, ObjectMapper json) {
         this.properties = properties;
         this.registrations = registrations;
-        this.imports = imports;
+        this.stores = stores;
         this.runner = runner;
-        this.assembler = assembler;
-        this.batches = batches;
         this.pollingRuns = pollingRuns;
+        this.objects = objects;
+        this.events = new ObjectEvents(json);
     }
 
     /**
@@ -77,7 +61,7 @@ public final class PollingImport {
      * with no listing: each is looked up (HeadObject), recorded, classified and batched; returns how many
      * were taken. Objects outside the configured sources are ignored.
      */
-    public synchronized int ingest(String body) throws IOException {
+    public int ingest(String body) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(properties.datastore());
         int taken = 0;
         List<SourceObject> announced = new ArrayList<>();
@@ -92,7 +76,7 @@ public final class PollingImport {
             AccessGuard.requireImport(source, datastore);
             runner.requireSourceTagging(source);
             String storage = source.registration().name();
-            BlobStore store = imports.store(storage);
+            BlobStore store = stores.source(storage);
             String key = event.key().substring(source.registration().location().path().length());
             Optional<BlobInfo> info = store.stat(key);
             if (info.isEmpty()) {
@@ -103,7 +87,7 @@ public final class PollingImport {
                 // reporting it would open a run (and write a report) per duplicate S3 event.
                 continue;
             }
-            String runId = runId(storage, "", datastore);
+            String runId = pollingRuns.current(storage, "", datastore.name());
             Discovery discovery = objects.discover(runId, new ObjectVersion(storage, key, info.get().version(),
                     info.get().size(), info.get().lastModified()), datastore.name());
             WorkState state = discovery.object().state();
@@ -114,7 +98,7 @@ public final class PollingImport {
             }
         }
         // Classified, filtered by the rules and batched by the same routes as a listing pass.
-        runner.take(announced, imports::store);
+        runner.take(announced, stores::source);
         return taken;
     }
 
@@ -132,58 +116,5 @@ public final class PollingImport {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Seals each driven datastore's open batch once it has not grown for one tick (message-driven ingestion
-     * has no listing pass to tell that the source is quiet) or is older than {@code batch.max-age}, then
-     * advances them all; true while any has work left.
-     */
-    public synchronized boolean tick() throws IOException {
-        drivers.putIfAbsent(properties.datastore(), null);
-        boolean active = false;
-        for (String name : List.copyOf(drivers.keySet())) {
-            Optional<Batch> open = batches.findOpen(name).filter(b -> b.fileCount() > 0);
-            Batch last = lastOpen.get(name);
-            if (open.isPresent() && last != null && open.get().fileCount() == last.fileCount()
-                    && open.get().id().equals(last.id())) {
-                batches.seal(open.get().id());
-            }
-            if (open.isPresent()) {
-                lastOpen.put(name, open.get());
-            } else {
-                lastOpen.remove(name);
-            }
-            assembler.sealExpired();
-            active |= advance(name);
-        }
-        return active;
-    }
-
-    private String runId(String storage, String prefix, DatastoreRegistration datastore) {
-        return pollingRuns.current(storage, prefix, datastore.name());
-    }
-
-    /**
-     * One step of the batches of {@code datastoreName} (null: {@code ahibridge.routes.import.datastore}),
-     * then completes the runs whose source is quiet and whose objects all have outcomes
-     * ({@link PollingRuns}); true while work remains. The datastore is advanced at every tick from then on.
-     */
-    public synchronized boolean advance(String datastoreName) throws IOException {
-        DatastoreRegistration datastore = registrations.datastore(
-                datastoreName == null || datastoreName.isBlank() ? properties.datastore() : datastoreName);
-        JobDriver driver = drivers.get(datastore.name());
-        if (driver == null) {
-            driver = imports.driver(datastore);
-            drivers.put(datastore.name(), driver);
-        }
-        driver.step(datastore, runner::batchLeftovers);
-        pollingRuns.completeFinished();
-        return driver.active(datastore);
-    }
-
-    /** {@link #advance(String)} of the configured datastore. */
-    public boolean advance() throws IOException {
-        return advance(null);
     }
 }

@@ -20,14 +20,16 @@ final class CommandContext {
 
     /** The routes a one-shot run takes objects and outcomes through: the service's, with no trigger. */
     static final List<String> ONE_SHOT_ROUTES = List.of("error-handling", "import-dead-letter", "import-objects",
-            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed");
+            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed", "import-advance",
+            "import-batch", "import-job");
 
     private CommandContext() {
     }
 
     /**
-     * Only the routes of the object flow and of outcomes, so a one-shot run classifies, applies the rules,
-     * batches and records outcomes through the routes the service uses, and nothing polls. Files missing
+     * Only the routes of the object flow, of the batch steps and of outcomes, so a one-shot run classifies,
+     * applies the rules, batches, stages, starts and follows jobs and records outcomes through the routes the
+     * service uses, and nothing polls. Files missing
      * from the working folder are left out (an old deployment folder); with none, no route is loaded.
      */
     static String oneShotRoutes() {

@@ -152,17 +152,74 @@ public class ImportConfiguration {
     }
 
     @Bean
-    OneShotImports oneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner importRunner,
-            Redrive redrive, ImportRuns runs, Batches batches, SourceObjects objects, BatchStager batchStager,
-            ImportJobStarter importJobStarter, JobAccounting jobAccounting, StagingCleaner stagingCleaner,
-            AuditedOutcomes auditedOutcomes, AhiTemplates ahiTemplates, RunReportWriter runReportWriter,
-            ImportProperties properties, Clock clock, ObjectProvider<JobSignals> jobSignals, WorkLeases workLeases) {
-        // Without job events (ahibridge.import.job-events.enabled) the routes poll GetDICOMImportJob as before.
+    DatastoreStores datastoreStores(Registrations registrations, BlobStores blobStores) {
+        return new DatastoreStores(registrations, blobStores);
+    }
+
+    /** Transient storage faults of one batch retried at later steps before the step gives up. */
+    @Bean
+    StorageFaults storageFaults(ImportProperties properties) {
+        return new StorageFaults(properties.jobs().maxStartAttempts());
+    }
+
+    @Bean
+    BatchClaims batchClaims(WorkLeases workLeases) {
+        return new BatchClaims(workLeases);
+    }
+
+    @Bean
+    JobCleanup jobCleanup(Batches batches, StagingCleaner stagingCleaner, DatastoreStores datastoreStores,
+            StorageFaults storageFaults) {
+        return new JobCleanup(batches, stagingCleaner, datastoreStores, storageFaults);
+    }
+
+    @Bean
+    StagingStep stagingStep(BatchClaims batchClaims, BatchStager batchStager, DatastoreStores datastoreStores,
+            StorageFaults storageFaults, Batches batches) {
+        return new StagingStep(batchClaims, batchStager, datastoreStores, storageFaults, batches);
+    }
+
+    @Bean
+    JobStartStep jobStartStep(BatchClaims batchClaims, ImportJobStarter importJobStarter, SourceObjects objects,
+            AuditedOutcomes auditedOutcomes, Batches batches, JobCleanup jobCleanup, ImportProperties properties) {
+        return new JobStartStep(batchClaims, importJobStarter,
+                new BatchFailure(objects, auditedOutcomes, batches, jobCleanup), batches,
+                properties.jobs().maxStartAttempts());
+    }
+
+    @Bean
+    JobCompletion jobCompletion(JobAccounting jobAccounting, DatastoreStores datastoreStores,
+            StorageFaults storageFaults, JobCleanup jobCleanup, Batches batches) {
+        return new JobCompletion(jobAccounting, datastoreStores, storageFaults, jobCleanup, batches);
+    }
+
+    /**
+     * The routes' follow step. Without job events (ahibridge.import.job-events.enabled) it asks
+     * GetDICOMImportJob at every step; with them, when an event arrived or the fallback interval passed.
+     */
+    @Bean
+    JobFollowStep jobFollowStep(BatchClaims batchClaims, ObjectProvider<JobSignals> jobSignals,
+            AhiTemplates ahiTemplates, JobCompletion jobCompletion) {
         JobSignals signals = jobSignals.getIfAvailable();
-        JobChecks routeChecks = signals == null ? JobChecks.everyStep() : signals;
-        return new OneShotImports(registrations, blobStores, importRunner, redrive, runs, batches, objects, batchStager,
-                importJobStarter, jobAccounting, stagingCleaner, auditedOutcomes, ahiTemplates, runReportWriter,
-                properties, new BatchIds(clock), routeChecks, workLeases);
+        return new JobFollowStep(batchClaims, signals == null ? JobChecks.everyStep() : signals,
+                ahiTemplates::forDatastore, jobCompletion);
+    }
+
+    @Bean
+    OneShotImports oneShotImports(Registrations registrations, DatastoreStores datastoreStores,
+            ImportRunner importRunner, Redrive redrive, ImportRuns runs, SourceObjects objects,
+            RunReportWriter runReportWriter, Clock clock, Batches batches, StagingStep stagingStep,
+            JobStartStep jobStartStep, BatchClaims batchClaims, AhiTemplates ahiTemplates, JobCompletion jobCompletion,
+            ImportProperties properties, ObjectProvider<BatchFlow> batchFlow) {
+        // Through the routes' import-advance when they are loaded, as in the service; else the same steps in Java,
+        // polling GetDICOMImportJob (nothing consumes the job-event queue for a one-shot run).
+        JobFollowStep polling = new JobFollowStep(batchClaims, JobChecks.everyStep(), ahiTemplates::forDatastore,
+                jobCompletion);
+        BatchAdvance advance = new RoutedFirstAdvance(batchFlow::getIfAvailable,
+                new SequentialAdvance(batches, stagingStep, jobStartStep, polling));
+        return new OneShotImports(registrations, datastoreStores, importRunner, redrive, runs, objects,
+                runReportWriter, new BatchIds(clock),
+                () -> new JobDriver(batches, advance, properties.jobs().pollInterval()));
     }
 
     @Bean(destroyMethod = "close")

@@ -50,10 +50,13 @@ public record ImportProperties(@DefaultValue Batch batch, @DefaultValue Jobs job
 
     /**
      * StartDICOMImportJob is throttled at 1 request/s with a burst of 2 and AHI runs at most 100 jobs per
-     * datastore at once (20 in ap-southeast-2); the defaults stay below both.
+     * datastore at once (20 in ap-southeast-2); the defaults stay below both. A batch whose start is still
+     * throttled after {@code maxStartAttempts} steps (each already retried by the AHI client) ends FAILED, as do
+     * its files; so does a batch with more transient storage faults than that.
      */
     public record Jobs(@DefaultValue("0.5") double startsPerSecond, @DefaultValue("2") int startBurst,
-            @DefaultValue("50") int maxConcurrentPerDatastore, @DefaultValue("PT30S") Duration pollInterval) {
+            @DefaultValue("50") int maxConcurrentPerDatastore, @DefaultValue("PT30S") Duration pollInterval,
+            @DefaultValue("20") int maxStartAttempts) {
 
         public Jobs {
             if (startsPerSecond <= 0 || startsPerSecond > 1) {
@@ -66,6 +69,10 @@ public record ImportProperties(@DefaultValue Batch batch, @DefaultValue Jobs job
             if (maxConcurrentPerDatastore < 1 || maxConcurrentPerDatastore >= 100) {
                 throw new IllegalArgumentException("ahibridge.import.jobs.max-concurrent-per-datastore must be 1 to 99"
                         + " (AHI's quota is 100), not " + maxConcurrentPerDatastore);
+            }
+            if (maxStartAttempts < 1) {
+                throw new IllegalArgumentException("ahibridge.import.jobs.max-start-attempts must be at least 1, not "
+                        + maxStartAttempts);
             }
         }
     }

@@ -5,41 +5,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.Predicate;
 
-import org.ahibridge.ahi.AhiOperations;
-import org.ahibridge.ahi.AhiRejectedException;
-import org.ahibridge.ahi.AhiThrottledException;
-import org.ahibridge.ahi.ImportJob;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.BatchState;
 import org.ahibridge.ledger.Batches;
-import org.ahibridge.ledger.Outcome;
-import org.ahibridge.ledger.SourceObject;
-import org.ahibridge.ledger.SourceObjects;
-import org.ahibridge.ledger.WorkLeases;
-import org.ahibridge.ledger.WorkState;
-import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.DatastoreRegistration;
-import org.ahibridge.storage.StorageException;
 
 /**
- * Takes a datastore's batches from sealed to finished: stages each sealed batch into its own prefix,
- * starts one import job per staged batch (clientToken = batch id; the start pace is the template's),
- * follows submitted jobs with GetDICOMImportJob (docs/aws-healthimaging.md §2.1) and accounts each finished job's
- * manifests
- * back to the source objects. Throttling is retried with exponential backoff, at most
- * {@code maxStartAttempts} times per batch; a rejected start fails the batch's files with AHI's reason
- * (the dead letter). Polling backs off from 100 ms to {@code pollInterval}. Whether a step asks AHI about
- * a submitted job at all is the pacing's {@link JobChecks}: at every step, or on job events with polling
- * as fallback.
- *
- * <p>Several instances may drive the same datastore: each step on a batch is taken under the batch's
- * {@link WorkLeases lease}, so one instance does it; a batch whose lease another instance holds is left
- * for that instance (or for this one once a crashed holder's lease expired).
+ * Takes a datastore's batches from sealed to finished for a one-shot run ({@code import --once},
+ * {@code redrive}): one {@link BatchAdvance} step after another (the routes' import-advance, as in the
+ * service) until none is left. Waits between steps back off from 100 ms to {@code pollInterval} while no
+ * batch moves, or while one waits for its start (throttled, or the datastore's jobs at their cap). Each
+ * step takes its batches under their claims, so several instances may drive one datastore.
  */
 public final class JobDriver {
 
@@ -48,44 +25,17 @@ public final class JobDriver {
         boolean rebatch(String datastore);
     }
 
+    private static final BatchState[] UNFINISHED = {BatchState.SEALED, BatchState.STAGED, BatchState.SUBMITTED};
+
     private final Batches batches;
-    private final SourceObjects objects;
-    private final BatchStager stager;
-    private final ImportJobStarter starter;
-    private final JobAccounting accounting;
-    private final StagingCleaner cleaner;
-    private final AuditedOutcomes outcomes;
-    private final Function<DatastoreRegistration, AhiOperations> ahi;
-    private final Function<String, BlobStore> sources;
-    private final Supplier<BlobStore> staging;
-    private final Supplier<BlobStore> output;
+    private final BatchAdvance advance;
     private final Duration pollInterval;
-    private final int maxStartAttempts;
-    private final JobChecks checks;
-    private final WorkLeases leases;
-    private final Map<String, Integer> startAttempts = new HashMap<>();
-    private final Map<String, Integer> storageFaults = new HashMap<>();
     private int jobsStarted;
 
-    public JobDriver(Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
-            JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes,
-            Function<DatastoreRegistration, AhiOperations> ahi, Function<String, BlobStore> sources,
-            Supplier<BlobStore> staging, Supplier<BlobStore> output, DriverPacing pacing, WorkLeases leases) {
+    public JobDriver(Batches batches, BatchAdvance advance, Duration pollInterval) {
         this.batches = batches;
-        this.objects = objects;
-        this.stager = stager;
-        this.starter = starter;
-        this.accounting = accounting;
-        this.cleaner = cleaner;
-        this.outcomes = outcomes;
-        this.ahi = ahi;
-        this.sources = sources;
-        this.staging = staging;
-        this.output = output;
-        this.pollInterval = pacing.pollInterval();
-        this.maxStartAttempts = pacing.maxStartAttempts();
-        this.checks = pacing.checks();
-        this.leases = leases;
+        this.advance = advance;
+        this.pollInterval = pollInterval;
     }
 
     public int jobsStarted() {
@@ -94,11 +44,11 @@ public final class JobDriver {
 
     /** Drives every batch of the datastore to COMPLETED or FAILED, waiting between steps. */
     public void drive(String runId, DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
-        batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+        sealOpen(datastore);
         long wait = 100;
         while (true) {
             Step step = step(datastore, rebatcher);
-            batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+            sealOpen(datastore);
             if (!active(datastore)) {
                 return;
             }
@@ -107,132 +57,49 @@ public final class JobDriver {
         }
     }
 
+    private void sealOpen(DatastoreRegistration datastore) {
+        batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).ifPresent(b -> batches.seal(b.id()));
+    }
+
     /** What one step did. */
     public record Step(boolean progressed, boolean throttled) {
     }
 
     /**
-     * One pass without waiting: stages sealed batches, starts staged ones, accounts finished jobs and
-     * re-batches retried files. The routes call this on a timer; open batches are left to the caller.
+     * One {@link BatchAdvance} without waiting, and what it did, read from the ledger: batches that changed
+     * state or appeared, jobs started. Open batches are left to the caller.
      */
     public Step step(DatastoreRegistration datastore, Rebatcher rebatcher) throws IOException {
+        Map<String, BatchState> before = new HashMap<>();
+        mine(datastore, UNFINISHED).forEach(b -> before.put(b.id(), b.state()));
+        advance.advance(datastore, rebatcher);
+        boolean waiting = false;
         boolean progressed = false;
-        boolean throttled = false;
-        for (Batch sealed : mine(BatchState.SEALED, datastore)) {
-            if (!leases.claimBatch(sealed.id(), BatchState.SEALED)) {
-                continue;
-            }
-            try {
-                stager.stage(sealed, staging.get(), datastore.requireStaging().location(), sources,
-                        () -> leases.claimBatch(sealed.id(), BatchState.SEALED));
-                progressed = true;
-            } catch (StorageException e) {
-                throttled |= retryLater(sealed, e);
-            } finally {
-                leases.releaseBatch(sealed.id());
+        int started = 0;
+        for (Map.Entry<String, BatchState> was : before.entrySet()) {
+            Batch now = batches.find(was.getKey()).orElseThrow();
+            progressed |= now.state() != was.getValue();
+            waiting |= now.state() == BatchState.STAGED;
+            if (was.getValue() != BatchState.SUBMITTED && now.jobId() != null) {
+                started++;
             }
         }
-        for (Batch staged : mine(BatchState.STAGED, datastore)) {
-            if (!leases.claimBatch(staged.id(), BatchState.STAGED)) {
-                continue;
-            }
-            try {
-                Optional<ImportJob> job = starter.start(staged, datastore);
-                if (job.isPresent()) {
-                    jobsStarted++;
-                    progressed = true;
-                }
-            } catch (AhiThrottledException e) {
-                throttled = true;
-                if (startAttempts.merge(staged.id(), 1, Integer::sum) >= maxStartAttempts) {
-                    failBatch(staged, "StartDICOMImportJob throttled " + maxStartAttempts + " times: "
-                            + e.getMessage());
-                }
-            } catch (AhiRejectedException e) {
-                failBatch(staged, "StartDICOMImportJob rejected: " + e.getMessage());
-            } finally {
-                leases.releaseBatch(staged.id());
-            }
-        }
-        List<Batch> submitted = mine(BatchState.SUBMITTED, datastore);
-        for (Batch batch : submitted) {
-            if (!leases.claimBatch(batch.id(), BatchState.SUBMITTED)) {
-                continue;
-            }
-            try {
-                progressed |= follow(batch, datastore);
-            } finally {
-                leases.releaseBatch(batch.id());
-            }
-        }
-        if (rebatcher.rebatch(datastore.name())) {
-            progressed = true;
-        }
+        jobsStarted += started;
+        // Batches still waiting for their start while none started: throttled, or the jobs at their cap.
+        boolean throttled = waiting && started == 0;
+        // Files AHI sent back for another job make new batches: that is progress too.
+        progressed |= mine(datastore, UNFINISHED).stream().anyMatch(b -> !before.containsKey(b.id()));
         return new Step(progressed, throttled);
-    }
-
-    private boolean follow(Batch batch, DatastoreRegistration datastore) throws IOException {
-        if (!checks.due(batch)) {
-            return false;
-        }
-        ImportJob job;
-        try {
-            job = ahi.apply(datastore).getImportJob(datastore.datastoreId(), batch.jobId());
-        } catch (AhiThrottledException e) {
-            return false;
-        }
-        if (!job.status().isFinished()) {
-            checks.stillRunning(batch);
-            return false;
-        }
-        try {
-            // The manifests are read before any ledger change, so a failed read leaves the batch SUBMITTED.
-            accounting.account(batch, job, output.get(), datastore.requireOutput().location());
-        } catch (StorageException e) {
-            retryLater(batch, e);
-            return false;
-        }
-        checks.accounted(batch);
-        try {
-            cleaner.clean(batches.find(batch.id()).orElse(batch), staging.get());
-        } catch (StorageException e) {
-            retryLater(batch, e); // the batch is finished; only its staging copies stay behind
-        }
-        return true;
-    }
-
-    /**
-     * A transient storage fault (S3 5xx or SlowDown after the SDK's own retries) leaves the batch where it
-     * is for the next step, which the drive loop delays with backoff; true when it does. Other faults, and
-     * more than {@code maxStartAttempts} transient ones for one batch, stop the run.
-     */
-    private boolean retryLater(Batch batch, StorageException e) {
-        if (!e.isTransient() || storageFaults.merge(batch.id(), 1, Integer::sum) > maxStartAttempts) {
-            throw e;
-        }
-        return true;
-    }
-
-    private void failBatch(Batch batch, String reason) {
-        for (SourceObject file : objects.inBatch(batch.id())) {
-            if (file.state() != WorkState.DONE) {
-                outcomes.finish(file.id(), Outcome.FAILED, reason);
-            }
-        }
-        batches.finished(batch.id(), BatchState.FAILED, reason);
-        cleaner.clean(batches.find(batch.id()).orElse(batch), staging.get());
     }
 
     /** True while the datastore has a non-empty open batch or a batch not yet finished. */
     public boolean active(DatastoreRegistration datastore) {
-        Predicate<Batch> open = b -> b.fileCount() > 0;
-        return batches.findOpen(datastore.name()).filter(open).isPresent()
-                || !mine(BatchState.SEALED, datastore).isEmpty() || !mine(BatchState.STAGED, datastore).isEmpty()
-                || !mine(BatchState.SUBMITTED, datastore).isEmpty();
+        return batches.findOpen(datastore.name()).filter(b -> b.fileCount() > 0).isPresent()
+                || !mine(datastore, UNFINISHED).isEmpty();
     }
 
-    private List<Batch> mine(BatchState state, DatastoreRegistration datastore) {
-        return batches.inState(state).stream().filter(b -> b.datastore().equals(datastore.name())).toList();
+    private List<Batch> mine(DatastoreRegistration datastore, BatchState... states) {
+        return batches.ofDatastore(datastore.name(), states);
     }
 
     private static void sleep(long millis) {

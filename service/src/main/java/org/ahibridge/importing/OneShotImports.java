@@ -2,28 +2,22 @@ package org.ahibridge.importing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.ahibridge.ahi.AhiTemplates;
 import org.ahibridge.audit.RunReportWriter;
 import org.ahibridge.importing.ImportRunner.RunResult;
-import org.ahibridge.ledger.Batches;
 import org.ahibridge.ledger.ImportRun;
 import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
-import org.ahibridge.ledger.WorkLeases;
 import org.ahibridge.ledger.WorkState;
+import org.ahibridge.storage.AccessModeException;
 import org.ahibridge.storage.BlobStore;
-import org.ahibridge.storage.BlobStores;
 import org.ahibridge.storage.DatastoreRegistration;
 import org.ahibridge.storage.Registrations;
-import org.ahibridge.storage.StorageRegistration;
 import org.ahibridge.storage.StorageSelection;
 
 /**
@@ -40,60 +34,39 @@ public final class OneShotImports {
     }
 
     private final Registrations registrations;
-    private final BlobStores blobStores;
+    private final DatastoreStores stores;
     private final ImportRunner runner;
     private final Redrive redrive;
     private final ImportRuns runs;
-    private final Batches batches;
     private final SourceObjects objects;
-    private final BatchStager stager;
-    private final ImportJobStarter starter;
-    private final JobAccounting accounting;
-    private final StagingCleaner cleaner;
-    private final AuditedOutcomes outcomes;
-    private final AhiTemplates ahi;
     private final RunReportWriter reports;
-    private final ImportProperties properties;
     private final BatchIds runIds;
-    private final JobChecks routeChecks;
-    private final WorkLeases leases;
+    private final Supplier<JobDriver> drivers;
 
     /**
-     * @param routeChecks when the routes' driver ({@link #driver}) asks AHI about a submitted job:
-     *                    {@link JobSignals} when job events are on, else {@link JobChecks#everyStep()}.
-     *                    One-shot runs always poll: nothing consumes the event queue for them.
+     * @param drivers a new job driver per run; one-shot runs always poll GetDICOMImportJob (nothing consumes
+     *                the job-event queue for them)
      */
-    public OneShotImports(Registrations registrations, BlobStores blobStores, ImportRunner runner, Redrive redrive,
-            ImportRuns runs, Batches batches, SourceObjects objects, BatchStager stager, ImportJobStarter starter,
-            JobAccounting accounting, StagingCleaner cleaner, AuditedOutcomes outcomes, AhiTemplates ahi,
-            RunReportWriter reports, ImportProperties properties, BatchIds runIds, JobChecks routeChecks,
-            WorkLeases leases) {
+    public OneShotImports(Registrations registrations, DatastoreStores stores, ImportRunner runner, Redrive redrive,
+            ImportRuns runs, SourceObjects objects, RunReportWriter reports, BatchIds runIds,
+            Supplier<JobDriver> drivers) {
         this.registrations = registrations;
-        this.blobStores = blobStores;
+        this.stores = stores;
         this.runner = runner;
         this.redrive = redrive;
         this.runs = runs;
-        this.batches = batches;
         this.objects = objects;
-        this.stager = stager;
-        this.starter = starter;
-        this.accounting = accounting;
-        this.cleaner = cleaner;
-        this.outcomes = outcomes;
-        this.ahi = ahi;
         this.reports = reports;
-        this.properties = properties;
         this.runIds = runIds;
-        this.routeChecks = routeChecks;
-        this.leases = leases;
+        this.drivers = drivers;
     }
 
     /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
     public Summary importOnce(String sourceUri, String datastoreName) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
         StorageSelection source = registrations.resolveStorage(sourceUri);
-        BlobStore store = blobStores.open(source.registration());
-        JobDriver driver = driver(datastore, JobChecks.everyStep());
+        BlobStore store = stores.source(sourceUri);
+        JobDriver driver = drivers.get();
         String runId = "import-" + runIds.get();
         RunResult result = runner.run(runId, source, store, datastore, driver);
         return new Summary(result, sourceUri, datastoreName, driver.jobsStarted(), reports.write(runs, runId));
@@ -102,7 +75,14 @@ public final class OneShotImports {
     /** Re-drives up to {@code limit} FAILED objects (of {@code storage}, or all when null) into the datastore. */
     public Summary redrive(String datastoreName, String storage, int limit) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
-        JobDriver driver = driver(datastore, JobChecks.everyStep());
+        if (!datastore.access().canWrite()) {
+            // Checked up front: in the routes a refused start goes to the dead letter and the batch waits for
+            // the configuration to change, which a one-shot run would wait for forever.
+            throw new AccessModeException("datastore '" + datastore.name() + "' is registered read-only; nothing"
+                    + " can be re-driven into it. Set " + datastore.configurationKey()
+                    + ".access to read-write or write.");
+        }
+        JobDriver driver = drivers.get();
         String runId = "redrive-" + runIds.get();
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
         redrive.redrive(runId, storage, limit);
@@ -121,36 +101,6 @@ public final class OneShotImports {
 
     /** The store of a storage name or URI, as recorded in the ledger. */
     public BlobStore store(String storage) {
-        return blobStores.open(registrations.resolveStorage(storage).registration());
-    }
-
-    /** The routes' job driver of the datastore (they step it on a timer and on job events). */
-    public JobDriver driver(DatastoreRegistration datastore) {
-        return driver(datastore, routeChecks);
-    }
-
-    /** A job driver of the datastore over its staging and output stores. */
-    private JobDriver driver(DatastoreRegistration datastore, JobChecks checks) {
-        Function<String, BlobStore> sources = this::store;
-        Duration poll = properties.jobs().pollInterval();
-        return new JobDriver(batches, objects, stager, starter, accounting, cleaner, outcomes, ahi::forDatastore,
-                sources, opened(datastore.requireStaging()), opened(datastore.requireOutput()),
-                new DriverPacing(poll, 20, checks), leases);
-    }
-
-    /**
-     * The store of {@code registration}, opened on first use: a run with nothing to stage (an empty source)
-     * then never connects to the datastore's buckets, nor starts the embedded emulator behind them.
-     */
-    private Supplier<BlobStore> opened(StorageRegistration registration) {
-        BlobStore[] store = new BlobStore[1];
-        return () -> {
-            synchronized (store) {
-                if (store[0] == null) {
-                    store[0] = blobStores.open(registration);
-                }
-                return store[0];
-            }
-        };
+        return stores.source(storage);
     }
 }

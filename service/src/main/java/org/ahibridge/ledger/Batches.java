@@ -3,6 +3,9 @@ package org.ahibridge.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,9 +101,32 @@ public class Batches {
                 .params(reason, now(), now(), batchId).update() == 1;
     }
 
+    /**
+     * SEALED, STAGED or SUBMITTED -> FAILED when the batch's job cannot run at all (AHI rejected its start, or
+     * its starts were throttled beyond the retry budget); false when the batch had already ended.
+     */
+    public boolean fail(String batchId, String reason) {
+        return jdbc.sql("update import_batch set batch_state = 'FAILED', failure_reason = ?, completed_at = ?,"
+                + " updated_at = ? where batch_id = ? and batch_state in ('SEALED', 'STAGED', 'SUBMITTED')")
+                .params(reason, now(), now(), batchId).update() == 1;
+    }
+
     public List<Batch> inState(BatchState state) {
         return jdbc.sql("select * from import_batch where batch_state = ? order by opened_at")
                 .param(state.name()).query(Batch::map).list();
+    }
+
+    /** The batches of a datastore in any of {@code states}, oldest first (one message each in import-advance). */
+    public List<Batch> ofDatastore(String datastore, BatchState... states) {
+        List<String> names = Arrays.stream(states).map(BatchState::name).toList();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(names);
+        params.add(0, datastore);
+        return jdbc.sql("select * from import_batch where datastore = ? and batch_state in ("
+                + String.join(", ", Collections.nCopies(names.size(), "?")) + ") order by opened_at, batch_id")
+                .params(params).query(Batch::map).list();
     }
 
     /** Import jobs of a datastore that are running (SUBMITTED): the input of the concurrency cap. */

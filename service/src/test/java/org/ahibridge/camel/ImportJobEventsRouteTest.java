@@ -78,6 +78,7 @@ class ImportJobEventsRouteTest {
     ScriptedJobEvents events;
 
     MockEndpoint deadLetter;
+    MockEndpoint advance;
 
     @BeforeEach
     void reset() throws Exception {
@@ -87,23 +88,28 @@ class ImportJobEventsRouteTest {
                 @Override
                 public void configure() {
                     from("direct:import-dead-letter").routeId("dead-letter-mock").to("mock:dead-letter");
+                    // The follow-up is import-advance's, not loaded here: an ADVANCED event must reach it.
+                    from("direct:import-advance").routeId("advance-mock").to("mock:advance");
                 }
             });
         }
         deadLetter = camel.getEndpoint("mock:dead-letter", MockEndpoint.class);
+        advance = camel.getEndpoint("mock:advance", MockEndpoint.class);
         MockEndpoint.resetMocks(camel);
         events.bodies.clear();
         events.next.set(null);
     }
 
     @Test
-    void shouldHandTheBodyAsTextToTheBeanAndSetItsAnswerAsHeader() {
+    void shouldHandTheBodyAsTextToTheBeanAndSetItsAnswerAsHeader() throws InterruptedException {
+        advance.expectedMessageCount(1);
         Exchange done = producer.send("direct:import-job-events",
                 e -> e.getIn().setBody(COMPLETED.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(done.getException()).isNull();
         assertThat(done.getIn().getHeader("AhiBridgeJobEvent")).isEqualTo(ImportJobEvents.Result.ADVANCED);
         assertThat(events.bodies).containsExactly(COMPLETED);
+        advance.assertIsSatisfied();
     }
 
     @Test

@@ -57,8 +57,7 @@ class ImportPollRunsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        STACK.register(registry, ImportRouteFiles.FLOW + ","
-                + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
+        STACK.register(registry, ImportRouteFiles.FLOW + "," + ImportRouteFiles.files("import-poll", "import-tick"));
         registry.add("ahibridge.storages.inbox.location", () -> TEMP.resolve("inbox").toUri().toString());
         registry.add("ahibridge.storages.inbox.access", () -> "read");
         registry.add("ahibridge.routes.import.sources", () -> "inbox");

@@ -86,6 +86,7 @@ abstract class JobEventsStack {
                 + "file:routes/import-objects.camel.yaml,file:routes/import-object.camel.yaml,"
                 + "file:routes/import-rules.camel.yaml,file:routes/import-skip.camel.yaml,"
                 + "file:routes/import-advance.camel.yaml,file:routes/import-outcome.camel.yaml,"
+                + "file:routes/import-batch.camel.yaml,file:routes/import-job.camel.yaml,"
                 + "file:routes/import-failed.camel.yaml");
         EmulatedDatastoreSettings.localDatastore(AWS, DATASTORE_ID, bucket + "/", bucket + "/")
                 .forEach((k, v) -> registry.add(k, () -> v));

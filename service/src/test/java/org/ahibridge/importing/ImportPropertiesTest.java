@@ -11,11 +11,11 @@ class ImportPropertiesTest {
 
     @Test
     void shouldKeepJobPacingBelowAhisThrottleAndQuota() {
-        assertThatThrownBy(() -> new ImportProperties.Jobs(1.5, 2, 50, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new ImportProperties.Jobs(1.5, 2, 50, Duration.ofSeconds(30), 20))
                 .hasMessageContaining("ahibridge.import.jobs.starts-per-second");
-        assertThatThrownBy(() -> new ImportProperties.Jobs(0.5, 3, 50, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new ImportProperties.Jobs(0.5, 3, 50, Duration.ofSeconds(30), 20))
                 .hasMessageContaining("ahibridge.import.jobs.start-burst");
-        assertThatThrownBy(() -> new ImportProperties.Jobs(0.5, 2, 100, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new ImportProperties.Jobs(0.5, 2, 100, Duration.ofSeconds(30), 20))
                 .hasMessageContaining("ahibridge.import.jobs.max-concurrent-per-datastore must be 1 to 99");
     }
 
@@ -23,7 +23,7 @@ class ImportPropertiesTest {
     void shouldBuildTheBatchPolicyFromTheBatchSettings() {
         ImportProperties properties = new ImportProperties(
                 new ImportProperties.Batch(100, 1_000, 500, Duration.ofSeconds(30), 0),
-                new ImportProperties.Jobs(0.5, 2, 50, Duration.ofSeconds(30)),
+                new ImportProperties.Jobs(0.5, 2, 50, Duration.ofSeconds(30), 20),
                 new ImportProperties.Discovery(1000, Duration.ofMinutes(2), java.util.List.of()),
                 new ImportProperties.Rules(java.util.List.of("**/*.dcm"), null, 1, -1), NonPrimaryPolicy.LEAVE, 3);
 

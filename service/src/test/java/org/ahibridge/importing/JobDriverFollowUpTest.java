@@ -101,14 +101,28 @@ class JobDriverFollowUpTest {
 
     JobDriver driver(JobChecks checks) {
         AuditedOutcomes outcomes = new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock);
-        return new JobDriver(ledger.batches, ledger.objects,
-                new BatchStager(ledger.objects, ledger.transitions, ledger.batches, outcomes),
-                new ImportJobStarter(d -> counting, ledger.batches, ledger.transitions, ledger.transactions, 50),
-                new JobAccounting(ledger.objects, ledger.transitions, ledger.batches,
-                        new ManifestReader(new ObjectMapper()), new ManifestJoin(3), outcomes),
-                new StagingCleaner(), outcomes, d -> counting, storage -> source, () -> staging, () -> output,
-                new DriverPacing(Duration.ofSeconds(1), 20, checks),
+        // Sources are any other registration: the test's one source folder.
+        DatastoreStores stores = new DatastoreStores(name -> datastore,
+                storage -> new StorageRegistration(storage, ImportCoreFlowTest.STAGING, AccessMode.READ,
+                        S3Connection.AWS_DEFAULT, false),
+                registration -> registration == datastore.staging() ? staging
+                        : registration == datastore.output() ? output : source);
+        StorageFaults faults = new StorageFaults(20);
+        BatchClaims claims = new BatchClaims(
                 new WorkLeases(ledger.database.jdbc(), ledger.clock, "test-instance", Duration.ofMinutes(5)));
+        JobCleanup cleanup = new JobCleanup(ledger.batches, new StagingCleaner(), stores, faults);
+        StagingStep staging = new StagingStep(claims,
+                new BatchStager(ledger.objects, ledger.transitions, ledger.batches, outcomes), stores, faults,
+                ledger.batches);
+        JobStartStep starts = new JobStartStep(claims,
+                new ImportJobStarter(d -> counting, ledger.batches, ledger.transitions, ledger.transactions, 50),
+                new BatchFailure(ledger.objects, outcomes, ledger.batches, cleanup), ledger.batches, 20);
+        JobFollowStep follows = new JobFollowStep(claims, checks, d -> counting,
+                new JobCompletion(new JobAccounting(ledger.objects, ledger.transitions, ledger.batches,
+                        new ManifestReader(new ObjectMapper()), new ManifestJoin(3), outcomes), stores, faults,
+                        cleanup, ledger.batches));
+        return new JobDriver(ledger.batches, new SequentialAdvance(ledger.batches, staging, starts, follows),
+                Duration.ofSeconds(1));
     }
 
     void step(JobDriver driver) throws Exception {

@@ -18,10 +18,10 @@ public final class FaultInjector {
 
     /**
      * What to inject into a call: THROTTLE answers ThrottlingException (429), ERROR InternalServerException
-     * (500); FATAL throws a {@link java.lang.Error} in the HTTP thread, as an OutOfMemoryError would, to
+     * (500), REJECT ValidationException (400: a request AHI refuses, not worth retrying); FATAL throws a {@link java.lang.Error} in the HTTP thread, as an OutOfMemoryError would, to
      * show that the server still answers (500) and closes the connection.
      */
-    public enum Kind { THROTTLE, ERROR, FATAL }
+    public enum Kind { THROTTLE, ERROR, REJECT, FATAL }
 
     /** The Error a FATAL fault throws. */
     public static final class InjectedFatalError extends Error {
@@ -103,6 +103,7 @@ public final class FaultInjector {
             switch (rule.kind()) {
                 case THROTTLE -> throw AhiError.throttling("Rate exceeded (injected fault)");
                 case ERROR -> throw AhiError.internal("Internal server error (injected fault)");
+                case REJECT -> throw AhiError.validation("Request rejected (injected fault)");
                 case FATAL -> throw new InjectedFatalError();
             }
         }

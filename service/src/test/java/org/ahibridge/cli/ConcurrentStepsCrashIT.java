@@ -1,0 +1,246 @@
+package org.ahibridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.ahibridge.ahi.AhiClients;
+import org.ahibridge.dicom.testing.Requires;
+import org.ahibridge.emulator.junit.EmulatorClients;
+import org.ahibridge.emulator.junit.EmulatorExtension;
+import org.ahibridge.ledger.testing.LedgerDatabase;
+import org.ahibridge.ledger.testing.PostgresAvailable;
+import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * SIGKILL aimed at the concurrent steps (issue 12): one service instance classifies 16 objects at once
+ * (import-objects) while import-advance stages several batches at once (import-batch). The test waits until the
+ * ledger shows both at the same moment (objects DISCOVERED under a live lease: mid-classification; batches
+ * SEALED under a live lease: mid-staging), kills the JVM there, and starts a new instance (a new id, so the
+ * dead one's leases must expire). Every object must end with exactly one outcome in the ledger, no audit line
+ * may be written twice, no batch may have two jobs, and no SOP instance may reach AHI twice. The harness is
+ * {@link TwoInstanceImportIT}'s (PostgreSQL ledger shared with the child JVM; skipped with the reason when
+ * there is none).
+ */
+@Requires(PostgresAvailable.class)
+class ConcurrentStepsCrashIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static S3Client s3;
+    static MedicalImagingClient ahi;
+
+    @TempDir
+    Path temp;
+    LedgerDatabase ledger;
+    JdbcClient sql;
+    final List<ServiceInstance> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void bucketsAndClients() {
+        System.setProperty("aws.accessKeyId", "emulator");
+        System.setProperty("aws.secretAccessKey", "emulator");
+        s3 = EMULATOR.s3();
+        ahi = AhiClients.create(EMULATOR.endpoints().region(), EMULATOR.endpoints().ahi());
+        for (String bucket : List.of("staging", "output")) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @AfterAll
+    static void closeClient() {
+        if (ahi != null) {
+            ahi.close();
+        }
+    }
+
+    @BeforeEach
+    void createLedger() {
+        ledger = LedgerDatabase.postgres();
+        sql = ledger.jdbc();
+    }
+
+    @AfterEach
+    void stopInstances() throws Exception {
+        for (ServiceInstance instance : instances) {
+            instance.close();
+        }
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    @Test
+    void shouldGiveEveryObjectOneOutcomeWhenKilledWhileClassifyingAndStagingAtOnce() throws Exception {
+        ImportSource source = TwoInstanceImportIT.source(71, 300);
+        String bucket = "concurrent-steps";
+        s3.createBucket(b -> b.bucket(bucket));
+        upload(bucket, source.objects);
+        String datastore = EmulatorClients.createActiveDatastore(ahi, bucket);
+        ServiceInstance first = start("c-0", bucket, datastore);
+        instances.add(first);
+
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> classifying() >= 2 && staging() >= 1 || !first.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println(first.name() + " log: " + first.log() + "; " + phase());
+            throw e;
+        }
+        assertThat(first.isAlive()).as("the first instance runs; see " + first.log()).isTrue();
+        String moment = phase() + ", " + classifying() + " objects and " + staging() + " batches under lease";
+        first.kill();
+        System.out.println("SIGKILL " + first.name() + " while classifying and staging: " + moment);
+        assertThat(done()).as("objects done at the kill").isLessThan(source.objects.size());
+
+        instances.add(start("c-1", bucket, datastore));
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            assertThat(instances.get(1).isAlive()).as("see " + instances.get(1).log()).isTrue();
+            return finished(source);
+        });
+
+        Map<String, String> outcomes = new HashMap<>();
+        sql.sql("select object_key, outcome from source_object").query((row, n) -> {
+            assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
+                    .as("one ledger row for " + row.getString("object_key")).isNull();
+            return null;
+        }).list();
+        assertThat(outcomes).containsOnlyKeys(source.objects.keySet());
+        source.expected.forEach((key, expect) -> assertThat(outcomes.get(key)).as(key)
+                .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
+        // The killed instance may die between a ledger commit and its audit write (that line is missing), but no
+        // line may be written twice: the restarted instance must not end an object again.
+        assertThat(auditedKeys()).doesNotHaveDuplicates();
+        int batchesWithJobs = sql.sql("select count(*) from import_batch where job_id is not null")
+                .query(Integer.class).single();
+        assertThat(ahi.listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream().count())
+                .as("import jobs in AHI").isEqualTo(batchesWithJobs);
+        List<String> sopInstances = new ArrayList<>();
+        for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+                .imageSetsMetadataSummaries()) {
+            sopInstances.addAll(sopInstanceUids(datastore, set.imageSetId()));
+        }
+        assertThat(sopInstances).doesNotHaveDuplicates().hasSize((int) source.count(ImportSource.Expect.IMPORTED));
+    }
+
+    /** Objects being classified now: DISCOVERED under a live lease. */
+    private int classifying() {
+        return sql.sql("select count(*) from source_object where work_state = 'DISCOVERED'"
+                + " and lease_expires_at > current_timestamp").query(Integer.class).single();
+    }
+
+    /** Batches being staged now: SEALED under a live lease. */
+    private int staging() {
+        return sql.sql("select count(*) from import_batch where batch_state = 'SEALED'"
+                + " and lease_expires_at > current_timestamp").query(Integer.class).single();
+    }
+
+    private int done() {
+        return sql.sql("select count(*) from source_object where work_state = 'DONE'").query(Integer.class).single();
+    }
+
+    private boolean finished(ImportSource source) {
+        int open = sql.sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
+                + " and file_count > 0").query(Integer.class).single();
+        return done() == source.objects.size() && open == 0;
+    }
+
+    private String phase() {
+        Map<String, Integer> states = new LinkedHashMap<>();
+        sql.sql("select work_state, count(*) as n from source_object group by work_state")
+                .query((row, n) -> states.put(row.getString("work_state"), row.getInt("n"))).list();
+        Map<String, Integer> batches = new LinkedHashMap<>();
+        sql.sql("select batch_state, count(*) as n from import_batch group by batch_state")
+                .query((row, n) -> batches.put(row.getString("batch_state"), row.getInt("n"))).list();
+        return "objects " + states + " batches " + batches;
+    }
+
+    private static void upload(String bucket, Map<String, byte[]> objects) {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(8);
+        try {
+            pool.submit(() -> objects.entrySet().parallelStream().forEach(e -> s3.putObject(
+                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<String> auditedKeys() throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(temp.resolve("audit"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    keys.add(JSON.readTree(line).get("key").asText());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private List<String> sopInstanceUids(String datastore, String imageSetId) throws IOException {
+        try (var in = new GZIPInputStream(ahi.getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
+            List<String> uids = new ArrayList<>();
+            for (JsonNode series : JSON.readTree(in).path("Study").path("Series")) {
+                series.path("Instances").fieldNames().forEachRemaining(uids::add);
+            }
+            return uids;
+        }
+    }
+
+    /**
+     * An instance polling {@code bucket} every 2 s: 16 objects classified at once, batches of 20 files sealed as
+     * they fill and staged 4 at once while classification goes on.
+     */
+    private ServiceInstance start(String id, String bucket, String datastore) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ahibridge.cluster.instance-id", id);
+        p.put("ahibridge.cluster.lease-ttl", "PT10S");
+        p.putAll(EmulatedDatastoreSettings.localDatastore(EMULATOR.endpoints(), datastore, datastore + "/",
+                datastore + "/"));
+        p.put("ahibridge.ledger.url", ledger.jdbcUrl());
+        p.put("ahibridge.ledger.username", ledger.username());
+        p.put("ahibridge.ledger.password", ledger.password());
+        p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
+        p.put("ahibridge.import.jobs.starts-per-second", "1");
+        p.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
+        p.put("ahibridge.import.batch.max-files", "20");
+        p.put("ahibridge.import.batch.max-age", "PT5S");
+        p.put("ahibridge.import.discovery.stable-after", "PT0S");
+        p.put("ahibridge.routes.import.sources", "s3://" + bucket + "/");
+        p.put("ahibridge.routes.import.cron", "0/2+*+*+*+*+?");
+        p.put("ahibridge.routes.import.tick-millis", "300");
+        p.put("ahibridge.routes.import.workers", "16");
+        p.put("ahibridge.routes.import.batch-workers", "4");
+        Path logs = Files.createDirectories(Path.of("target", "cluster-it", bucket));
+        return ServiceInstance.start(id, p, logs);
+    }
+}
