@@ -44,7 +44,7 @@ public class HealthConfiguration {
             @Value("${ahibridge.health.cache-ttl:PT10S}") Duration cacheTtl, Clock clock) {
         Map<String, HealthIndicator> storages = new LinkedHashMap<>();
         for (StorageRegistration storage : registrations.storages()) {
-            storages.put(storage.name(), new CachedHealth(new StorageHealth(storage, blobStores.open(storage)),
+            storages.put(storage.name(), new CachedHealth(new StorageHealth(storage, () -> blobStores.open(storage)),
                     cacheTtl, clock));
         }
         return CompositeHealthContributor.fromMap(storages);

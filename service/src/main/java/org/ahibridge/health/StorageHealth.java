@@ -2,6 +2,7 @@ package org.ahibridge.health;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.GuardedBlobStore;
@@ -21,11 +22,15 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 final class StorageHealth implements HealthIndicator {
 
     private final StorageRegistration registration;
-    private final BlobStore store;
+    private final Supplier<BlobStore> store;
 
-    StorageHealth(StorageRegistration registration, BlobStore store) {
+    /**
+     * @param store opens the registration's store; asked at each check of a bucket or container only, since
+     *              opening a folder's store would create the folder and hide that it is missing
+     */
+    StorageHealth(StorageRegistration registration, Supplier<BlobStore> store) {
         this.registration = registration;
-        this.store = GuardedBlobStore.unwrap(store);
+        this.store = store;
     }
 
     @Override
@@ -39,7 +44,7 @@ final class StorageHealth implements HealthIndicator {
                     health = Health.down().withDetail("error", "the folder does not exist or is not readable");
                 }
             } else {
-                store.list("", null, 1);
+                GuardedBlobStore.unwrap(store.get()).list("", null, 1);
             }
         } catch (StorageException e) {
             health = Health.down().withDetail("error", e.isTransient() ? "unreachable or throttled"
