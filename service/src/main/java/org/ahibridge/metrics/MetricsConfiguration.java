@@ -3,7 +3,6 @@ package org.ahibridge.metrics;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.ahibridge.camel.ImportOutcomeMeter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -17,7 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The metrics of the service (docs/operations.md): the process's {@link AwsRequestCounts}, the pipeline's
- * counters ({@link PipelineMeters}, and the {@code importOutcomeMeter} step of routes/import-outcome.camel.yaml),
+ * counters ({@link PipelineMeters}; the {@code importOutcomeMeter} step of routes/import-outcome.camel.yaml is
+ * made with the route's other steps, in ImportOutcomeConfiguration),
  * Camel's route metrics (a Micrometer route policy on every route) and, in the service only, the ledger gauges.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +31,6 @@ public class MetricsConfiguration {
     @Bean
     public PipelineMeters pipelineMeters() {
         return PipelineMeters.process();
-    }
-
-    @Bean
-    public ImportOutcomeMeter importOutcomeMeter(PipelineMeters pipelineMeters) {
-        return new ImportOutcomeMeter(pipelineMeters);
     }
 
     /**
