@@ -13,7 +13,6 @@ import org.ahibridge.storage.StorageRegistration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,10 +21,11 @@ import org.springframework.context.annotation.Configuration;
  * {@code livenessState}, {@code readinessState}, {@code diskSpace}): {@code ahi}, one child per registered
  * datastore, and {@code storages}, one child per registered storage, each result kept for
  * {@code ahibridge.health.cache-ttl}. The readiness group (application.yaml) takes {@code db} and {@code ahi}.
- * Only the service serves them: the one-shot commands open no port.
+ * Only the service serves them (the one-shot commands open no port), but they exist in every context: the
+ * readiness group names {@code ahi}, and Spring Boot refuses to start when a group names a missing component.
+ * Making them does no I/O; only a health request checks anything.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
 public class HealthConfiguration {
 
     @Bean
