@@ -46,4 +46,9 @@ USER ahibridge
 # listings. Mount your own routes over /app/routes and your own application.yaml over /app/application.yaml.
 VOLUME ["/app/data", "/app/audit"]
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# Health, metrics and the status page (docs/operations.md). Outside a container the port listens on loopback
+# only; in one, loopback is unreachable from the host and the orchestrator's probes, so it listens on all of the
+# container's interfaces: publish it only to a private network.
+ENV SERVER_ADDRESS=0.0.0.0
+EXPOSE 8080
 ENTRYPOINT ["/app/ahi-bridge"]

@@ -38,7 +38,8 @@ service_ready() { # command... ; prints ms until the service logs "Started AhiBr
   mkdir -p "$dir" && cp -r application.yaml routes "$dir/"
   log="$dir/out.log"
   local start; start=$(now_ms)
-  (cd "$dir" && exec "$@" > "$log" 2>&1) &
+  # A free HTTP port: port 8080 may be taken by another run on this machine.
+  (cd "$dir" && exec "$@" --server.port=0 > "$log" 2>&1) &
   local pid=$!
   until grep -q 'Started AhiBridge' "$log" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "the service exited:" >&2; tail -20 "$log" >&2; exit 1; }

@@ -48,7 +48,7 @@ grep -q "BUILD SUCCESS" "$work/verify.log" || { echo "the tests did not pass: $w
 echo "== 3. the service on its embedded default"
 mkdir -p "$work/run" && cp -r application.yaml routes "$work/run/"
 cd "$work/run"
-java -jar "$work/clone/target/ahi-bridge.jar" > service.log 2>&1 &
+java -jar "$work/clone/target/ahi-bridge.jar" --server.port=0 > service.log 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
   grep -q "Started AhiBridge" service.log && break

@@ -33,6 +33,16 @@ public interface AhiOperations {
         throw new UnsupportedOperationException("SearchImageSets is not offered by " + getClass().getSimpleName());
     }
 
+    /**
+     * The datastore's status as AHI reports it
+     * (<a href="https://docs.aws.amazon.com/healthimaging/latest/APIReference/API_GetDatastore.html">GetDatastore</a>):
+     * {@code ACTIVE}, {@code CREATING}, {@code DELETING}, ... One attempt, bounded in time: it answers a health
+     * check, which must neither wait out a retry policy nor add retried calls to AHI's quota.
+     */
+    default String datastoreStatus(String datastoreId) {
+        throw new UnsupportedOperationException("GetDatastore is not offered by " + getClass().getSimpleName());
+    }
+
     /** GetImageSet: the latest version and primary flag of one image set. */
     default ImageSetSummary getImageSet(String datastoreId, String imageSetId) {
         throw new UnsupportedOperationException("GetImageSet is not offered by " + getClass().getSimpleName());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import org.ahibridge.metrics.PipelineMeters;
+
 /**
  * The one retry policy of the AHI boundary, for import and export alike: a call that failed with a transient
  * error ({@link AhiThrottledException}, as {@link AhiErrors} classifies it: throttling, quota, 5xx, no
@@ -39,6 +41,7 @@ public record AhiRetry(int maxAttempts, Duration initialBackoff, Duration maxBac
                 if (attempt >= maxAttempts) {
                     throw e;
                 }
+                PipelineMeters.process().ahiRetry(e.operation());
                 pause(ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1), e);
                 backoff = Math.min(backoff * 2, maxBackoff.toMillis());
             }

@@ -3,6 +3,7 @@ package org.ahibridge.ahi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -34,6 +35,9 @@ public final class AhiTemplate implements AhiOperations {
     static final String GET_IMAGE_SET = "GetImageSet";
     static final String METADATA = "GetImageSetMetadata";
     static final String FRAME = "GetImageFrame";
+    static final String GET_DATASTORE = "GetDatastore";
+    /** A health check answers within this, even when AHI's endpoint accepts connections and never answers. */
+    static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MedicalImagingClient client;
@@ -76,6 +80,17 @@ public final class AhiTemplate implements AhiOperations {
         }));
         return new ImageSetPage(response.imageSetsMetadataSummaries().stream().map(SearchFilters::summary).toList(),
                 response.nextToken());
+    }
+
+    @Override
+    public String datastoreStatus(String datastoreId) {
+        try {
+            return client.getDatastore(b -> b.datastoreId(datastoreId)
+                    .overrideConfiguration(o -> o.apiCallTimeout(STATUS_TIMEOUT))).datastoreProperties()
+                    .datastoreStatusAsString();
+        } catch (SdkException e) {
+            throw AhiErrors.translate(GET_DATASTORE, e);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.StorageException;
+import org.ahibridge.metrics.PipelineMeters;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -53,35 +54,41 @@ public final class ClassifyStep implements Processor {
             message.setHeader(ImportHeaders.RULES, DiscoveryStep.DEFAULT_RULES);
         }
         if (object.state() == WorkState.CLASSIFIED) {
-            message.setHeader(ImportHeaders.VERDICT, "CLASSIFIED");
+            verdict(message, object, "CLASSIFIED");
             return;
         }
         if (!reader.claim(object)) {
-            message.setHeader(ImportHeaders.VERDICT, "BUSY");
+            verdict(message, object, "BUSY");
             return;
         }
         try {
             var excluded = reader.exclusion(object);
             if (excluded.isPresent()) {
                 message.setHeader(ImportHeaders.SKIP_REASON, excluded.get());
-                message.setHeader(ImportHeaders.VERDICT, "SKIPPED");
+                verdict(message, object, "SKIPPED");
                 return;
             }
             P10Verdict verdict = reader.read(store(object.storage()), object);
             exchange.setProperty(P10Headers.VERDICT_PROPERTY, verdict);
             P10HeaderWriter.write(message, verdict);
-            message.setHeader(ImportHeaders.VERDICT, verdict.compliant() ? "COMPLIANT" : "NOT_P10");
+            verdict(message, object, verdict.compliant() ? "COMPLIANT" : "NOT_P10");
         } catch (StorageException e) {
             if (e.isTransient()) {
                 reader.release(object);
                 throw e; // default-errors retries the step
             }
             message.setHeader(ImportHeaders.FAIL_REASON, "could not read the object: " + e.getMessage());
-            message.setHeader(ImportHeaders.VERDICT, "UNREADABLE");
+            verdict(message, object, "UNREADABLE");
         } catch (IOException | RuntimeException e) {
             reader.release(object);
             throw e;
         }
+    }
+
+    /** Sets the verdict header and counts the verdict (ahibridge_import_objects_classified_total). */
+    private static void verdict(Message message, SourceObject object, String verdict) {
+        message.setHeader(ImportHeaders.VERDICT, verdict);
+        PipelineMeters.process().classified(object.storage(), object.datastore(), verdict);
     }
 
     BlobStore store(String storage) {

@@ -7,6 +7,7 @@ import org.ahibridge.audit.AuditRecordJson;
 import org.ahibridge.audit.AuditSink;
 import org.ahibridge.audit.JsonLinesAuditSink;
 import org.ahibridge.eventbridge.OutcomeEventPublisher;
+import org.ahibridge.metrics.PipelineMeters;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,12 @@ public class ImportOutcomeConfiguration {
     @Bean("importOutcomeEvents")
     OutcomeEvents importOutcomeEvents(ObjectProvider<OutcomeEventPublisher> publisher) {
         return new OutcomeEvents(publisher::getIfAvailable);
+    }
+
+    /** {@code bean: { ref: importOutcomeMeter, method: count }}: the outcome counter of the Prometheus endpoint. */
+    @Bean("importOutcomeMeter")
+    ImportOutcomeMeter importOutcomeMeter() {
+        return new ImportOutcomeMeter(PipelineMeters.process());
     }
 
     /** {@code method: { ref: importOutcomeJson, method: toJson }}: the body as its audit line's JSON. */

@@ -16,6 +16,7 @@ import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.dicom.json.AhiMetadataInstance;
 import org.ahibridge.dicom.json.AhiMetadataReader;
 import org.ahibridge.ledger.Outcome;
+import org.ahibridge.metrics.PipelineMeters;
 
 /**
  * The steps of the export flow, called by routes/export-run.camel.yaml and routes/export-image-set.camel.yaml
@@ -134,6 +135,8 @@ public final class ExportFlow {
         InstanceOutcome outcome = work.decided() != null ? work.decided()
                 : new InstanceExport(run, fetching, finisher.writerFor(run)).export(work.imageSet(), work.instance(),
                         work.key());
+        PipelineMeters.process().exported(outcome.outcome().name(), run.target().datastore(),
+                outcome.outcome() == Outcome.EXPORTED ? outcome.frames() : 0);
         return run.record(outcome, clock.instant());
     }
 

@@ -15,6 +15,7 @@ import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.WorkState;
+import org.ahibridge.metrics.PipelineMeters;
 import org.ahibridge.storage.BlobInfo;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.BlobTransfer;
@@ -147,7 +148,9 @@ public final class BatchStager {
         Map<Long, String> stagedKeys = new LinkedHashMap<>();
         for (ParallelCalls.Done<Staging, CopyOutcome> copy : done) {
             if (copy.result().copied()) {
-                stagedKeys.put(copy.item().file().id(), copy.item().stagingKey());
+                SourceObject file = copy.item().file();
+                stagedKeys.put(file.id(), copy.item().stagingKey());
+                PipelineMeters.process().staged(file.storage(), file.datastore(), file.size());
                 tally.serverSide += copy.result() == CopyOutcome.COPIED_SERVER_SIDE ? 1 : 0;
             } else {
                 fail(copy.item().file(), copy.result());

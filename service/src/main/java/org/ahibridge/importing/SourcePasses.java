@@ -12,6 +12,7 @@ import org.ahibridge.importing.IncrementalLister.PageResult;
 import org.ahibridge.ledger.Discovery;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.WorkState;
+import org.ahibridge.metrics.PipelineMeters;
 import org.ahibridge.storage.BlobStore;
 import org.ahibridge.storage.StorageException;
 
@@ -66,6 +67,7 @@ public final class SourcePasses implements Iterator<SourceObject> {
                 }
                 if (discovery.isNew()) {
                     taken++;
+                    PipelineMeters.process().discovered(source.storage(), source.datastore());
                     quiet.put(source.storage(), false);
                 }
             }

@@ -81,7 +81,7 @@ class FirstHourIT {
     @Test
     void shouldStopTheServiceWhenNoRouteFileIsFound() throws Exception {
         BuiltJar.Result run = BuiltJar.run(folder, List.of("-Dahibridge.ledger.url=" + ledgerUrl("ledger"),
-                "-Dahibridge.embedded.enabled=false"), List.of(), null, COMMAND);
+                "-Dahibridge.embedded.enabled=false", "-Dserver.port=0"), List.of(), null, COMMAND);
 
         assertThat(run.status()).isEqualTo(Commands.USAGE);
         assertThat(run.err()).singleElement().asString().startsWith("ahi-bridge: no route files at"
@@ -101,7 +101,7 @@ class FirstHourIT {
             BuiltJar.Result command = BuiltJar.run(folder, List.of("-Dahibridge.ledger.url=" + url),
                     List.of("import", "--source", "file:" + folder, "--once"), null, COMMAND);
             BuiltJar.Result service = BuiltJar.run(folder, List.of("-Dahibridge.ledger.url=" + url,
-                    "-Dahibridge.embedded.enabled=false"), List.of(), null, COMMAND);
+                    "-Dahibridge.embedded.enabled=false", "-Dserver.port=0"), List.of(), null, COMMAND);
 
             assertThat(command.status()).isEqualTo(Commands.FAILED);
             assertThat(command.err()).containsExactly("import: " + expected);
