@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -90,21 +91,37 @@ public final class OneShotImports {
 
     /** Imports everything under {@code sourceUri} (a URI or a registered storage name) into the datastore. */
     public Summary importOnce(String sourceUri, String datastoreName) throws IOException {
+        return importOnce(sourceUri, datastoreName, runId -> { });
+    }
+
+    /**
+     * As {@link #importOnce(String, String)}; {@code started} learns the run's id before any object moves (the
+     * command's progress display follows the run by it).
+     */
+    public Summary importOnce(String sourceUri, String datastoreName, Consumer<String> started) throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
         StorageSelection source = registrations.resolveStorage(sourceUri);
         BlobStore store = blobStores.open(source.registration());
         JobDriver driver = driver(datastore, JobChecks.everyStep());
         String runId = "import-" + runIds.get();
+        started.accept(runId);
         RunResult result = runner.run(runId, source, store, datastore, driver);
         return new Summary(result, sourceUri, datastoreName, driver.jobsStarted(), reports.write(runs, runId));
     }
 
     /** Re-drives up to {@code limit} FAILED objects (of {@code storage}, or all when null) into the datastore. */
     public Summary redrive(String datastoreName, String storage, int limit) throws IOException {
+        return redrive(datastoreName, storage, limit, runId -> { });
+    }
+
+    /** As {@link #redrive(String, String, int)}; {@code started} learns the run's id once the run exists. */
+    public Summary redrive(String datastoreName, String storage, int limit, Consumer<String> started)
+            throws IOException {
         DatastoreRegistration datastore = registrations.datastore(datastoreName);
         JobDriver driver = driver(datastore, JobChecks.everyStep());
         String runId = "redrive-" + runIds.get();
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
+        started.accept(runId);
         redrive.redrive(runId, storage, limit);
         for (WorkState state : List.of(WorkState.DISCOVERED, WorkState.CLASSIFIED)) {
             runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList(),
