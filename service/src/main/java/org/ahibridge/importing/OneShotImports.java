@@ -136,6 +136,37 @@ public final class OneShotImports {
                 reports.write(runs, runId));
     }
 
+    /**
+     * Starts a re-drive inside the service (the status page's action): the FAILED objects go back to work under
+     * a new run and are taken as far as batching, and the service's own routes stage, start and follow their
+     * batches as they do every other. A second driver here would wait for every job of the datastore, the
+     * polling runs' too; {@link #endIfDone} ends the run instead, once its objects all have their outcome.
+     *
+     * @return the run's id
+     */
+    public String startRedrive(String datastoreName, String storage, int limit) throws IOException {
+        DatastoreRegistration datastore = registrations.datastore(datastoreName);
+        String runId = "redrive-" + runIds.get();
+        runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
+        redrive.redrive(runId, storage, limit);
+        for (WorkState state : List.of(WorkState.DISCOVERED, WorkState.CLASSIFIED)) {
+            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList(),
+                    this::store);
+        }
+        return runId;
+    }
+
+    /** Ends a run of {@link #startRedrive} once none of its objects is pending: COMPLETED, with its report. */
+    public boolean endIfDone(String runId) throws IOException {
+        if (runs.pendingCount(runId) > 0) {
+            return false;
+        }
+        if (runs.end(runId, ImportRun.RunState.COMPLETED)) {
+            reports.write(runs, runId);
+        }
+        return true;
+    }
+
     /** The store of a storage name or URI, as recorded in the ledger. */
     public BlobStore store(String storage) {
         return blobStores.open(registrations.resolveStorage(storage).registration());

@@ -1,7 +1,9 @@
 package org.ahibridge.status;
 
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ahibridge.importing.OneShotImports;
@@ -9,18 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The status page's re-drive action: the {@code redrive} command's run (every FAILED file of a datastore imported
- * again as a run of its own), started on a thread of its own so the request returns at once. One at a time: a
- * second request while one runs is refused, not queued.
+ * The status page's re-drive action: every FAILED file of the routes' datastore imported again as a run of its
+ * own ({@link OneShotImports#startRedrive}), its batches driven by the service's routes like any other, and the
+ * run ended once its files all have their outcome (checked every {@link #CHECK}). One at a time: a request
+ * while a re-drive runs is refused, not queued.
  */
 public final class StatusRedrive implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusRedrive.class);
     static final int LIMIT = 100_000;
+    static final Duration CHECK = Duration.ofSeconds(2);
 
     private final OneShotImports imports;
     private final String datastore;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "status-redrive");
         t.setDaemon(true);
         return t;
@@ -33,40 +37,39 @@ public final class StatusRedrive implements AutoCloseable {
         this.datastore = datastore;
     }
 
-    /** What a request got: the run started (its id once known), or why not. */
+    /** What a request got: the run started (its id), or why not. */
     public record Started(boolean started, String message) {
     }
 
-    public Started start() {
-        if (!current.compareAndSet(null, "starting")) {
-            return new Started(false, "a re-drive is running already; wait until it ends");
+    /** Starts the run (taking its files as far as batching) and answers with its id. */
+    public synchronized Started start() {
+        if (current.get() != null) {
+            return new Started(false, "a re-drive is running already (" + current.get() + "); wait until it ends");
         }
-        java.util.concurrent.CompletableFuture<String> runId = new java.util.concurrent.CompletableFuture<>();
-        thread.execute(() -> {
-            try {
-                imports.redrive(datastore, null, LIMIT, id -> {
-                    current.set(id);
-                    runId.complete(id);
-                });
-            } catch (Exception e) {
-                LOG.warn("re-drive from the status page could not complete: {}", e.toString());
-                runId.complete(null);
-            } finally {
-                current.set(null);
-            }
-        });
+        String runId;
         try {
-            String id = runId.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            return id == null ? new Started(false, "the re-drive could not start; see the service's log")
-                    : new Started(true, id);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return new Started(true, "the re-drive is starting");
-        } catch (java.util.concurrent.ExecutionException e) {
+            runId = imports.startRedrive(datastore, null, LIMIT);
+        } catch (Exception e) {
+            LOG.warn("re-drive from the status page could not start: {}", e.toString());
             return new Started(false, "the re-drive could not start; see the service's log");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Started(false, "interrupted");
         }
+        current.set(runId);
+        LOG.info("re-drive {} started from the status page", runId);
+        thread.schedule(() -> check(runId), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        return new Started(true, runId);
+    }
+
+    private void check(String runId) {
+        try {
+            if (imports.endIfDone(runId)) {
+                LOG.info("re-drive {} completed", runId);
+                current.set(null);
+                return;
+            }
+        } catch (Exception e) {
+            LOG.warn("re-drive {}: could not check its progress, will again: {}", runId, e.toString());
+        }
+        thread.schedule(() -> check(runId), CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

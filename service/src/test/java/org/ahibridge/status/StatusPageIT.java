@@ -47,7 +47,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The status page in a real browser (issue 15, acceptance 4): the service polls a folder and imports into the
  * emulated datastore, whose import jobs are held IN_PROGRESS, so the run is still RUNNING when headless Chromium
  * loads {@code /status}. The page must show the run, its counts and the one file that FAILED (too large for an
- * import job) with its reason; the file's name holds markup, which must arrive as text. Set
+ * import job) with its reason; the file's name holds markup, which must arrive as text. Then the re-drive
+ * action (enabled here) makes a run of its own for that file, refused from another origin. Set
  * {@code -Dahibridge.status.screenshots=DIR} to also save a screenshot of the page there (docs/images).
  */
 @CamelSpringBootTest
@@ -95,6 +96,7 @@ class StatusPageIT {
         registry.add("ahibridge.routes.import.sources", () -> "inbox");
         registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
         registry.add("ahibridge.routes.import.tick-millis", () -> "300");
+        registry.add("ahibridge.status.redrive-enabled", () -> "true");
     }
 
     @Autowired
@@ -127,7 +129,7 @@ class StatusPageIT {
         // The key's markup arrives as text: escaped in the DOM, no <b> element made of it.
         assertThat(failure).contains("big &lt;b&gt;scan.dcm").doesNotContain("<b>scan")
                 .contains("an AHI import job takes files of at most").contains(runId);
-        assertThat(dom).doesNotContain("Re-drive failed files");
+        assertThat(dom).contains("Re-drive failed files");
         screenshot();
 
         // The links work: the running run's report comes from the ledger, in both forms.
@@ -136,10 +138,26 @@ class StatusPageIT {
         assertThat(report.get("outcomes").get("FAILED").asInt()).isEqualTo(1);
         assertThat(get("/api/runs/" + runId + "/report.csv").body()).startsWith("run_id,storage,key")
                 .contains(BIG_FILE);
-        // Read-only unless redrive-enabled: the action is refused.
-        HttpResponse<String> redrive = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/redrive"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(redrive.statusCode()).isEqualTo(403);
+        // The re-drive (enabled here; off by default): refused from another origin, else a run of its own in which
+        // the file fails again for the same reason, while the first run's job is still in progress.
+        assertThat(postRedrive("http://elsewhere.example").statusCode()).isEqualTo(403);
+        HttpResponse<String> redrive = postRedrive(null);
+        assertThat(redrive.statusCode()).as(redrive.body()).isEqualTo(202);
+        String redriveId = JSON.readTree(redrive.body()).get("message").asText();
+        assertThat(redriveId).startsWith("redrive-");
+        JsonNode redone = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(get("/api/runs/" + redriveId).body()),
+                        r -> r.get("state").asText().equals("COMPLETED"));
+        assertThat(redone.get("outcomes").toString()).isEqualTo("{\"FAILED\":1}");
+        assertThat(JSON.readTree(get("/api/runs/" + runId).body()).get("state").asText()).isEqualTo("RUNNING");
+    }
+
+    private HttpResponse<String> postRedrive(String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/redrive")).POST(HttpRequest.BodyPublishers.noBody());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The RUNNING run whose FAILED count is 1 (from the JSON API), or null. */
