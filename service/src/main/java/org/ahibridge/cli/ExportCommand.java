@@ -18,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ahibridge.audit.JsonLines;
+import org.ahibridge.cli.progress.ExportProgressSource;
+import org.ahibridge.cli.progress.ProgressDisplay;
 import org.ahibridge.exporting.ExportFlow;
 import org.ahibridge.exporting.ExportRequest;
 import org.ahibridge.exporting.ExportSelection;
@@ -46,9 +48,10 @@ public final class ExportCommand implements Command {
             """
             Exports the selected image sets (all of them when no filter is given) as DICOM Part 10 files to a
             destination, then exits once every instance has an outcome (EXPORTED, SKIPPED_EXISTS, FAILED).
-            The last line printed is a JSON summary of the run. The datastore must allow read and the
-            destination write.""",
-            List.of(Option.value("--destination", "URI", """
+            While it runs, its progress (image sets, instances, frames) goes to stderr: one line redrawn in
+            place on a terminal, a line every --progress-interval seconds otherwise. The last line printed on
+            stdout is a JSON summary of the run. The datastore must allow read and the destination write.""",
+            ProgressOptions.with(List.of(Option.value("--destination", "URI", """
                             where the files go (required): file:FOLDER, s3://bucket/prefix/,
                             azure-blob://account/container/prefix/, gs://bucket/prefix/, or a storage
                             registered under ahibridge.storages"""),
@@ -83,7 +86,7 @@ public final class ExportCommand implements Command {
                             the most frame fetches in flight, 1 to 256 (default: 128; the flow keeps
                             GetImageFrame rate x latency of them)"""),
                     Option.value("--frame-window", "N", "the most frames one instance holds, 1 to 256 (default: 64)"),
-                    Option.value("--config", "FILE", "the configuration file (default: ./application.yaml)")),
+                    Option.value("--config", "FILE", "the configuration file (default: ./application.yaml)"))),
             null, true,
             List.of("Instants are ISO-8601, e.g. 2026-01-31T00:00:00Z; either end of a range may be left empty.",
                     "Exit status: 0 the run completed, even with failed instances; 1 it could not complete;",
@@ -97,20 +100,25 @@ public final class ExportCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLine.run(SPEC, args, out, err, parsed -> export(request(parsed), properties(parsed), out, err));
+        return CommandLine.run(SPEC, args, out, err, parsed -> export(request(parsed), properties(parsed),
+                ProgressOptions.of(parsed, err), out, err));
     }
 
-    private static int export(ExportRequest request, List<String> properties, PrintStream out, PrintStream err) {
+    private static int export(ExportRequest request, List<String> properties, ProgressOptions progress,
+            PrintStream out, PrintStream err) {
         RunRequests requests = RunRequests.start();
         Map<String, Object> summary;
         try {
             RunPreconditions.requireCreatableFolder(request.destination());
             try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
-                context.getBean(ExportFlow.class).check(request);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> result = context.getBean(ProducerTemplate.class)
-                        .requestBody("direct:export-run", request, Map.class);
-                summary = result;
+                ExportFlow flow = context.getBean(ExportFlow.class);
+                flow.check(request);
+                try (ProgressDisplay display = progress.show("export", new ExportProgressSource(flow::inFlight), err)) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> result = context.getBean(ProducerTemplate.class)
+                            .requestBody("direct:export-run", request, Map.class);
+                    summary = result;
+                }
             }
             // Printed once the context has closed, so no shutdown log line follows the summary.
             out.println(requests.addTo(JSON.writeValueAsString(summary)));

@@ -20,8 +20,10 @@ final class ImportCommand implements Command {
             Imports every file under a source into an AWS HealthImaging datastore, then exits once every file
             has a terminal outcome (IMPORTED, SKIPPED_NOT_P10, ALREADY_IMPORTED, FAILED, ...). Files already
             imported are not imported twice. Each outcome goes to audit/outcomes-DATE.jsonl, and the run's
-            report to audit/runs/. The last line printed is a JSON summary of the run.""",
-            List.of(Option.value("--source", "URI", """
+            report to audit/runs/. While it runs, its progress goes to stderr: one line redrawn in place on a
+            terminal, a line every --progress-interval seconds otherwise. The last line printed on stdout is a
+            JSON summary of the run.""",
+            ProgressOptions.with(List.of(Option.value("--source", "URI", """
                             where the files are (required): file:FOLDER, s3://bucket/prefix/,
                             azure-blob://account/container/prefix/, gs://bucket/prefix/, or a storage
                             registered under ahibridge.storages; a folder must exist"""),
@@ -30,7 +32,7 @@ final class ImportCommand implements Command {
                             in-process emulator when no datastore 'local' is configured)"""),
                     Option.flag("--once", """
                             required: import once and exit (the continuous import is the service:
-                            java -jar ahi-bridge.jar)""")),
+                            java -jar ahi-bridge.jar)"""))),
             null, true,
             List.of("Exit status: 0 the run completed, even with skipped or failed files; 1 it could not complete;",
                     "2 usage or configuration error. Example:",
@@ -45,10 +47,10 @@ final class ImportCommand implements Command {
                         + " java -jar ahi-bridge.jar)");
             }
             String datastore = parsed.text("--datastore", "local");
-            return OneShotRun.execute("import", parsed.properties(), out, err,
-                    context -> {
+            return OneShotRun.execute("import", parsed.properties(), ProgressOptions.of(parsed, err), out, err,
+                    (context, started) -> {
                         RunPreconditions.of(context).requireImport(source, datastore);
-                        return context.getBean(OneShotImports.class).importOnce(source, datastore);
+                        return context.getBean(OneShotImports.class).importOnce(source, datastore, started);
                     });
         });
     }

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.ahibridge.audit.JsonLines;
+import org.ahibridge.cli.progress.ImportProgress;
+import org.ahibridge.cli.progress.ProgressDisplay;
+import org.ahibridge.ledger.ImportRuns;
 import org.ahibridge.importing.OneShotImports.Summary;
 import org.ahibridge.ledger.ImportRun;
 import org.ahibridge.startup.StartupProblem;
@@ -26,17 +30,20 @@ final class OneShotRun {
     private OneShotRun() {
     }
 
-    /** The command's work in the started context. */
+    /** The command's work in the started context; it hands {@code started} its run's id once it has one. */
     interface ContextAction {
-        Summary run(ConfigurableApplicationContext context) throws Exception;
+        Summary run(ConfigurableApplicationContext context, Consumer<String> started) throws Exception;
     }
 
-    static int execute(String name, List<String> properties, PrintStream out, PrintStream err,
-            ContextAction action) {
+    static int execute(String name, List<String> properties, ProgressOptions progressOptions, PrintStream out,
+            PrintStream err, ContextAction action) {
         Summary summary;
         RunRequests requests = RunRequests.start();
         try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
-            summary = action.run(context);
+            ImportProgress progress = new ImportProgress(context.getBean(ImportRuns.class));
+            try (ProgressDisplay display = progressOptions.show(name, progress, err)) {
+                summary = action.run(context, progress.started());
+            }
         } catch (Exception e) {
             return failed(name, e, out, err);
         }

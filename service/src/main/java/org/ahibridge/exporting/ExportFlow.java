@@ -34,6 +34,8 @@ public final class ExportFlow {
     private final FrameWindow.Fetching fetching;
     private final ExportFinisher finisher;
     private final Clock clock;
+    /** Runs between {@link #start} and {@link #finish}, in start order. */
+    private final Map<String, ExportRun> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     ExportFlow(ExportStarter starter, FrameWindow.Fetching fetching, ExportFinisher finisher, Clock clock) {
         this.starter = starter;
@@ -49,6 +51,7 @@ public final class ExportFlow {
 
     public ExportRun start(ExportRequest request) {
         ExportRun run = starter.start(request);
+        running.put(run.runId(), run);
         LOG.info("export {} started: datastore '{}' to {}", run.runId(), request.datastore(), run.target().name());
         return run;
     }
@@ -59,6 +62,24 @@ public final class ExportFlow {
      * throws: the run cannot complete.
      */
     public List<ImageSetWork> search(ExportRun run) {
+        try {
+            return searchImageSets(run);
+        } catch (RuntimeException e) {
+            running.remove(run.runId()); // the run ends here
+            throw e;
+        }
+    }
+
+    /** The runs started and not yet finished, for progress displays: their counters, oldest first. */
+    public List<ExportProgress> inFlight() {
+        List<ExportRun> runs;
+        synchronized (running) {
+            runs = List.copyOf(running.values());
+        }
+        return runs.stream().map(ExportRun::progress).toList();
+    }
+
+    private List<ImageSetWork> searchImageSets(ExportRun run) {
         List<ImageSetWork> result = new ArrayList<>();
         ExportSelection selection = run.request().selection();
         if (!selection.imageSetIds().isEmpty()) {
@@ -95,6 +116,12 @@ public final class ExportFlow {
      * Metadata that cannot be read, or that lists no instance, is one FAILED outcome for the image set.
      */
     public List<InstanceWork> instances(ImageSetWork imageSet, ExportRun run) {
+        List<InstanceWork> work = instancesOf(imageSet, run);
+        run.listed(work.size());
+        return work;
+    }
+
+    private List<InstanceWork> instancesOf(ImageSetWork imageSet, ExportRun run) {
         ImageSetSummary summary = imageSet.summary();
         if (imageSet.failure() != null) {
             return List.of(InstanceWork.decided(summary, imageSetFailure(summary, imageSet.failure())));
@@ -147,7 +174,11 @@ public final class ExportFlow {
 
     /** Ends the run: its report file, the watermark of an incremental run, and the summary map. */
     public Map<String, Object> finish(ExportRun run) throws IOException {
-        return finisher.finish(run);
+        try {
+            return finisher.finish(run);
+        } finally {
+            running.remove(run.runId());
+        }
     }
 
     private static InstanceOutcome imageSetFailure(ImageSetSummary summary, String reason) {

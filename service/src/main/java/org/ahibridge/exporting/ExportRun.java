@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.ahibridge.ahi.ImageSetSummary;
 import org.ahibridge.audit.AuditRecord;
@@ -28,6 +31,11 @@ public final class ExportRun {
     private final KeyClaims claims = new KeyClaims();
     private final List<InstanceOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ImageSetSummary> imageSets = new ConcurrentHashMap<>();
+    // The progress counters: read by the export command's progress line while the split's threads count.
+    private final AtomicInteger imageSetsRead = new AtomicInteger();
+    private final AtomicLong instancesListed = new AtomicLong();
+    private final Map<Outcome, LongAdder> outcomeCounts = new ConcurrentHashMap<>();
+    private final LongAdder framesWritten = new LongAdder();
 
     ExportRun(String runId, ExportRequest request, AhiReader ahi, ExportTarget target, Instant start,
             String destinationId) {
@@ -68,9 +76,27 @@ public final class ExportRun {
         imageSets.put(summary.imageSetId(), summary);
     }
 
+    /** Counts the instances (or the one failure) that an image set's metadata gave the run. */
+    void listed(int instances) {
+        imageSetsRead.incrementAndGet();
+        instancesListed.addAndGet(instances);
+    }
+
+    /** Where the run stands, from its counters. */
+    public ExportProgress progress() {
+        Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+        outcomeCounts.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+        return new ExportProgress(runId, imageSets.size(), imageSetsRead.get(), instancesListed.get(), counts,
+                framesWritten.sum());
+    }
+
     /** Records an outcome; returns its audit record (ids, UIDs and the reason only). */
     AuditRecord record(InstanceOutcome o, Instant time) {
         outcomes.add(o);
+        outcomeCounts.computeIfAbsent(o.outcome(), k -> new LongAdder()).increment();
+        if (o.outcome() == Outcome.EXPORTED) {
+            framesWritten.add(o.frames());
+        }
         return new AuditRecord(time, runId, target.name(), o.key(), o.version(), o.size(), target.datastore(),
                 o.outcome(), o.reason(), null, null, null, o.imageSetId(), o.imageSetVersion(), o.isPrimary(),
                 o.sopInstanceUid(), o.studyInstanceUid(), o.seriesInstanceUid(), o.transferSyntaxUid(), 1);

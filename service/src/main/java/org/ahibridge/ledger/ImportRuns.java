@@ -55,6 +55,42 @@ public class ImportRuns {
                 .params(runId, runId).query(Integer.class).single();
     }
 
+    /**
+     * Where the run stands, in one statement of three grouped counts (its objects at work by state, its
+     * outcomes, its datastore's unfinished batches), each over an index: cheap enough to repeat every second
+     * while the run goes on. Absent when there is no such run.
+     */
+    public Optional<RunProgress> progress(String runId) {
+        Map<WorkState, Integer> inWork = new EnumMap<>(WorkState.class);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<BatchState, Integer> batches = new EnumMap<>(BatchState.class);
+        boolean[] found = {false};
+        jdbc.sql("""
+                select 'run' as kind, run_state as name, 1 as n from import_run where run_id = ?
+                union all
+                select 'state', work_state, count(*) from source_object
+                    where run_id = ? and work_state <> 'DONE' group by work_state
+                union all
+                select 'outcome', outcome, count(*) from run_outcome where run_id = ? group by outcome
+                union all
+                select 'batch', batch_state, count(*) from import_batch
+                    where datastore = (select datastore from import_run where run_id = ?)
+                    and batch_state in ('OPEN', 'SEALED', 'STAGED', 'SUBMITTED') group by batch_state""")
+                .params(runId, runId, runId, runId)
+                .query((row, n) -> {
+                    String name = row.getString("name");
+                    int count = row.getInt("n");
+                    switch (row.getString("kind")) {
+                        case "run" -> found[0] = true;
+                        case "state" -> inWork.put(WorkState.valueOf(name), count);
+                        case "outcome" -> outcomes.put(Outcome.valueOf(name), count);
+                        default -> batches.put(BatchState.valueOf(name), count);
+                    }
+                    return name;
+                }).list();
+        return found[0] ? Optional.of(new RunProgress(runId, inWork, outcomes, batches)) : Optional.empty();
+    }
+
     /** One row per file the run reported, in discovery order: the run's outcome and the object's ledger row. */
     public List<RunFile> files(String runId) {
         List<RunFile> files = new java.util.ArrayList<>();

@@ -29,9 +29,11 @@ final class ServiceInstance implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 // Quick start and few threads: several of these share the CI machine's CPUs with the test.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
-                // Several instances, and other tests, run at once: each takes a free HTTP port, not 8080.
-                "-Dserver.port=0"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator"));
+        // Several instances run side by side: each takes a free HTTP port (status page) unless told one.
+        if (!properties.containsKey("server.port")) {
+            command.add("-Dserver.port=0");
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ahibridge.AhiBridge"));
         Path log = logDirectory.resolve(name + ".log");

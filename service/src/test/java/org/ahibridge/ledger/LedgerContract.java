@@ -205,6 +205,35 @@ abstract class LedgerContract {
     }
 
     @Test
+    void shouldCountARunsProgressByStateOutcomeAndItsDatastoresBatches() {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        String progressRun = "run-" + UUID.randomUUID();
+        ledger.runs.start(progressRun, storage, "", datastore);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(ledger.objects.discover(progressRun, version("p" + i + ".dcm", "e1"), datastore).object().id());
+        }
+        ledger.transitions.finish(ids.get(0), Outcome.FAILED, "too large");
+        ledger.transitions.finish(ids.get(1), Outcome.SKIPPED_NOT_P10, "NO_P10_HEADER");
+        ledger.transitions.classify(ids.get(2), Verdict.compliant("1", "2", "3", "4"));
+        String batch = "batch-" + UUID.randomUUID();
+        ledger.batches.open(batch, datastore);
+        ledger.transitions.classify(ids.get(3), Verdict.compliant("1", "2", "3.1", "4"));
+        ledger.transitions.assignBatch(ids.get(3), batch);
+
+        RunProgress progress = ledger.runs.progress(progressRun).orElseThrow();
+
+        assertThat(progress.outcomes()).isEqualTo(Map.of(Outcome.FAILED, 1, Outcome.SKIPPED_NOT_P10, 1));
+        assertThat(progress.inWork()).isEqualTo(Map.of(WorkState.DISCOVERED, 1, WorkState.CLASSIFIED, 1,
+                WorkState.BATCHED, 1));
+        assertThat(progress.batches()).isEqualTo(Map.of(BatchState.OPEN, 1));
+        assertThat(progress.done()).isEqualTo(2);
+        assertThat(progress.seen()).isEqualTo(5);
+        assertThat(progress.jobsInFlight()).isZero();
+        assertThat(ledger.runs.progress("no-such-run")).isEmpty();
+    }
+
+    @Test
     void shouldPageWorkQueuesAndFailedObjects() {
         for (int i = 0; i < 5; i++) {
             long id = ledger.objects.discover(run, version("q" + i + ".dcm", "e1"), "main").object().id();
