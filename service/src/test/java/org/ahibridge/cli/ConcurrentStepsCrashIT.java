@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.dicom.testing.Requires;
@@ -31,10 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,8 +45,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Requires(PostgresAvailable.class)
 class ConcurrentStepsCrashIT {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = EmulatorExtension.create();
@@ -104,7 +96,7 @@ class ConcurrentStepsCrashIT {
         ImportSource source = TwoInstanceImportIT.source(71, 300);
         String bucket = "concurrent-steps";
         s3.createBucket(b -> b.bucket(bucket));
-        upload(bucket, source.objects);
+        ClusterChecks.upload(s3, bucket, source.objects);
         String datastore = EmulatorClients.createActiveDatastore(ahi, bucket);
         ServiceInstance first = start("c-0", bucket, datastore);
         instances.add(first);
@@ -113,11 +105,12 @@ class ConcurrentStepsCrashIT {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
                     .until(() -> classifying() >= 2 && staging() >= 1 || !first.isAlive());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println(first.name() + " log: " + first.log() + "; " + phase());
+            System.out.println(first.name() + " log: " + first.log() + "; " + ClusterChecks.phase(sql));
             throw e;
         }
         assertThat(first.isAlive()).as("the first instance runs; see " + first.log()).isTrue();
-        String moment = phase() + ", " + classifying() + " objects and " + staging() + " batches under lease";
+        String moment = ClusterChecks.phase(sql) + ", " + classifying() + " objects and " + staging()
+                + " batches under lease";
         first.kill();
         System.out.println("SIGKILL " + first.name() + " while classifying and staging: " + moment);
         assertThat(done()).as("objects done at the kill").isLessThan(source.objects.size());
@@ -139,7 +132,7 @@ class ConcurrentStepsCrashIT {
                 .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
         // The killed instance may die between a ledger commit and its audit write (that line is missing), but no
         // line may be written twice: the restarted instance must not end an object again.
-        assertThat(auditedKeys()).doesNotHaveDuplicates();
+        assertThat(ClusterChecks.auditedKeys(temp.resolve("audit"))).doesNotHaveDuplicates();
         int batchesWithJobs = sql.sql("select count(*) from import_batch where job_id is not null")
                 .query(Integer.class).single();
         assertThat(ahi.listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream().count())
@@ -147,7 +140,7 @@ class ConcurrentStepsCrashIT {
         List<String> sopInstances = new ArrayList<>();
         for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
                 .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(sopInstanceUids(datastore, set.imageSetId()));
+            sopInstances.addAll(ClusterChecks.sopInstanceUids(ahi, datastore, set.imageSetId()));
         }
         assertThat(sopInstances).doesNotHaveDuplicates().hasSize((int) source.count(ImportSource.Expect.IMPORTED));
     }
@@ -172,48 +165,6 @@ class ConcurrentStepsCrashIT {
         int open = sql.sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
                 + " and file_count > 0").query(Integer.class).single();
         return done() == source.objects.size() && open == 0;
-    }
-
-    private String phase() {
-        Map<String, Integer> states = new LinkedHashMap<>();
-        sql.sql("select work_state, count(*) as n from source_object group by work_state")
-                .query((row, n) -> states.put(row.getString("work_state"), row.getInt("n"))).list();
-        Map<String, Integer> batches = new LinkedHashMap<>();
-        sql.sql("select batch_state, count(*) as n from import_batch group by batch_state")
-                .query((row, n) -> batches.put(row.getString("batch_state"), row.getInt("n"))).list();
-        return "objects " + states + " batches " + batches;
-    }
-
-    private static void upload(String bucket, Map<String, byte[]> objects) {
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(8);
-        try {
-            pool.submit(() -> objects.entrySet().parallelStream().forEach(e -> s3.putObject(
-                    b -> b.bucket(bucket).key(e.getKey()), RequestBody.fromBytes(e.getValue())))).join();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private List<String> auditedKeys() throws IOException {
-        List<String> keys = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(temp.resolve("audit"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    keys.add(JSON.readTree(line).get("key").asText());
-                }
-            }
-        }
-        return keys;
-    }
-
-    private List<String> sopInstanceUids(String datastore, String imageSetId) throws IOException {
-        try (var in = new GZIPInputStream(ahi.getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
-            List<String> uids = new ArrayList<>();
-            for (JsonNode series : JSON.readTree(in).path("Study").path("Series")) {
-                series.path("Instances").fieldNames().forEachRemaining(uids::add);
-            }
-            return uids;
-        }
     }
 
     /**

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -172,7 +169,7 @@ class TwoInstanceImportIT {
         // (a lost notification: the poll must find it); every 40th is announced twice (S3 delivers at
         // least once), and the two copies may go to different instances.
         long started = System.nanoTime();
-        upload(bucket, source.objects);
+        ClusterChecks.upload(s3, bucket, source.objects);
         List<String> keys = new ArrayList<>(source.objects.keySet());
         List<String> announced = new ArrayList<>();
         List<String> unannounced = new ArrayList<>();
@@ -208,7 +205,8 @@ class TwoInstanceImportIT {
                 .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
                 .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
         // Without crashes every outcome was also audited exactly once, by one of the two instances.
-        assertThat(auditedKeys()).containsExactlyInAnyOrderElementsOf(source.objects.keySet());
+        assertThat(ClusterChecks.auditedKeys(temp.resolve("audit")))
+                .containsExactlyInAnyOrderElementsOf(source.objects.keySet());
     }
 
     /** One S3 "ObjectCreated:Put" event notification per key, ten messages per SendMessageBatch call. */
@@ -246,7 +244,7 @@ class TwoInstanceImportIT {
         List<Map<String, byte[]>> parts = parts(source, KILLS + 1);
         String bucket = "killed-instances";
         s3.createBucket(b -> b.bucket(bucket));
-        upload(bucket, parts.get(0));
+        ClusterChecks.upload(s3, bucket, parts.get(0));
         String datastore = datastore("killed-instances");
         Random random = new Random(62);
         Map<String, Integer> generation = new LinkedHashMap<>(Map.of("a", 0, "b", 0));
@@ -256,7 +254,7 @@ class TwoInstanceImportIT {
         List<String> killedIn = new ArrayList<>();
         int killedDuringWork = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            upload(bucket, parts.get(kill + 1));
+            ClusterChecks.upload(s3, bucket, parts.get(kill + 1));
             // Each kill aims at an instance caught in one step (round robin over the steps); when no instance
             // is in that step for a while, a random running instance dies at a random moment instead.
             Step step = Step.values()[kill % Step.values().length];
@@ -284,7 +282,7 @@ class TwoInstanceImportIT {
             if (!finished(source)) {
                 killedDuringWork++;
             }
-            killedIn.add(instance.name() + " while " + moment + ": " + phase());
+            killedIn.add(instance.name() + " while " + moment + ": " + ClusterChecks.phase(sql));
             instance.kill();
             int victim = instances.indexOf(instance);
             String family = victim == 0 ? "a" : "b";
@@ -301,7 +299,7 @@ class TwoInstanceImportIT {
         System.out.println(source.objects.size() + " objects; objects classified per instance: " + classifiedByOwner());
         System.out.println("batch steps last taken per instance: " + batchesByOwner());
         // An instance killed between a ledger commit and its audit write leaves that line out: at most once.
-        List<String> audited = auditedKeys();
+        List<String> audited = ClusterChecks.auditedKeys(temp.resolve("audit"));
         assertThat(audited).doesNotHaveDuplicates();
     }
 
@@ -317,18 +315,6 @@ class TwoInstanceImportIT {
             parts.get(i++ % count).put(object.getKey(), object.getValue());
         }
         return parts;
-    }
-
-    private static void upload(String bucket, Map<String, byte[]> objects) {
-        // Eight uploads at a time: the calls wait on the emulator, not on this machine's two CPUs.
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(8);
-        try {
-            pool.submit(() -> objects.entrySet().parallelStream().forEach(e -> s3.putObject(
-                    b -> b.bucket(bucket).key(e.getKey()),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(e.getValue())))).join();
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** The steps a kill aims at. */
@@ -349,17 +335,6 @@ class TwoInstanceImportIT {
         };
         List<String> holders = sql.sql(query).query(String.class).list();
         return instances.stream().filter(i -> holders.contains(i.name())).filter(ServiceInstance::isAlive).findFirst();
-    }
-
-    /** What the pipeline is doing now, read from the ledger (for the log of kills). */
-    private String phase() {
-        Map<String, Integer> states = new LinkedHashMap<>();
-        sql.sql("select work_state, count(*) as n from source_object group by work_state")
-                .query((row, n) -> states.put(row.getString("work_state"), row.getInt("n"))).list();
-        Map<String, Integer> batches = new LinkedHashMap<>();
-        sql.sql("select batch_state, count(*) as n from import_batch group by batch_state")
-                .query((row, n) -> batches.put(row.getString("batch_state"), row.getInt("n"))).list();
-        return "objects " + states + " batches " + batches;
     }
 
     private void awaitEveryObjectDone(ImportSource source, Duration atMost) {
@@ -404,7 +379,7 @@ class TwoInstanceImportIT {
         List<String> sopInstances = new ArrayList<>();
         for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
                 .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(sopInstanceUids(datastore, set.imageSetId()));
+            sopInstances.addAll(ClusterChecks.sopInstanceUids(ahi, datastore, set.imageSetId()));
         }
         assertThat(sopInstances).doesNotHaveDuplicates()
                 .hasSize((int) source.count(ImportSource.Expect.IMPORTED));
@@ -431,28 +406,6 @@ class TwoInstanceImportIT {
         sql.sql("select lease_owner, count(*) as n from source_object where lease_owner is not null group by lease_owner")
                 .query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n"))).list();
         return owners;
-    }
-
-    private List<String> auditedKeys() throws IOException {
-        List<String> keys = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(temp.resolve("audit"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    keys.add(JSON.readTree(line).get("key").asText());
-                }
-            }
-        }
-        return keys;
-    }
-
-    private List<String> sopInstanceUids(String datastore, String imageSetId) throws IOException {
-        try (var in = new GZIPInputStream(ahi.getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
-            List<String> uids = new ArrayList<>();
-            for (JsonNode series : JSON.readTree(in).path("Study").path("Series")) {
-                series.path("Instances").fieldNames().forEachRemaining(uids::add);
-            }
-            return uids;
-        }
     }
 
     private static String datastore(String name) {

@@ -21,13 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.ahibridge.AhiBridgeApplication;
-import org.ahibridge.emulator.junit.EmulatorClients;
-import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.samples.SampleStudies;
-import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.ahibridge.testing.EmulatedImportRoutes;
 import org.ahibridge.testing.ImportRouteFiles;
-import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,53 +64,32 @@ class PrometheusScrapeIT {
     private static final int DICOM_FILES = 400;
     private static final int TEXT_FILES = 1600;
 
+    /** The emulator, datastore, ledger and polling settings of the import-route ITs. */
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create().configure(c -> c.withoutSqs());
+    static final EmulatedImportRoutes STACK = EmulatedImportRoutes.create("scrape");
     static Path temp;
-    static String datastoreId;
-    static ConfigurableApplicationContext context;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void bucketsAndDatastore() throws IOException {
-        temp = Files.createTempDirectory("prometheus-scrape-it");
+    static void inbox() throws IOException {
+        temp = STACK.temp();
         Files.createDirectories(temp.resolve("inbox"));
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
-        datastoreId = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "scrape");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
-                + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
-        EmulatedDatastoreSettings.localDatastore(EMULATOR.endpoints(), datastoreId, "stage/", "out/")
-                .forEach((k, v) -> registry.add(k, () -> v));
-        EmulatedDatastoreSettings.ledgerAndAudit(temp).forEach((k, v) -> registry.add(k, () -> v));
+        STACK.register(registry, ImportRouteFiles.FLOW + "," + ImportRouteFiles.files("import-poll", "import-tick"));
         registry.add("ahibridge.storages." + SOURCE + ".location", () -> temp.resolve("inbox").toUri().toString());
         registry.add("ahibridge.storages." + SOURCE + ".access", () -> "read");
         registry.add("ahibridge.routes.import.sources", () -> SOURCE);
-        registry.add("ahibridge.import.jobs.starts-per-second", () -> "1");
-        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
-        registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
-        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
         registry.add("ahibridge.metrics.ledger-refresh", () -> "PT0.5S");
     }
 
     @Autowired
     void remember(ConfigurableApplicationContext applicationContext) {
-        context = applicationContext;
-    }
-
-    @AfterAll
-    static void stopRoutes() {
-        if (context != null && context.isActive()) {
-            context.getBean(CamelContext.class).stop(); // before the extension stops the emulator
-        }
+        STACK.stopsRoutesOf(applicationContext);
     }
 
     @Test

@@ -16,19 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.ahibridge.AhiBridgeApplication;
 import org.ahibridge.dicom.testing.Requires;
-import org.ahibridge.emulator.junit.EmulatorClients;
-import org.ahibridge.emulator.junit.EmulatorExtension;
 import org.ahibridge.samples.SampleStudies;
-import org.ahibridge.testing.EmulatedDatastoreSettings;
+import org.ahibridge.testing.EmulatedImportRoutes;
 import org.ahibridge.testing.HeadlessChromium;
 import org.ahibridge.testing.ImportRouteFiles;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,56 +54,36 @@ class StatusPageIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BIG_FILE = "big <b>scan.dcm";
+    /** The emulator, datastore, ledger and polling settings of the import-route ITs. */
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
+    static final EmulatedImportRoutes STACK = EmulatedImportRoutes.create("status-page");
     static Path temp;
-    static String datastoreId;
-    static ConfigurableApplicationContext context;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void inboxBucketsAndDatastore() throws IOException {
-        temp = Files.createTempDirectory("status-page-it");
+    static void inbox() throws IOException {
+        temp = STACK.temp();
         Files.createDirectories(temp.resolve("inbox"));
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        Stream.of("staging", "output").forEach(b -> EMULATOR.s3().createBucket(r -> r.bucket(b)));
-        datastoreId = EmulatorClients.createActiveDatastore(EMULATOR.ahi(), "status-page");
         // Long enough that the run is RUNNING whenever the browser looks; the test does not wait for the jobs.
-        EMULATOR.emulator().faults().slowJobs(Duration.ofMinutes(5));
+        STACK.emulator().emulator().faults().slowJobs(Duration.ofMinutes(5));
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> "0");
-        registry.add("camel.main.run-controller", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> ImportRouteFiles.FLOW + ","
-                + ImportRouteFiles.files("import-poll", "import-advance", "import-tick"));
-        EmulatedDatastoreSettings.localDatastore(EMULATOR.endpoints(), datastoreId, "stage/", "out/")
-                .forEach((k, v) -> registry.add(k, () -> v));
-        EmulatedDatastoreSettings.ledgerAndAudit(temp).forEach((k, v) -> registry.add(k, () -> v));
+        STACK.register(registry, ImportRouteFiles.FLOW + "," + ImportRouteFiles.files("import-poll", "import-tick"));
         registry.add("ahibridge.storages.inbox.location", () -> temp.resolve("inbox").toUri().toString());
         registry.add("ahibridge.storages.inbox.access", () -> "read");
-        registry.add("ahibridge.import.discovery.stable-after", () -> "PT0S");
         registry.add("ahibridge.import.batch.max-file-bytes", () -> "5000");
         registry.add("ahibridge.routes.import.sources", () -> "inbox");
-        registry.add("ahibridge.routes.import.cron", () -> "0/1+*+*+*+*+?");
-        registry.add("ahibridge.routes.import.tick-millis", () -> "300");
         registry.add("ahibridge.status.redrive-enabled", () -> "true");
     }
 
     @Autowired
     void remember(ConfigurableApplicationContext applicationContext) {
-        context = applicationContext;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null && context.isActive()) {
-            context.getBean(CamelContext.class).stop(); // before the extension stops the emulator
-        }
+        STACK.stopsRoutesOf(applicationContext);
     }
 
     @Test
