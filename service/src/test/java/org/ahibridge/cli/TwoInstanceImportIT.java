@@ -52,8 +52,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * and restarts them until the run is done.
  *
  * <p>Sizes: {@code -Dahibridge.it.objects} (sharing test), {@code -Dahibridge.it.crash-objects} and
- * {@code -Dahibridge.it.kills}. The defaults are CI's: about 1,000 objects (ten lost and 25 duplicated
- * notifications, some twenty batches of 50) and three kills during a 400-object run, aimed at listing,
+ * {@code -Dahibridge.it.kills}. The defaults are CI's: about 600 objects (six lost and 15 duplicated
+ * notifications, a dozen batches of 50) and three kills during a 300-object run, aimed at listing,
  * classifying and staging, which proves the behaviour in a few minutes. The acceptance sizes (5,000+
  * objects, ten kills reaching every step) run as a soak: {@code bench/multi-instance-soak.sh}
  * (BENCHMARKS.md). PostgreSQL: see {@code LedgerDatabase} (a named, the local or an embedded server; the
@@ -62,8 +62,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @Requires(PostgresAvailable.class)
 class TwoInstanceImportIT {
 
-    static final int OBJECTS = Integer.getInteger("ahibridge.it.objects", 1000);
-    static final int CRASH_OBJECTS = Integer.getInteger("ahibridge.it.crash-objects", 400);
+    static final int OBJECTS = Integer.getInteger("ahibridge.it.objects", 600);
+    static final int CRASH_OBJECTS = Integer.getInteger("ahibridge.it.crash-objects", 300);
     static final int KILLS = Integer.getInteger("ahibridge.it.kills", 3);
     /**
      * How often the sharing test's clustered poll runs (seconds, at most 60). An object without an event needs
