@@ -33,9 +33,17 @@ summary() { # label, times in ms...
     "${sorted[0]}" "${sorted[$(( n - 1 ))]}" "$n"
 }
 
-service_ready() { # command... ; prints ms until the service logs "Started AhiBridge", then stops it
+# The routes and application.yaml a variant runs with: its own tree's (BEFORE_JAR's routes may need beans that a
+# newer jar renamed, and the other way round): the folder above BEFORE_JAR's target/ when it holds routes/.
+tree_of() { # variant
+  local up; up="$(dirname "$(dirname "$before")")"
+  if [ "$1" = before ] && [ -d "$up/routes" ]; then echo "$up"; else echo "$top"; fi
+}
+
+service_ready() { # tree, command... ; prints ms until the service logs "Started AhiBridge", then stops it
+  local tree=$1; shift
   local dir="$work/svc-$RANDOM" log
-  mkdir -p "$dir" && cp -r application.yaml routes "$dir/"
+  mkdir -p "$dir" && cp -r "$tree/application.yaml" "$tree/routes" "$dir/"
   log="$dir/out.log"
   local start; start=$(now_ms)
   # A free HTTP port: port 8080 may be taken by another run on this machine.
@@ -63,15 +71,15 @@ declare -A variants=([java-jar]="java -jar $top/target/ahi-bridge.jar" [launcher
 echo "== service ready (embedded default, fresh deployment folder each run)"
 for v in "${!variants[@]}"; do
   read -r -a cmd <<< "${variants[$v]}"
-  [ "$v" = launcher ] && service_ready "${cmd[@]}" > /dev/null   # writes the archive
-  t=(); for i in $(seq 1 "$runs"); do t+=("$(service_ready "${cmd[@]}")"); echo "  $v run $i: ${t[-1]} ms"; done
+  [ "$v" = launcher ] && service_ready "$(tree_of "$v")" "${cmd[@]}" > /dev/null   # writes the archive
+  t=(); for i in $(seq 1 "$runs"); do t+=("$(service_ready "$(tree_of "$v")" "${cmd[@]}")"); echo "  $v run $i: ${t[-1]} ms"; done
   summary "service ready, $v" "${t[@]}"
 done
 
 echo "== import --once of an empty folder (after one warm-up run in the same folder)"
 for v in "${!variants[@]}"; do
   read -r -a cmd <<< "${variants[$v]}"
-  dir="$work/imp-$v"; mkdir -p "$dir/empty"; cp -r application.yaml routes "$dir/"
+  dir="$work/imp-$v"; mkdir -p "$dir/empty"; cp -r "$(tree_of "$v")/application.yaml" "$(tree_of "$v")/routes" "$dir/"
   whole_run "$dir" "${cmd[@]}" import --source file:empty --once > /dev/null
   t=(); for i in $(seq 1 "$runs"); do t+=("$(whole_run "$dir" "${cmd[@]}" import --source file:empty --once)"); echo "  $v run $i: ${t[-1]} ms"; done
   summary "import --once empty, $v" "${t[@]}"
