@@ -15,10 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole application wires registrations, the migrated ledger, import and audit beans from configuration. */
+/**
+ * The whole application wires registrations, the migrated ledger, import and audit beans from configuration.
+ * The context is closed after the class: its shipped routes would otherwise go on polling (and failing: the
+ * datastore here is not the routes' default) in the fork for as long as it runs.
+ */
+@DirtiesContext
 @SpringBootTest(properties = {
     "camel.main.run-controller=false", "ahibridge.embedded.enabled=false",
     "ahibridge.storages.landing.location=s3://landing-bucket/dicom/",
