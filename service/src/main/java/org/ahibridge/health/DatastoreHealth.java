@@ -1,5 +1,7 @@
 package org.ahibridge.health;
 
+import java.util.function.Supplier;
+
 import org.ahibridge.ahi.AhiException;
 import org.ahibridge.ahi.AhiOperations;
 import org.ahibridge.ahi.AhiRejectedException;
@@ -14,10 +16,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  */
 final class DatastoreHealth implements HealthIndicator {
 
-    private final AhiOperations ahi;
+    private final Supplier<AhiOperations> ahi;
     private final String datastoreId;
 
-    DatastoreHealth(AhiOperations ahi, String datastoreId) {
+    /** @param ahi the datastore's AHI boundary, asked for at the first check (making an SDK client is not free) */
+    DatastoreHealth(Supplier<AhiOperations> ahi, String datastoreId) {
         this.ahi = ahi;
         this.datastoreId = datastoreId;
     }
@@ -25,7 +28,7 @@ final class DatastoreHealth implements HealthIndicator {
     @Override
     public Health health() {
         try {
-            String status = ahi.datastoreStatus(datastoreId);
+            String status = ahi.get().datastoreStatus(datastoreId);
             Health.Builder health = "ACTIVE".equals(status) ? Health.up() : Health.down();
             return health.withDetail("datastoreStatus", String.valueOf(status)).build();
         } catch (AhiException e) {

@@ -33,8 +33,10 @@ public class HealthConfiguration {
             @Value("${ahibridge.health.cache-ttl:PT10S}") Duration cacheTtl, Clock clock) {
         Map<String, HealthIndicator> datastores = new LinkedHashMap<>();
         for (DatastoreRegistration datastore : registrations.datastores()) {
+            // The AHI client is made at the first check, not here: the first SDK client of a JVM costs about
+            // a second of class loading and set-up, which the service's start would otherwise wait for.
             datastores.put(datastore.name(), new CachedHealth(new DatastoreHealth(
-                    ahiTemplates.forDatastore(datastore), datastore.datastoreId()), cacheTtl, clock));
+                    () -> ahiTemplates.forDatastore(datastore), datastore.datastoreId()), cacheTtl, clock));
         }
         return CompositeHealthContributor.fromMap(datastores);
     }

@@ -52,18 +52,18 @@ class CachedHealthTest {
 
     @Test
     void shouldReportADatastoreUpOnlyWhenActiveAndNameTheFailureWithoutItsMessage() {
-        assertThat(new DatastoreHealth(ahi("ACTIVE", null), "ds").health().getStatus()).isEqualTo(Status.UP);
-        Health creating = new DatastoreHealth(ahi("CREATING", null), "ds").health();
+        assertThat(new DatastoreHealth(() -> ahi("ACTIVE", null), "ds").health().getStatus()).isEqualTo(Status.UP);
+        Health creating = new DatastoreHealth(() -> ahi("CREATING", null), "ds").health();
         assertThat(creating.getStatus()).isEqualTo(Status.DOWN);
         assertThat(creating.getDetails()).containsEntry("datastoreStatus", "CREATING");
 
-        Health unreachable = new DatastoreHealth(ahi(null, new AhiThrottledException("GetDatastore", null, 0,
+        Health unreachable = new DatastoreHealth(() -> ahi(null, new AhiThrottledException("GetDatastore", null, 0,
                 "no answer from AHI: Unable to execute HTTP request: Connect to secret-host:4599 failed", null)), "ds")
                 .health();
         assertThat(unreachable.getStatus()).isEqualTo(Status.DOWN);
         assertThat(unreachable.getDetails()).containsExactly(java.util.Map.entry("error", "no answer from AHI"));
 
-        Health throttled = new DatastoreHealth(ahi(null, new AhiThrottledException("GetDatastore",
+        Health throttled = new DatastoreHealth(() -> ahi(null, new AhiThrottledException("GetDatastore",
                 "ThrottlingException", 429, "Rate exceeded for account 123456789012", null)), "ds").health();
         assertThat(throttled.getDetails().get("error")).isEqualTo(
                 "throttled or unavailable: ThrottlingException (HTTP 429)");
