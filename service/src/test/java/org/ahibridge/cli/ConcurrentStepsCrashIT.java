@@ -13,25 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.emulator.junit.EmulatorClients;
-import org.ahibridge.emulator.junit.EmulatorExtension;
-import org.ahibridge.ledger.testing.LedgerDatabase;
 import org.ahibridge.ledger.testing.PostgresAvailable;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * SIGKILL aimed at the concurrent steps (issue 12): one service instance classifies 16 objects at once
@@ -47,82 +37,45 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ConcurrentStepsCrashIT {
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
-    static S3Client s3;
-    static MedicalImagingClient ahi;
+    static final EmulatedAws AWS = new EmulatedAws();
 
     @TempDir
     Path temp;
-    LedgerDatabase ledger;
-    JdbcClient sql;
-    final List<ServiceInstance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void bucketsAndClients() {
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        s3 = EMULATOR.s3();
-        ahi = AhiClients.create(EMULATOR.endpoints().region(), EMULATOR.endpoints().ahi());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-    }
-
-    @AfterAll
-    static void closeClient() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
-
-    @BeforeEach
-    void createLedger() {
-        ledger = LedgerDatabase.postgres();
-        sql = ledger.jdbc();
-    }
-
-    @AfterEach
-    void stopInstances() throws Exception {
-        for (ServiceInstance instance : instances) {
-            instance.close();
-        }
-        if (ledger != null) {
-            ledger.close();
-        }
-    }
+    @RegisterExtension
+    final ClusterLedger cluster = new ClusterLedger();
 
     @Test
     void shouldGiveEveryObjectOneOutcomeWhenKilledWhileClassifyingAndStagingAtOnce() throws Exception {
         ImportSource source = TwoInstanceImportIT.source(71, 300);
         String bucket = "concurrent-steps";
-        s3.createBucket(b -> b.bucket(bucket));
-        ClusterChecks.upload(s3, bucket, source.objects);
-        String datastore = EmulatorClients.createActiveDatastore(ahi, bucket);
+        AWS.s3().createBucket(b -> b.bucket(bucket));
+        ClusterChecks.upload(AWS.s3(), bucket, source.objects);
+        String datastore = EmulatorClients.createActiveDatastore(AWS.ahi(), bucket);
         ServiceInstance first = start("c-0", bucket, datastore);
-        instances.add(first);
+        cluster.instances().add(first);
 
         try {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
                     .until(() -> classifying() >= 2 && staging() >= 1 || !first.isAlive());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println(first.name() + " log: " + first.log() + "; " + ClusterChecks.phase(sql));
+            System.out.println(first.name() + " log: " + first.log() + "; " + ClusterChecks.phase(cluster.sql()));
             throw e;
         }
         assertThat(first.isAlive()).as("the first instance runs; see " + first.log()).isTrue();
-        String moment = ClusterChecks.phase(sql) + ", " + classifying() + " objects and " + staging()
+        String moment = ClusterChecks.phase(cluster.sql()) + ", " + classifying() + " objects and " + staging()
                 + " batches under lease";
         first.kill();
         System.out.println("SIGKILL " + first.name() + " while classifying and staging: " + moment);
         assertThat(done()).as("objects done at the kill").isLessThan(source.objects.size());
 
-        instances.add(start("c-1", bucket, datastore));
+        cluster.instances().add(start("c-1", bucket, datastore));
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(instances.get(1).isAlive()).as("see " + instances.get(1).log()).isTrue();
+            assertThat(cluster.instances().get(1).isAlive()).as("see " + cluster.instances().get(1).log()).isTrue();
             return finished(source);
         });
 
         Map<String, String> outcomes = new HashMap<>();
-        sql.sql("select object_key, outcome from source_object").query((row, n) -> {
+        cluster.sql().sql("select object_key, outcome from source_object").query((row, n) -> {
             assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
                     .as("one ledger row for " + row.getString("object_key")).isNull();
             return null;
@@ -133,36 +86,39 @@ class ConcurrentStepsCrashIT {
         // The killed instance may die between a ledger commit and its audit write (that line is missing), but no
         // line may be written twice: the restarted instance must not end an object again.
         assertThat(ClusterChecks.auditedKeys(temp.resolve("audit"))).doesNotHaveDuplicates();
-        int batchesWithJobs = sql.sql("select count(*) from import_batch where job_id is not null")
+        int batchesWithJobs = cluster.sql().sql("select count(*) from import_batch where job_id is not null")
                 .query(Integer.class).single();
-        assertThat(ahi.listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream().count())
+        assertThat(AWS.ahi().listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream()
+                .count())
                 .as("import jobs in AHI").isEqualTo(batchesWithJobs);
         List<String> sopInstances = new ArrayList<>();
-        for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+        for (ImageSetsMetadataSummary set : AWS.ahi().searchImageSetsPaginator(b -> b.datastoreId(datastore))
                 .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(ClusterChecks.sopInstanceUids(ahi, datastore, set.imageSetId()));
+            sopInstances.addAll(ClusterChecks.sopInstanceUids(AWS.ahi(), datastore, set.imageSetId()));
         }
         assertThat(sopInstances).doesNotHaveDuplicates().hasSize((int) source.count(ImportSource.Expect.IMPORTED));
     }
 
     /** Objects being classified now: DISCOVERED under a live lease. */
     private int classifying() {
-        return sql.sql("select count(*) from source_object where work_state = 'DISCOVERED'"
+        return cluster.sql().sql("select count(*) from source_object where work_state = 'DISCOVERED'"
                 + " and lease_expires_at > current_timestamp").query(Integer.class).single();
     }
 
     /** Batches being staged now: SEALED under a live lease. */
     private int staging() {
-        return sql.sql("select count(*) from import_batch where batch_state = 'SEALED'"
+        return cluster.sql().sql("select count(*) from import_batch where batch_state = 'SEALED'"
                 + " and lease_expires_at > current_timestamp").query(Integer.class).single();
     }
 
     private int done() {
-        return sql.sql("select count(*) from source_object where work_state = 'DONE'").query(Integer.class).single();
+        return cluster.sql().sql("select count(*) from source_object where work_state = 'DONE'").query(Integer.class)
+                .single();
     }
 
     private boolean finished(ImportSource source) {
-        int open = sql.sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
+        int open = cluster.sql()
+                .sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
                 + " and file_count > 0").query(Integer.class).single();
         return done() == source.objects.size() && open == 0;
     }
@@ -175,11 +131,11 @@ class ConcurrentStepsCrashIT {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ahibridge.cluster.instance-id", id);
         p.put("ahibridge.cluster.lease-ttl", "PT10S");
-        p.putAll(EmulatedDatastoreSettings.localDatastore(EMULATOR.endpoints(), datastore, datastore + "/",
+        p.putAll(EmulatedDatastoreSettings.localDatastore(AWS.endpoints(), datastore, datastore + "/",
                 datastore + "/"));
-        p.put("ahibridge.ledger.url", ledger.jdbcUrl());
-        p.put("ahibridge.ledger.username", ledger.username());
-        p.put("ahibridge.ledger.password", ledger.password());
+        p.put("ahibridge.ledger.url", cluster.ledger().jdbcUrl());
+        p.put("ahibridge.ledger.username", cluster.ledger().username());
+        p.put("ahibridge.ledger.password", cluster.ledger().password());
         p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
         p.put("ahibridge.import.jobs.starts-per-second", "1");
         p.put("ahibridge.import.jobs.poll-interval", "PT0.5S");

@@ -1,7 +1,6 @@
 package org.ahibridge.cli;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,21 +20,16 @@ import java.util.zip.GZIPInputStream;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.emulator.ahi.fault.FaultInjector;
 import org.ahibridge.testing.FaultyHttpProxy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code import --once} under faults (issue 4, acceptance 2 and 3): S3 server errors injected by a
@@ -47,33 +41,14 @@ class ImportResilienceIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
-    static S3Client s3;
-    static MedicalImagingClient ahi;
+    static final EmulatedAws AWS = new EmulatedAws();
 
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void bucketsAndClients() {
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        s3 = EMULATOR.s3();
-        // The bridge's own client, which retries: the faults of a test must not fail its checks.
-        ahi = AhiClients.create(EMULATOR.endpoints().region(), EMULATOR.endpoints().ahi());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-    }
-
-    @AfterAll
-    static void closeClient() {
-        ahi.close();
-    }
-
     @AfterEach
     void clearFaults() {
-        EMULATOR.faults().clear();
+        AWS.faults().clear();
     }
 
     @Test
@@ -81,8 +56,8 @@ class ImportResilienceIT {
         ImportSource source = ImportSource.mixed(31, 4, 3, 15, 8);
         String bucket = upload("s3-faults", source);
         String datastore = datastore("s3-faults");
-        EMULATOR.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
-        try (FaultyHttpProxy proxy = FaultyHttpProxy.start(EMULATOR.endpoints().s3(), 7).failPercent(10)) {
+        AWS.faults().percent("StartDICOMImportJob", FaultInjector.Kind.THROTTLE, 30);
+        try (FaultyHttpProxy proxy = FaultyHttpProxy.start(AWS.endpoints().s3(), 7).failPercent(10)) {
             // The run's first listing meets more errors in a row than the SDK retries: the pipeline must retry.
             proxy.failNext(12);
             JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, proxy.endpoint().toString(),
@@ -110,14 +85,14 @@ class ImportResilienceIT {
                 "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
                 "-cp", System.getProperty("java.class.path"), "org.ahibridge.AhiBridge",
                 "import", "--source", "s3://" + bucket + "/", "--once"));
-        command.addAll(options(datastore, EMULATOR.endpoints().s3().toString()));
+        command.addAll(options(datastore, AWS.endpoints().s3().toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("killed-run.log").toFile()).start();
         try {
             // The child JVM starts Spring, Camel and its routes first: on a loaded 2-core machine that alone has
             // taken 40 s, so the wait is generous; the kill still comes right after the first job appears.
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> !ahi.listDICOMImportJobs(b -> b.datastoreId(datastore)).jobSummaries().isEmpty()
+                    .until(() -> !AWS.ahi().listDICOMImportJobs(b -> b.datastoreId(datastore)).jobSummaries().isEmpty()
                             || !child.isAlive());
             assertThat(child.isAlive()).as("the first run is still running").isTrue();
         } catch (org.awaitility.core.ConditionTimeoutException | AssertionError e) {
@@ -128,7 +103,7 @@ class ImportResilienceIT {
             child.destroyForcibly().waitFor();
         }
 
-        JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, EMULATOR.endpoints().s3().toString(),
+        JsonNode summary = JSON.readTree(lastLine(runInProcess(datastore, AWS.endpoints().s3().toString(),
                 "import", "--source", "s3://" + bucket + "/", "--once")));
 
         assertThat(summary.get("state").asText()).isEqualTo("COMPLETED");
@@ -147,7 +122,7 @@ class ImportResilienceIT {
                         .add(file.get("batchId").asText());
             }
         }
-        List<ImageSetsMetadataSummary> sets = ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+        List<ImageSetsMetadataSummary> sets = AWS.ahi().searchImageSetsPaginator(b -> b.datastoreId(datastore))
                 .imageSetsMetadataSummaries().stream().toList();
         assertThat(sets).allSatisfy(set -> {
             assertThat(set.isPrimary()).as(set.imageSetId()).isTrue();
@@ -173,7 +148,8 @@ class ImportResilienceIT {
     }
 
     private int instanceCount(String datastore, String imageSetId) throws IOException {
-        try (var in = new GZIPInputStream(ahi.getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
+        try (var in = new GZIPInputStream(
+                AWS.ahi().getImageSetMetadata(b -> b.datastoreId(datastore).imageSetId(imageSetId)))) {
             int count = 0;
             for (JsonNode series : JSON.readTree(in).path("Study").path("Series")) {
                 count += series.path("Instances").size();
@@ -183,11 +159,11 @@ class ImportResilienceIT {
     }
 
     private static String datastore(String name) {
-        return EmulatorClients.createActiveDatastore(ahi, name);
+        return EmulatorClients.createActiveDatastore(AWS.ahi(), name);
     }
 
     private static String upload(String bucket, ImportSource source) {
-        return source.uploadTo(s3, bucket);
+        return source.uploadTo(AWS.s3(), bucket);
     }
 
     private String runInProcess(String datastore, String s3Endpoint, String command, String... args) {
@@ -209,7 +185,7 @@ class ImportResilienceIT {
 
     private List<String> options(String datastore, String s3Endpoint) {
         Map<String, String> settings = new LinkedHashMap<>(EmulatedDatastoreSettings.localDatastore(
-                EMULATOR.endpoints(), datastore, datastore + "/", datastore + "/"));
+                AWS.endpoints(), datastore, datastore + "/", datastore + "/"));
         settings.putAll(EmulatedDatastoreSettings.ledgerAndAudit(temp));
         settings.put("ahibridge.s3.endpoint", s3Endpoint); // the fault-injecting proxy, when the test has one
         settings.put("ahibridge.import.jobs.starts-per-second", "1");

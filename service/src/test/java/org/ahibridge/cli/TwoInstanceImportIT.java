@@ -1,7 +1,6 @@
 package org.ahibridge.cli;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.ahibridge.emulator.junit.EmulatorExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,29 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 import org.ahibridge.emulator.junit.EmulatorClients;
 import org.ahibridge.testing.EmulatedDatastoreSettings;
-import org.ahibridge.ahi.AhiClients;
 import org.ahibridge.dicom.testing.Requires;
 import org.ahibridge.ledger.testing.LedgerDatabase;
 import org.ahibridge.ledger.testing.PostgresAvailable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -74,52 +63,12 @@ class TwoInstanceImportIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final EmulatorExtension EMULATOR = EmulatorExtension.create();
-    static S3Client s3;
-    static MedicalImagingClient ahi;
-    static SqsClient sqs;
+    static final EmulatedAws AWS = new EmulatedAws();
 
     @TempDir
     Path temp;
-    LedgerDatabase ledger;
-    JdbcClient sql;
-    final List<ServiceInstance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void bucketsAndClients() {
-        System.setProperty("aws.accessKeyId", "emulator");
-        System.setProperty("aws.secretAccessKey", "emulator");
-        s3 = EMULATOR.s3();
-        sqs = EMULATOR.sqs();
-        // The bridge's own client, which retries: AHI is busy with two instances' jobs while the test checks.
-        ahi = AhiClients.create(EMULATOR.endpoints().region(), EMULATOR.endpoints().ahi());
-        for (String bucket : List.of("staging", "output")) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
-    }
-
-    @AfterAll
-    static void closeClient() {
-        if (ahi != null) {
-            ahi.close();
-        }
-    }
-
-    @BeforeEach
-    void createLedger() {
-        ledger = LedgerDatabase.postgres();
-        sql = ledger.jdbc();
-    }
-
-    @AfterEach
-    void stopInstances() throws Exception {
-        for (ServiceInstance instance : instances) {
-            instance.close();
-        }
-        if (ledger != null) {
-            ledger.close();
-        }
-    }
+    @RegisterExtension
+    final ClusterLedger cluster = new ClusterLedger();
 
     /** At least {@code objects} files: 100 images per study, 3 junk files per study and a DICOMDIR. */
     static ImportSource source(long seed, int objects) {
@@ -142,8 +91,8 @@ class TwoInstanceImportIT {
     void shouldImportEveryObjectOnceWithBothInstancesSharingTheQueueAndTheWork() throws Exception {
         ImportSource source = source(61, OBJECTS);
         String bucket = "two-instances";
-        s3.createBucket(b -> b.bucket(bucket));
-        String queue = sqs.createQueue(b -> b.queueName("two-instances-events")).queueUrl();
+        AWS.s3().createBucket(b -> b.bucket(bucket));
+        String queue = AWS.sqs().createQueue(b -> b.queueName("two-instances-events")).queueUrl();
         String datastore = datastore("two-instances");
         Map<String, String> eventDriven = new LinkedHashMap<>();
         // A named storage: an event's bucket and key are matched against the registered storages, and
@@ -154,22 +103,22 @@ class TwoInstanceImportIT {
         eventDriven.put("ahibridge.routes.import.events-from", "aws2-sqs:two-instances-events"
                 + "?amazonSQSClient=#importSqsClient&waitTimeSeconds=1&concurrentConsumers=2&greedy=true&delay=100"
                 + "&visibilityTimeout=60&extendMessageVisibility=true");
-        eventDriven.put("ahibridge.routes.import.queue-endpoint", EMULATOR.endpoints().sqs().toString());
-        eventDriven.put("ahibridge.routes.import.queue-region", EMULATOR.endpoints().region());
+        eventDriven.put("ahibridge.routes.import.queue-endpoint", AWS.endpoints().sqs().toString());
+        eventDriven.put("ahibridge.routes.import.queue-region", AWS.endpoints().region());
         eventDriven.put("ahibridge.routes.import.cron", POLL_SECONDS >= 60 ? "0+0/1+*+*+*+?"
                 : "0/" + POLL_SECONDS + "+*+*+*+*+?");
         eventDriven.put("ahibridge.import.discovery.stable-after", "PT1H");
-        instances.add(start("instance-a", bucket, datastore, eventDriven));
-        instances.add(start("instance-b", bucket, datastore, eventDriven));
-        for (ServiceInstance instance : instances) {
+        cluster.instances().add(start("instance-a", bucket, datastore, eventDriven));
+        cluster.instances().add(start("instance-b", bucket, datastore, eventDriven));
+        for (ServiceInstance instance : cluster.instances()) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(instance::isReady);
         }
 
         // The objects arrive while both instances run, each announced by one event, except every 100th
         // (a lost notification: the poll must find it); every 40th is announced twice (S3 delivers at
-        // least once), and the two copies may go to different instances.
+        // least once), and the two copies may go to different cluster.instances().
         long started = System.nanoTime();
-        ClusterChecks.upload(s3, bucket, source.objects);
+        ClusterChecks.upload(AWS.s3(), bucket, source.objects);
         List<String> keys = new ArrayList<>(source.objects.keySet());
         List<String> announced = new ArrayList<>();
         List<String> unannounced = new ArrayList<>();
@@ -199,12 +148,13 @@ class TwoInstanceImportIT {
                 "instance-a", "instance-b");
         // Every message, duplicates included, was processed and deleted: none waits, none is in flight.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-                sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                AWS.sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes())
                 .as("messages left on the queue")
                 .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
                 .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
-        // Without crashes every outcome was also audited exactly once, by one of the two instances.
+        // Without crashes every outcome was also audited exactly once, by one of the two cluster.instances().
         assertThat(ClusterChecks.auditedKeys(temp.resolve("audit")))
                 .containsExactlyInAnyOrderElementsOf(source.objects.keySet());
     }
@@ -225,7 +175,7 @@ class TwoInstanceImportIT {
                 body.putArray("Records").add(record);
                 entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(body.toString()).build());
             }
-            var sent = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            var sent = AWS.sqs().sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
             assertThat(sent.failed()).as("messages SQS refused").isEmpty();
         }
     }
@@ -243,18 +193,18 @@ class TwoInstanceImportIT {
         // The source arrives in parts, one before each kill: the run cannot finish before the last kill.
         List<Map<String, byte[]>> parts = parts(source, KILLS + 1);
         String bucket = "killed-instances";
-        s3.createBucket(b -> b.bucket(bucket));
-        ClusterChecks.upload(s3, bucket, parts.get(0));
+        AWS.s3().createBucket(b -> b.bucket(bucket));
+        ClusterChecks.upload(AWS.s3(), bucket, parts.get(0));
         String datastore = datastore("killed-instances");
         Random random = new Random(62);
         Map<String, Integer> generation = new LinkedHashMap<>(Map.of("a", 0, "b", 0));
-        instances.add(start("a-0", bucket, datastore));
-        instances.add(start("b-0", bucket, datastore));
+        cluster.instances().add(start("a-0", bucket, datastore));
+        cluster.instances().add(start("b-0", bucket, datastore));
 
         List<String> killedIn = new ArrayList<>();
         int killedDuringWork = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            ClusterChecks.upload(s3, bucket, parts.get(kill + 1));
+            ClusterChecks.upload(AWS.s3(), bucket, parts.get(kill + 1));
             // Each kill aims at an instance caught in one step (round robin over the steps); when no instance
             // is in that step for a while, a random running instance dies at a random moment instead.
             Step step = Step.values()[kill % Step.values().length];
@@ -273,7 +223,7 @@ class TwoInstanceImportIT {
                 instance = caught.get();
                 moment = step.name();
             } else {
-                instance = instances.get(random.nextInt(2));
+                instance = cluster.instances().get(random.nextInt(2));
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(instance::isReady);
                 long after = random.nextInt(3_000);
                 await().pollDelay(Duration.ofMillis(after)).atMost(Duration.ofMillis(after + 1_000)).until(() -> true);
@@ -282,13 +232,13 @@ class TwoInstanceImportIT {
             if (!finished(source)) {
                 killedDuringWork++;
             }
-            killedIn.add(instance.name() + " while " + moment + ": " + ClusterChecks.phase(sql));
+            killedIn.add(instance.name() + " while " + moment + ": " + ClusterChecks.phase(cluster.sql()));
             instance.kill();
-            int victim = instances.indexOf(instance);
+            int victim = cluster.instances().indexOf(instance);
             String family = victim == 0 ? "a" : "b";
             int next = generation.merge(family, 1, Integer::sum);
             // A restarted instance has a new id: its predecessor's leases must expire, not be inherited.
-            instances.set(victim, start(family + "-" + next, bucket, datastore));
+            cluster.instances().set(victim, start(family + "-" + next, bucket, datastore));
         }
 
         awaitEveryObjectDone(source, patience(CRASH_OBJECTS));
@@ -302,7 +252,6 @@ class TwoInstanceImportIT {
         List<String> audited = ClusterChecks.auditedKeys(temp.resolve("audit"));
         assertThat(audited).doesNotHaveDuplicates();
     }
-
 
     /** The source's objects in {@code count} parts of about the same size, in key order. */
     private static List<Map<String, byte[]>> parts(ImportSource source, int count) {
@@ -333,13 +282,14 @@ class TwoInstanceImportIT {
                     + " and lease_expires_at > current_timestamp";
             case ANY -> throw new IllegalArgumentException("no query for " + step);
         };
-        List<String> holders = sql.sql(query).query(String.class).list();
-        return instances.stream().filter(i -> holders.contains(i.name())).filter(ServiceInstance::isAlive).findFirst();
+        List<String> holders = cluster.sql().sql(query).query(String.class).list();
+        return cluster.instances().stream().filter(i -> holders.contains(i.name())).filter(ServiceInstance::isAlive)
+                .findFirst();
     }
 
     private void awaitEveryObjectDone(ImportSource source, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (ServiceInstance instance : instances) {
+            for (ServiceInstance instance : cluster.instances()) {
                 assertThat(instance.isAlive()).as(instance.name() + " is running; see " + instance.log()).isTrue();
             }
             return finished(source);
@@ -353,15 +303,17 @@ class TwoInstanceImportIT {
 
     /** Every object of the source is DONE and no batch with files is left unfinished. */
     private boolean finished(ImportSource source) {
-        int done = sql.sql("select count(*) from source_object where work_state = 'DONE'").query(Integer.class).single();
-        int open = sql.sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
+        int done = cluster.sql().sql("select count(*) from source_object where work_state = 'DONE'").query(Integer.class)
+                .single();
+        int open = cluster.sql()
+                .sql("select count(*) from import_batch where batch_state not in ('COMPLETED', 'FAILED')"
                 + " and file_count > 0").query(Integer.class).single();
         return done == source.objects.size() && open == 0;
     }
 
     private void assertEachObjectOnce(ImportSource source, String datastore) throws IOException {
         Map<String, String> outcomes = new HashMap<>();
-        sql.sql("select object_key, outcome from source_object").query((row, n) -> {
+        cluster.sql().sql("select object_key, outcome from source_object").query((row, n) -> {
             assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
                     .as("one ledger row for " + row.getString("object_key")).isNull();
             return null;
@@ -371,15 +323,15 @@ class TwoInstanceImportIT {
                 .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
 
         // Nothing staged or imported twice: one import job per batch, one AHI instance per imported file.
-        int batchesWithJobs = sql.sql("select count(*) from import_batch where job_id is not null").query(Integer.class)
-                .single();
-        int jobs = ahi.listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream()
+        int batchesWithJobs = cluster.sql().sql("select count(*) from import_batch where job_id is not null")
+                .query(Integer.class).single();
+        int jobs = AWS.ahi().listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream()
                 .toList().size();
         assertThat(jobs).as("import jobs in AHI").isEqualTo(batchesWithJobs);
         List<String> sopInstances = new ArrayList<>();
-        for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+        for (ImageSetsMetadataSummary set : AWS.ahi().searchImageSetsPaginator(b -> b.datastoreId(datastore))
                 .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(ClusterChecks.sopInstanceUids(ahi, datastore, set.imageSetId()));
+            sopInstances.addAll(ClusterChecks.sopInstanceUids(AWS.ahi(), datastore, set.imageSetId()));
         }
         assertThat(sopInstances).doesNotHaveDuplicates()
                 .hasSize((int) source.count(ImportSource.Expect.IMPORTED));
@@ -387,7 +339,8 @@ class TwoInstanceImportIT {
 
     private Map<String, Integer> batchesByOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();
-        sql.sql("select lease_owner, count(*) as n from import_batch where lease_owner is not null group by lease_owner")
+        cluster.sql()
+                .sql("select lease_owner, count(*) as n from import_batch where lease_owner is not null group by lease_owner")
                 .query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n"))).list();
         return owners;
     }
@@ -395,7 +348,7 @@ class TwoInstanceImportIT {
     /** Batch leases taken per instance (lease_count counts every claim; the row keeps the last owner). */
     private Map<String, Integer> batchClaimsByOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();
-        sql.sql("select lease_owner, sum(lease_count) as n from import_batch where lease_owner is not null"
+        cluster.sql().sql("select lease_owner, sum(lease_count) as n from import_batch where lease_owner is not null"
                 + " group by lease_owner").query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n")))
                 .list();
         return owners;
@@ -403,13 +356,14 @@ class TwoInstanceImportIT {
 
     private Map<String, Integer> classifiedByOwner() {
         Map<String, Integer> owners = new LinkedHashMap<>();
-        sql.sql("select lease_owner, count(*) as n from source_object where lease_owner is not null group by lease_owner")
+        cluster.sql()
+                .sql("select lease_owner, count(*) as n from source_object where lease_owner is not null group by lease_owner")
                 .query((row, n) -> owners.put(row.getString("lease_owner"), row.getInt("n"))).list();
         return owners;
     }
 
     private static String datastore(String name) {
-        return EmulatorClients.createActiveDatastore(ahi, name);
+        return EmulatorClients.createActiveDatastore(AWS.ahi(), name);
     }
 
     private ServiceInstance start(String id, String bucket, String datastore) throws IOException {
@@ -424,11 +378,11 @@ class TwoInstanceImportIT {
         p.put("ahibridge.cluster.lease-ttl", "PT10S");
         p.put("ahibridge.cluster.quartz-clustered", "true");
         p.put("ahibridge.cluster.quartz-checkin", "PT2S");
-        p.putAll(EmulatedDatastoreSettings.localDatastore(EMULATOR.endpoints(), datastore, datastore + "/",
+        p.putAll(EmulatedDatastoreSettings.localDatastore(AWS.endpoints(), datastore, datastore + "/",
                 datastore + "/"));
-        p.put("ahibridge.ledger.url", ledger.jdbcUrl());
-        p.put("ahibridge.ledger.username", ledger.username());
-        p.put("ahibridge.ledger.password", ledger.password());
+        p.put("ahibridge.ledger.url", cluster.ledger().jdbcUrl());
+        p.put("ahibridge.ledger.username", cluster.ledger().username());
+        p.put("ahibridge.ledger.password", cluster.ledger().password());
         p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
         // The pace of StartDICOMImportJob is per instance: two instances at 0.5/s stay within AHI's 1/s.
         p.put("ahibridge.import.jobs.starts-per-second", "0.5");
