@@ -8,11 +8,11 @@
 # check: a 250-frame and a 1,000-frame instance exported by this jar with -Xmx MEMORY_HEAP and a GC log.
 # Each run also gives the exporter's CPU per frame (the command's user + system CPU less that of a run selecting
 # nothing) and the emulator's (its JVM's CPU time from /proc during the run: AHI and the latency proxy), which
-# compare versions whatever else the machine runs.
+# compare versions whatever else the machine runs. The emulator is warmed by one untimed export per latency.
 # Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first
 # (SKIP_BUILD=1: use the ones built by a previous run). REUSE_DATA=1 keeps the emulator state imported by the
-# previous run (same INSTANCES and FRAMES). LATENCIES (default "0 10ms") and JARS (default "baseline current")
-# choose the rows; EXPORT_JAVA_OPTS go to this checkout's export JVM (a JFR recording, say); NO_MEMORY=1 skips
+# previous run (same INSTANCES and FRAMES). LATENCIES (default "0 10ms") and JARS (default "baseline current";
+# "launcher" adds this checkout through target/ahi-bridge) choose the rows; EXPORT_JAVA_OPTS go to this checkout's export JVMs (a JFR recording, say); NO_MEMORY=1 skips
 # the memory check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -109,14 +109,30 @@ emulator_cpu() {
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$EMULATOR_PID/stat"
 }
 declare -A jar_opts=([current]="${EXPORT_JAVA_OPTS:-}" [baseline]="")
+# The command line of one export by JAR into the array cmd: "launcher" is this checkout's jar through its launcher
+# (target/ahi-bridge: the JVM settings and class-data archive it gives the export command), the others java -jar.
+command_of() {
+  if [ "$1" = launcher ]; then
+    cmd=(env "JAVA_OPTS=${EXPORT_JAVA_OPTS:-}" "$top/target/ahi-bridge")
+  else
+    # shellcheck disable=SC2206 # the options are a list on purpose
+    cmd=(java ${jar_opts[$1]} -jar "${jars[$1]}")
+  fi
+}
 echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | CPU s (command) | export CPU ms/frame | emulator CPU ms/frame | load average before |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for latency in ${LATENCIES:-0 10ms}; do
   latency_emulator_start "$latency"
   config >"$work/export.yaml"
+  # AHI is a warm service that costs this machine nothing: one untimed export first, so that the emulator's own
+  # JIT warm-up (about half its CPU per frame in a first run) is not in the first row's rates and CPU.
+  # Through the launcher, which also writes its class-data archive for the export command then, not in a timed run.
+  "$top/target/ahi-bridge" export --destination "file:$work/warm-up" --once --config "$work/export.yaml" \
+    --overwrite always --study-uid "2.25.77000001.1" >/dev/null 2>&1 || true
+  rm -rf "$work/warm-up"
   for jar in ${JARS:-baseline current}; do
-    # shellcheck disable=SC2086 # the options are a list on purpose
-    /usr/bin/time -o "$work/cpu-idle-$jar-$latency" -f "%U %S" java ${jar_opts[$jar]} -jar "${jars[$jar]}" export \
+    command_of "$jar"
+    /usr/bin/time -o "$work/cpu-idle-$jar-$latency" -f "%U %S" "${cmd[@]}" export \
       --destination "file:$work/idle" --once --config "$work/export.yaml" --study-uid 9.9.9 >/dev/null 2>&1 || true
     echo "| $jar | $latency | nothing selected | 0 | 0 | | | $(cpu_of "$work/cpu-idle-$jar-$latency") | | | |"
   done
@@ -125,8 +141,8 @@ for latency in ${LATENCIES:-0 10ms}; do
       load="$(cut -d' ' -f1-3 /proc/loadavg)"
       out="$work/out-$jar-$latency-$run"
       emulator_before="$(emulator_cpu)"
-      # shellcheck disable=SC2086
-      all=$(/usr/bin/time -o "$work/cpu-$jar-$latency-$run" -f "%U %S" java ${jar_opts[$jar]} -jar "${jars[$jar]}" export \
+      command_of "$jar"
+      all=$(/usr/bin/time -o "$work/cpu-$jar-$latency-$run" -f "%U %S" "${cmd[@]}" export \
         --destination "file:$out" --once --config "$work/export.yaml" --overwrite always \
         --study-uid "2.25.77000001.1" 2>"$work/err-$jar-$latency-$run" | tail -1 || true)
       emulator_used="$(awk -v a="$emulator_before" -v b="$(emulator_cpu)" 'BEGIN {printf "%.2f", b - a}')"
