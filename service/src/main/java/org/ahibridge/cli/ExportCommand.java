@@ -165,8 +165,8 @@ public final class ExportCommand implements Command {
         properties.add("camel.main.routes-include-pattern=" + ROUTE_FILES.stream().map(ExportCommand::routeFile)
                 .collect(Collectors.joining(",")));
         properties.add("ahibridge.export.schedule.enabled=false");
-        // Beans stay lazy (CommandContext): Camel's context and routes start with Spring's, and make the beans the
-        // export routes name; the import side, which an export never calls, is not built (half the start-up CPU).
+        // Beans stay lazy (CommandContext): Camel's context and routes start with Spring's and make the beans the
+        // export routes name; beans only the import side uses are not built.
         String config = args.text("--config", null);
         if (config != null) {
             // The jar's built-in defaults first, the file over them, as ./application.yaml is read otherwise.
