@@ -6,8 +6,14 @@
 # (--latency, bench/latency-emulator.sh). Each line: the jar, the latency, the frames and the run's own
 # "seconds" (search to last write, from its summary), frames/s and the load average before it. Then the memory
 # check: a 250-frame and a 1,000-frame instance exported by this jar with -Xmx MEMORY_HEAP and a GC log.
+# Each run also gives the exporter's CPU per frame (the command's user + system CPU less that of a run selecting
+# nothing) and the emulator's (its JVM's CPU time from /proc during the run: AHI and the latency proxy), which
+# compare versions whatever else the machine runs. The emulator is warmed by one untimed export per latency.
 # Usage: bench/export-latency.sh [INSTANCES=300] [RUNS=3] [BASELINE=main] [FRAMES=10]. Builds both jars first
-# (SKIP_BUILD=1: use the ones built by a previous run).
+# (SKIP_BUILD=1: use the ones built by a previous run). REUSE_DATA=1 keeps the emulator state imported by the
+# previous run (same INSTANCES and FRAMES). LATENCIES (default "0 10ms") and JARS (default "baseline current";
+# "launcher" adds this checkout through target/ahi-bridge) choose the rows; EXPORT_JAVA_OPTS go to this checkout's export JVMs (a JFR recording, say); NO_MEMORY=1 skips
+# the memory check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top="$(pwd)"
@@ -17,7 +23,11 @@ baseline_ref="${3:-main}"
 frames="${4:-10}"
 heap="${MEMORY_HEAP:-96m}"
 work="$top/target/export-latency"
-rm -rf "$work"
+if [ -z "${REUSE_DATA:-}" ]; then
+  rm -rf "$work"
+else
+  rm -rf "$work"/out-* "$work"/idle "$work"/memory-out-* "$work"/ledger "$work"/audit
+fi
 mkdir -p "$work"
 source bench/lib.sh
 source bench/latency-emulator.sh
@@ -34,12 +44,13 @@ fi
 declare -A jars=([current]="$top/target/ahi-bridge.jar" [baseline]="$baseline_dir/target/ahi-bridge.jar")
 
 bench_machine
+export EMULATOR_OPTS="--dicomweb-port 0 --data-dir $work/emulator"
+if [ -z "${REUSE_DATA:-}" ]; then
 python3 bench/multiframe.py "$work/source" "$instances" "$frames" 128 50 1
 python3 bench/multiframe.py "$work/memory/1000" 1 1000 128 1 2
 python3 bench/multiframe.py "$work/memory/250" 1 250 128 1 3
 
 # One emulator state for every latency: imported once with no delay, then served again behind each latency.
-export EMULATOR_OPTS="--dicomweb-port 0 --data-dir $work/emulator"
 latency_emulator_start 0
 datastore=$(curl -sf -XPOST "$EMULATOR_AHI/datastore" -H 'Content-Type: application/json' \
   -d '{"datastoreName":"export-latency","clientToken":"export-latency"}' \
@@ -53,6 +64,11 @@ for frames_of in 250 1000; do
   curl -sf -o /dev/null -XPUT -H 'Content-Type: application/octet-stream' \
     --data-binary "@$work/memory/$frames_of/mf-00000.dcm" "$EMULATOR_S3/source/memory/$frames_of.dcm"
 done
+
+echo "$datastore" >"$work/datastore-id"
+else
+  datastore="$(cat "$work/datastore-id")"
+fi
 
 config() {
   cat <<YAML
@@ -73,12 +89,14 @@ ahibridge:
       output: "s3://output/out/"
 YAML
 }
+if [ -z "${REUSE_DATA:-}" ]; then
 config >"$work/export.yaml"
 started=$(date +%s)
 java -jar "${jars[current]}" import --source s3://source/ --once \
   "-Dspring.config.location=optional:classpath:/application.yaml,file:$work/export.yaml" | tail -1 >&2
 echo "imported in $(( $(date +%s) - started )) s" >&2
 latency_emulator_stop
+fi
 
 echo
 # CPU seconds of the whole command (user + system), and of a run that selects nothing (start-up and shutdown
@@ -86,39 +104,68 @@ echo
 cpu_of() {
   awk '{printf "%.2f", $1 + $2}' "$1"
 }
-echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | CPU s (command) | load average before |"
-echo "|---|---|---|---|---|---|---|---|---|"
-for latency in 0 10ms; do
+# CPU seconds (user + system) the emulator's JVM has used so far.
+emulator_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$EMULATOR_PID/stat"
+}
+declare -A jar_opts=([current]="${EXPORT_JAVA_OPTS:-}" [baseline]="")
+# The command line of one export by JAR into the array cmd: "launcher" is this checkout's jar through its launcher
+# (target/ahi-bridge: the JVM settings and class-data archive it gives the export command), the others java -jar.
+command_of() {
+  if [ "$1" = launcher ]; then
+    cmd=(env "JAVA_OPTS=${EXPORT_JAVA_OPTS:-}" "$top/target/ahi-bridge")
+  else
+    # shellcheck disable=SC2206 # the options are a list on purpose
+    cmd=(java ${jar_opts[$1]} -jar "${jars[$1]}")
+  fi
+}
+echo "| jar | one-way latency | run | instances | frames | seconds | frames/s | CPU s (command) | export CPU ms/frame | emulator CPU ms/frame | load average before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for latency in ${LATENCIES:-0 10ms}; do
   latency_emulator_start "$latency"
   config >"$work/export.yaml"
-  for jar in baseline current; do
-    /usr/bin/time -o "$work/cpu-idle-$jar-$latency" -f "%U %S" java -jar "${jars[$jar]}" export \
+  # AHI is a warm service that costs this machine nothing: one untimed export first, so that the emulator's own
+  # JIT warm-up (about half its CPU per frame in a first run) is not in the first row's rates and CPU.
+  # Through the launcher, which also writes its class-data archive for the export command then, not in a timed run.
+  "$top/target/ahi-bridge" export --destination "file:$work/warm-up" --once --config "$work/export.yaml" \
+    --overwrite always --study-uid "2.25.77000001.1" >/dev/null 2>&1 || true
+  rm -rf "$work/warm-up"
+  for jar in ${JARS:-baseline current}; do
+    command_of "$jar"
+    /usr/bin/time -o "$work/cpu-idle-$jar-$latency" -f "%U %S" "${cmd[@]}" export \
       --destination "file:$work/idle" --once --config "$work/export.yaml" --study-uid 9.9.9 >/dev/null 2>&1 || true
-    echo "| $jar | $latency | nothing selected | 0 | 0 | | | $(cpu_of "$work/cpu-idle-$jar-$latency") | |"
+    echo "| $jar | $latency | nothing selected | 0 | 0 | | | $(cpu_of "$work/cpu-idle-$jar-$latency") | | | |"
   done
   for run in $(seq 1 "$runs"); do
-    for jar in baseline current; do
+    for jar in ${JARS:-baseline current}; do
       load="$(cut -d' ' -f1-3 /proc/loadavg)"
       out="$work/out-$jar-$latency-$run"
-      all=$(/usr/bin/time -o "$work/cpu-$jar-$latency-$run" -f "%U %S" java -jar "${jars[$jar]}" export \
+      emulator_before="$(emulator_cpu)"
+      command_of "$jar"
+      all=$(/usr/bin/time -o "$work/cpu-$jar-$latency-$run" -f "%U %S" "${cmd[@]}" export \
         --destination "file:$out" --once --config "$work/export.yaml" --overwrite always \
         --study-uid "2.25.77000001.1" 2>"$work/err-$jar-$latency-$run" | tail -1 || true)
-      python3 - "$jar" "$latency" "$run" "$all" "$load" "$(cpu_of "$work/cpu-$jar-$latency-$run")" <<'PY'
+      emulator_used="$(awk -v a="$emulator_before" -v b="$(emulator_cpu)" 'BEGIN {printf "%.2f", b - a}')"
+      python3 - "$jar" "$latency" "$run" "$all" "$load" "$(cpu_of "$work/cpu-$jar-$latency-$run")" \
+        "$(cpu_of "$work/cpu-idle-$jar-$latency")" "$emulator_used" <<'PY'
 import json, sys
-jar, latency, run, line, load, cpu = sys.argv[1:7]
+jar, latency, run, line, load, cpu, idle, emulator = sys.argv[1:9]
 try:
     s = json.loads(line)
     o = s["outcomes"]
-    print("| %s | %s | %s | %d | %d | %.2f | %.0f | %s | %s |" % (jar, latency, run, o.get("EXPORTED", 0),
-          s["frames"], s["seconds"], s["frames"] / s["seconds"], cpu, load))
+    f = s["frames"]
+    print("| %s | %s | %s | %d | %d | %.2f | %.0f | %s | %.2f | %.2f | %s |" % (jar, latency, run,
+          o.get("EXPORTED", 0), f, s["seconds"], f / s["seconds"], cpu, (float(cpu) - float(idle)) * 1000 / f,
+          float(emulator) * 1000 / f, load))
 except Exception as e:
-    print("| %s | %s | %s | failed: %s | | | | | %s |" % (jar, latency, run, line[:200], load))
+    print("| %s | %s | %s | failed: %s | | | | | | | %s |" % (jar, latency, run, line[:200], load))
 PY
     done
   done
   latency_emulator_stop
 done
 
+[ -z "${NO_MEMORY:-}" ] || exit 0
 echo
 echo "memory (this jar, -Xmx$heap -XX:+UseSerialGC):"
 latency_emulator_start 10ms

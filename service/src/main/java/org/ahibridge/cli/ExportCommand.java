@@ -165,8 +165,8 @@ public final class ExportCommand implements Command {
         properties.add("camel.main.routes-include-pattern=" + ROUTE_FILES.stream().map(ExportCommand::routeFile)
                 .collect(Collectors.joining(",")));
         properties.add("ahibridge.export.schedule.enabled=false");
-        // Camel starts its context and routes when Spring has made its beans: they must not wait to be asked for.
-        properties.add("spring.main.lazy-initialization=false");
+        // Beans stay lazy (CommandContext): Camel's context and routes start with Spring's and make the beans the
+        // export routes name; beans only the import side uses are not built.
         String config = args.text("--config", null);
         if (config != null) {
             // The jar's built-in defaults first, the file over them, as ./application.yaml is read otherwise.
