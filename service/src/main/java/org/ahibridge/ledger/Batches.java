@@ -64,6 +64,16 @@ public class Batches {
                 + " where batch_id = ? and batch_state = 'OPEN'").params(now(), now(), batchId).update() == 1;
     }
 
+    /**
+     * OPEN -> SEALED if the batch holds {@code maxFiles} files or {@code maxBytes} bytes (it takes no further file);
+     * one statement where a read and a seal would take two.
+     */
+    public boolean sealIfFull(String batchId, int maxFiles, long maxBytes) {
+        return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"
+                + " where batch_id = ? and batch_state = 'OPEN' and (file_count >= ? or byte_count >= ?)")
+                .params(now(), now(), batchId, maxFiles, maxBytes).update() == 1;
+    }
+
     /** Seals every non-empty open batch opened before {@code openedBefore}; returns how many. */
     public int sealOpenedBefore(Instant openedBefore) {
         return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"

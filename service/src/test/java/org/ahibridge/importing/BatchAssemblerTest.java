@@ -85,6 +85,36 @@ class BatchAssemblerTest {
     }
 
     @Test
+    void shouldAddToTheBatchOpenNowWhenTheOneItLastUsedWasSealedElsewhere() {
+        BatchAssembler assembler = assembler(policy(100, 1_000_000));
+        Placement first = assembler.add(classified("a.dcm", 10));
+        // Another instance (or the age limit) seals it; this assembler still remembers it as open.
+        assertThat(ledger.batches.seal(first.batchId())).isTrue();
+        ledger.batches.open("elsewhere", "main");
+
+        Placement second = assembler.add(classified("b.dcm", 10));
+        Placement third = assembler.add(classified("c.dcm", 10));
+
+        assertThat(second.batchId()).isEqualTo("elsewhere");
+        assertThat(third.batchId()).isEqualTo("elsewhere");
+        assertThat(ledger.batches.find(first.batchId()).orElseThrow().fileCount()).isEqualTo(1);
+        assertThat(ledger.batches.find("elsewhere").orElseThrow().fileCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSealTheRememberedBatchWhenTheNextFileDoesNotFit() {
+        BatchAssembler assembler = assembler(policy(100, 100));
+        Placement first = assembler.add(classified("a.dcm", 60));
+
+        Placement second = assembler.add(classified("b.dcm", 60));
+
+        assertThat(first.sealedBatch()).isFalse();
+        assertThat(second.batchId()).isNotEqualTo(first.batchId());
+        assertThat(ledger.batches.find(first.batchId()).orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.batches.find(second.batchId()).orElseThrow().fileCount()).isEqualTo(1);
+    }
+
+    @Test
     void shouldNeverExceedTenGigabytesPerBatch() {
         BatchAssembler assembler = assembler(BatchPolicy.AHI_DEFAULTS);
 

@@ -271,6 +271,26 @@ abstract class LedgerContract {
     }
 
     @Test
+    void shouldSealABatchOnlyWhenItIsFullAndOpen() {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        String batch = "b-" + datastore;
+        ledger.batches.open(batch, datastore);
+        ledger.batches.reserve(batch, 40, 3, 100);
+        ledger.batches.reserve(batch, 40, 3, 100);
+
+        assertThat(ledger.batches.sealIfFull(batch, 3, 100)).isFalse();
+        assertThat(ledger.batches.sealIfFull(batch, 2, 100)).isTrue();
+        assertThat(ledger.batches.sealIfFull(batch, 2, 100)).isFalse();
+        assertThat(ledger.batches.find(batch).orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.batches.findOpen(datastore)).isEmpty();
+
+        String byBytes = "bytes-" + datastore;
+        ledger.batches.open(byBytes, datastore);
+        ledger.batches.reserve(byBytes, 100, 3, 100);
+        assertThat(ledger.batches.sealIfFull(byBytes, 3, 100)).isTrue();
+    }
+
+    @Test
     void shouldSealOnlyNonEmptyBatchesOlderThanTheLimit() {
         String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
         ledger.batches.open("old-" + datastore, datastore);
