@@ -184,11 +184,11 @@ public class ImportRouteConfiguration {
     @Bean("importRecord")
     RecordStep importRecord(ObjectReader objectReader, ClassifyStep importClassify, VerdictRecorder verdictRecorder,
             SourceObjectTagger sourceObjectTagger, ObjectTransitions transitions,
-            TransactionTemplate ledgerTransactions, AuditedOutcomes auditedOutcomes, SourceObjects objects,
-            ImportRunner importRunner, ObjectLabels objectLabels) {
+            TransactionTemplate ledgerTransactions, AuditedOutcomes auditedOutcomes, ImportRunner importRunner,
+            ObjectLabels objectLabels) {
         RuleSkips skips = new RuleSkips(transitions, ledgerTransactions, auditedOutcomes);
         ObjectRecorder recorder = new ObjectRecorder(verdictRecorder, sourceObjectTagger, skips, auditedOutcomes,
-                objects, importRunner);
+                importRunner);
         return new RecordStep(recorder, objectReader, importClassify, objectLabels);
     }
 

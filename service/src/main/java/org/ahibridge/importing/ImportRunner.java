@@ -2,6 +2,7 @@ package org.ahibridge.importing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -176,14 +177,48 @@ public final class ImportRunner {
                 }
             }
             Map<Long, BlobClassifier.Classified> verdicts = classifier.classifyAll(store, toRead, READS_IN_FLIGHT);
+            // Compliant reads (nearly all) are recorded and batched together; the rest one by one, as before.
+            Map<Long, Verdict> compliant = new LinkedHashMap<>();
             for (SourceObject object : toRead) {
-                record(object, verdicts.get(object.id()), store);
+                BlobClassifier.Classified read = verdicts.get(object.id());
+                if (read.failure() == null && read.verdict().compliant()) {
+                    compliant.put(object.id(), read.verdict());
+                } else {
+                    record(object, read, store);
+                }
             }
+            recordAndBatch(toRead, compliant, store);
         } finally {
             if (!held.isEmpty()) {
                 leases.releaseObjects(held);
             }
         }
+    }
+
+    /**
+     * Records claimed objects' compliant verdicts in one go, tags them (when configured to) and adds those recorded
+     * here to batches together ({@link BatchAssembler#addAll}): a statement and a transaction per page, not per object.
+     */
+    private void recordAndBatch(List<SourceObject> read, Map<Long, Verdict> compliant, BlobStore store) {
+        Set<Long> recorded = recorder.recordCompliant(compliant);
+        List<SourceObject> toBatch = new ArrayList<>(recorded.size());
+        for (SourceObject object : read) {
+            if (!recorded.contains(object.id())) {
+                continue;
+            }
+            Verdict verdict = compliant.get(object.id());
+            try {
+                tagger.tag(store, object, verdict);
+            } catch (StorageException e) {
+                if (e.isTransient()) {
+                    throw e;
+                }
+                outcomes.finish(object.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
+                continue;
+            }
+            toBatch.add(object.classified(verdict));
+        }
+        assembler.addAll(toBatch);
     }
 
     /** Records a claimed object's header read (read again after a transient fault), then batches it. */

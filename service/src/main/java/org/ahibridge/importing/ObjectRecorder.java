@@ -3,7 +3,6 @@ package org.ahibridge.importing;
 import org.ahibridge.dicom.p10.P10Verdict;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
-import org.ahibridge.ledger.SourceObjects;
 import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
@@ -21,16 +20,14 @@ public final class ObjectRecorder {
     private final SourceObjectTagger tagger;
     private final RuleSkips skips;
     private final AuditedOutcomes outcomes;
-    private final SourceObjects objects;
     private final ImportRunner batcher;
 
     public ObjectRecorder(VerdictRecorder verdicts, SourceObjectTagger tagger, RuleSkips skips,
-            AuditedOutcomes outcomes, SourceObjects objects, ImportRunner batcher) {
+            AuditedOutcomes outcomes, ImportRunner batcher) {
         this.verdicts = verdicts;
         this.tagger = tagger;
         this.skips = skips;
         this.outcomes = outcomes;
-        this.objects = objects;
         this.batcher = batcher;
     }
 
@@ -69,7 +66,9 @@ public final class ObjectRecorder {
             if (next != VerdictRecorder.Next.BATCH) {
                 return null;
             }
-            current = objects.find(current.id()).orElseThrow();
+            // The row is CLASSIFIED with this verdict now (the update said so): no read back needed. Should another
+            // worker batch it first, the assembler's conditional assignment sees that.
+            current = current.classified(ledger);
         }
         return current.state() == WorkState.CLASSIFIED ? batcher.batch(current) : null;
     }

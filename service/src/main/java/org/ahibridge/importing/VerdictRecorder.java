@@ -2,6 +2,7 @@ package org.ahibridge.importing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.Outcome;
@@ -55,6 +56,14 @@ public final class VerdictRecorder {
         String reason = (verdict.reason() == null ? "" : verdict.reason() + ": ")
                 + (verdict.message() == null ? "not a DICOM Part 10 file" : verdict.message());
         return outcomes.finish(objectId, Outcome.SKIPPED_NOT_P10, reason) ? Next.SKIPPED : Next.ALREADY_HANDLED;
+    }
+
+    /**
+     * Records compliant verdicts of DISCOVERED objects together (a listing page's); returns the ids recorded here,
+     * which go to a batch next. The others were handled by another worker, as with {@link #record}.
+     */
+    public Set<Long> recordCompliant(Map<Long, Verdict> verdicts) {
+        return verdicts.isEmpty() ? Set.of() : transitions.classifyAll(verdicts);
     }
 
     /** The verdict as object tags: {@code ahi-bridge-p10} = compliant | not-compliant, plus the reason code. */

@@ -58,10 +58,37 @@ public class Batches {
                 .params(bytes, now(), batchId, maxFiles, bytes, maxBytes).update() == 1;
     }
 
+    /** Adds {@code files} files of {@code bytes} bytes together, if the batch stays within both limits. */
+    public boolean reserve(String batchId, int files, long bytes, int maxFiles, long maxBytes) {
+        return jdbc.sql("""
+                update import_batch set file_count = file_count + ?, byte_count = byte_count + ?, updated_at = ?
+                where batch_id = ? and batch_state = 'OPEN' and file_count + ? <= ? and byte_count + ? <= ?""")
+                .params(files, bytes, now(), batchId, files, maxFiles, bytes, maxBytes).update() == 1;
+    }
+
+    /**
+     * Gives back room reserved for files that went elsewhere, in the transaction that reserved it (so nothing else
+     * saw the batch at the higher count).
+     */
+    public void unreserve(String batchId, int files, long bytes) {
+        jdbc.sql("update import_batch set file_count = file_count - ?, byte_count = byte_count - ?, updated_at = ?"
+                + " where batch_id = ?").params(files, bytes, now(), batchId).update();
+    }
+
     /** OPEN -> SEALED: the batch takes no more files. */
     public boolean seal(String batchId) {
         return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"
                 + " where batch_id = ? and batch_state = 'OPEN'").params(now(), now(), batchId).update() == 1;
+    }
+
+    /**
+     * OPEN -> SEALED if the batch holds {@code maxFiles} files or {@code maxBytes} bytes (it takes no further file);
+     * one statement where a read and a seal would take two.
+     */
+    public boolean sealIfFull(String batchId, int maxFiles, long maxBytes) {
+        return jdbc.sql("update import_batch set batch_state = 'SEALED', open_slot = null, sealed_at = ?, updated_at = ?"
+                + " where batch_id = ? and batch_state = 'OPEN' and (file_count >= ? or byte_count >= ?)")
+                .params(now(), now(), batchId, maxFiles, maxBytes).update() == 1;
     }
 
     /** Seals every non-empty open batch opened before {@code openedBefore}; returns how many. */

@@ -50,7 +50,9 @@ public final class S3Clients {
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections))
                 .credentialsProvider(credentials)
                 .region(region(connection.region()))
-                .forcePathStyle(connection.pathStyle());
+                .forcePathStyle(connection.pathStyle())
+                // The endpoint rules once per bucket, not twice per request (CachedS3Endpoints).
+                .endpointProvider(CachedS3Endpoints.defaultRules());
         if (connection.endpoint() != null) {
             builder.endpointOverride(connection.endpoint())
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -85,6 +85,86 @@ class BatchAssemblerTest {
     }
 
     @Test
+    void shouldAddToTheBatchOpenNowWhenTheOneItLastUsedWasSealedElsewhere() {
+        BatchAssembler assembler = assembler(policy(100, 1_000_000));
+        Placement first = assembler.add(classified("a.dcm", 10));
+        // Another instance (or the age limit) seals it; this assembler still remembers it as open.
+        assertThat(ledger.batches.seal(first.batchId())).isTrue();
+        ledger.batches.open("elsewhere", "main");
+
+        Placement second = assembler.add(classified("b.dcm", 10));
+        Placement third = assembler.add(classified("c.dcm", 10));
+
+        assertThat(second.batchId()).isEqualTo("elsewhere");
+        assertThat(third.batchId()).isEqualTo("elsewhere");
+        assertThat(ledger.batches.find(first.batchId()).orElseThrow().fileCount()).isEqualTo(1);
+        assertThat(ledger.batches.find("elsewhere").orElseThrow().fileCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSealTheRememberedBatchWhenTheNextFileDoesNotFit() {
+        BatchAssembler assembler = assembler(policy(100, 100));
+        Placement first = assembler.add(classified("a.dcm", 60));
+
+        Placement second = assembler.add(classified("b.dcm", 60));
+
+        assertThat(first.sealedBatch()).isFalse();
+        assertThat(second.batchId()).isNotEqualTo(first.batchId());
+        assertThat(ledger.batches.find(first.batchId()).orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.batches.find(second.batchId()).orElseThrow().fileCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAddAPagesFilesTogetherAndSealTheBatchTheyFill() {
+        BatchAssembler assembler = assembler(policy(4, 1_000_000));
+        Placement first = assembler.add(classified("first.dcm", 10));
+        List<SourceObject> page = List.of(classified("p1.dcm", 10), classified("p2.dcm", 20), classified("p3.dcm", 30));
+
+        assembler.addAll(page);
+
+        Batch batch = ledger.batches.find(first.batchId()).orElseThrow();
+        assertThat(batch.fileCount()).isEqualTo(4);
+        assertThat(batch.byteCount()).isEqualTo(70);
+        assertThat(batch.state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.objects.inBatch(first.batchId())).hasSize(4);
+    }
+
+    @Test
+    void shouldSplitAPageThatDoesNotFitTheOpenBatchFileByFile() {
+        BatchAssembler assembler = assembler(policy(3, 1_000_000));
+        assembler.add(classified("first.dcm", 10));
+        List<SourceObject> page = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            page.add(classified("p" + i + ".dcm", 10));
+        }
+
+        assembler.addAll(page);
+
+        assertThat(allBatches()).extracting(Batch::fileCount).containsExactlyInAnyOrder(3, 3);
+        assertThat(allBatches()).allSatisfy(b -> assertThat(ledger.objects.inBatch(b.id())).hasSize(b.fileCount()));
+    }
+
+    @Test
+    void shouldGiveBackTheRoomOfPageFilesAnotherWorkerBatchedFirst() {
+        BatchAssembler assembler = assembler(policy(100, 1_000_000));
+        List<SourceObject> page = List.of(classified("p1.dcm", 10), classified("p2.dcm", 20), classified("p3.dcm", 40));
+        // Another instance batched p2 into a batch of its own (sealed since) before this page's turn.
+        ledger.batches.open("theirs", "main");
+        ledger.batches.reserve("theirs", 20, 100, 1_000_000);
+        ledger.transitions.assignBatch(page.get(1).id(), "theirs");
+        ledger.batches.seal("theirs");
+
+        assembler.addAll(page);
+
+        Batch mine = ledger.batches.findOpen("main").orElseThrow();
+        assertThat(mine.fileCount()).isEqualTo(2);
+        assertThat(mine.byteCount()).isEqualTo(50);
+        assertThat(ledger.objects.inBatch(mine.id())).extracting(SourceObject::key)
+                .containsExactlyInAnyOrder("p1.dcm", "p3.dcm");
+        assertThat(ledger.objects.inBatch("theirs")).extracting(SourceObject::key).containsExactly("p2.dcm");
+    }
+
+    @Test
     void shouldNeverExceedTenGigabytesPerBatch() {
         BatchAssembler assembler = assembler(BatchPolicy.AHI_DEFAULTS);
 

@@ -271,6 +271,26 @@ abstract class LedgerContract {
     }
 
     @Test
+    void shouldSealABatchOnlyWhenItIsFullAndOpen() {
+        String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+        String batch = "b-" + datastore;
+        ledger.batches.open(batch, datastore);
+        ledger.batches.reserve(batch, 40, 3, 100);
+        ledger.batches.reserve(batch, 40, 3, 100);
+
+        assertThat(ledger.batches.sealIfFull(batch, 3, 100)).isFalse();
+        assertThat(ledger.batches.sealIfFull(batch, 2, 100)).isTrue();
+        assertThat(ledger.batches.sealIfFull(batch, 2, 100)).isFalse();
+        assertThat(ledger.batches.find(batch).orElseThrow().state()).isEqualTo(BatchState.SEALED);
+        assertThat(ledger.batches.findOpen(datastore)).isEmpty();
+
+        String byBytes = "bytes-" + datastore;
+        ledger.batches.open(byBytes, datastore);
+        ledger.batches.reserve(byBytes, 100, 3, 100);
+        assertThat(ledger.batches.sealIfFull(byBytes, 3, 100)).isTrue();
+    }
+
+    @Test
     void shouldSealOnlyNonEmptyBatchesOlderThanTheLimit() {
         String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
         ledger.batches.open("old-" + datastore, datastore);
@@ -368,6 +388,53 @@ abstract class LedgerContract {
         List<Long> created = runAll(racers);
 
         assertThat(created.stream().mapToLong(Long::longValue).sum()).isEqualTo(50);
+    }
+
+    @Test
+    void shouldClassifyManyObjectsAtOnceOnlyFromDiscovered() {
+        Map<Long, Verdict> verdicts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            long id = ledger.objects.discover(run, version("v" + i + ".dcm", "e1"), "main").object().id();
+            verdicts.put(id, Verdict.compliant("1.2." + i, "1.2", "1.2.1." + i, "1.2.840.10008.1.2.1"));
+        }
+        List<Long> ids = List.copyOf(verdicts.keySet());
+        // One already ended elsewhere, one classified by another worker with its own verdict.
+        ledger.transitions.finish(ids.get(0), Outcome.SKIPPED_BY_RULE, "rule");
+        ledger.transitions.classify(ids.get(1), Verdict.compliant("other", "1.2", "1.2.1", "1.2.840.10008.1.2.1"));
+        verdicts.put(ids.get(1), Verdict.compliant("mine", "1.2", "1.2.1", "1.2.840.10008.1.2.1"));
+        long notP10 = ledger.objects.discover(run, version("v-not.dcm", "e1"), "main").object().id();
+        verdicts.put(notP10, Verdict.notCompliant("NO_PREAMBLE", "no DICM"));
+
+        java.util.Set<Long> changed = ledger.transitions.classifyAll(verdicts);
+
+        assertThat(changed).containsExactlyInAnyOrder(ids.get(2), notP10);
+        SourceObject third = ledger.objects.find(ids.get(2)).orElseThrow();
+        assertThat(third.state()).isEqualTo(WorkState.CLASSIFIED);
+        assertThat(third.verdict()).isEqualTo(verdicts.get(ids.get(2)));
+        assertThat(ledger.objects.find(notP10).orElseThrow().verdict()).isEqualTo(verdicts.get(notP10));
+        assertThat(ledger.objects.find(ids.get(1)).orElseThrow().verdict().sopInstanceUid()).isEqualTo("other");
+        assertThat(ledger.objects.find(ids.get(0)).orElseThrow().state()).isEqualTo(WorkState.DONE);
+    }
+
+    @Test
+    void shouldBatchManyObjectsInOneStatementOnlyFromClassified() {
+        String batch = "batch-" + UUID.randomUUID();
+        ledger.batches.open(batch, "ds-" + batch);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = ledger.objects.discover(run, version("a" + i + ".dcm", "e1"), "main").object().id();
+            ledger.transitions.classify(id, Verdict.compliant("1.2." + i, "1.2", "1.2.1", "1.2.840.10008.1.2.1"));
+            ids.add(id);
+        }
+        ledger.transitions.finish(ids.get(0), Outcome.FAILED, "elsewhere");
+
+        assertThat(ledger.transitions.assignBatchAll(ids, batch)).isEqualTo(2);
+        assertThat(ledger.transitions.inBatch(batch, ids)).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(ledger.batches.reserve(batch, 2, 20, 2, 20)).isTrue();
+        assertThat(ledger.batches.reserve(batch, 1, 1, 2, 20)).isFalse();
+        ledger.batches.unreserve(batch, 1, 10);
+        assertThat(ledger.batches.find(batch).orElseThrow().fileCount()).isEqualTo(1);
+        assertThat(ledger.batches.find(batch).orElseThrow().byteCount()).isEqualTo(10);
     }
 
     @Test
