@@ -2,7 +2,8 @@
 """Aggregates a JFR recording's CPU samples (bench/import-latency.sh with JAVA_OPTS=-XX:StartFlightRecording...).
 
 Usage: bench/jfr-import-window.py RECORDING.jfr [STDOUT_LOG] [TOP=25]. With the run's stdout.log, only samples
-between the first ranged GET of a source object and the last staging CopyObject count (start-up and the job's wait left out).
+between the first ranged GET of a source object and the last staging CopyObject count (start-up and the job's
+wait left out).
 Prints: samples by library, each sample going to the first frame from the top that is not the JDK's (so the SDK's
 signing counts as the SDK, not as java.security); the top leaf frames; and the org.ahibridge methods with the
 share of samples they are on the stack of (inclusive).
