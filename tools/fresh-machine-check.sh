@@ -2,7 +2,7 @@
 # Checks the README's two commands as a machine with only a JDK and Maven would run them (issue 11):
 #  1. a fresh clone of this checkout's HEAD, built with an empty Maven repository (everything downloaded);
 #  2. the tests (`mvn -B verify`, offline once downloaded) in a private network and mount namespace where
-#     no PostgreSQL answers (only loopback, with nothing on 5432), and dcmtk, dicom3tools, pydicom, boto3,
+#     no PostgreSQL answers (only loopback, with nothing on 5432), and dcmtk, dicom3tools, pydicom, boto3, Chromium,
 #     OpenJPEG's and OpenJPH's tools and Azurite are hidden; they must pass, counting what they skip;
 #  3. the service started from the clone on its embedded default, until it logs "Started AhiBridge".
 # Needs root (unshare, mount). Usage: tools/fresh-machine-check.sh [WORK_DIR]   (default /tmp/fresh-machine)
@@ -21,9 +21,9 @@ mvn -B -q -Dmaven.repo.local="$repo" verify -Dtest=ValuesTest -Dit.test=NoSuchIT
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 ls -la target/ahi-bridge.jar target/ahi-bridge
 
-echo "== 2. mvn -B verify without PostgreSQL, dcmtk, dicom3tools, pydicom, boto3, codec tools, Azurite"
+echo "== 2. mvn -B verify without PostgreSQL, dcmtk, dicom3tools, pydicom, boto3, codec tools, Chromium, Azurite"
 # Every program of the packages a fresh machine lacks (dpkg knows them where they are installed).
-hidden_tools=$(for package in dcmtk dicom3tools libopenjp2-tools openjph-tools; do
+hidden_tools=$(for package in dcmtk dicom3tools libopenjp2-tools openjph-tools chromium chromium-driver; do
   dpkg -L "$package" 2>/dev/null | grep '^/usr/bin/' | xargs -r -n1 basename
 done | sort -u | tr '\n' ' ')
 unshare --net --mount --propagation private bash -euo pipefail -c '
