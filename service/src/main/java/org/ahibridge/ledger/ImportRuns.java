@@ -106,9 +106,12 @@ public class ImportRuns {
         long after = -1;
         List<RunFile> page;
         do {
-            page = jdbc.sql("select r.outcome as run_outcome, r.reason as run_reason, o.* from run_outcome r"
-                    + " join source_object o on o.object_id = r.object_id where r.run_id = ? and r.object_id > ?"
-                    + " order by r.object_id fetch first " + PAGE + " rows only")
+            // The page is cut from run_outcome's primary key first and joined after: H2 joined and sorted every
+            // remaining row for each page otherwise (minutes for a 100,000-file report, growing with the square).
+            page = jdbc.sql("select r.outcome as run_outcome, r.reason as run_reason, o.* from (select * from"
+                    + " run_outcome where run_id = ? and object_id > ? order by object_id fetch first " + PAGE
+                    + " rows only) r"
+                    + " join source_object o on o.object_id = r.object_id order by r.object_id")
                     .params(runId, after)
                     .query((row, n) -> new RunFile(Outcome.valueOf(row.getString("run_outcome")),
                             row.getString("run_reason"), SourceObject.map(row, n)))
