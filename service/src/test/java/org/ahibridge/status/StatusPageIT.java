@@ -74,11 +74,21 @@ class StatusPageIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> "0");
         STACK.register(registry, ImportRouteFiles.FLOW + "," + ImportRouteFiles.files("import-poll", "import-tick"));
-        registry.add("ahibridge.storages.inbox.location", () -> temp.resolve("inbox").toUri().toString());
+        // From the fixture, not from inbox(): without Chromium the @BeforeAll methods are skipped, yet JUnit makes
+        // the test instance (and Spring its context) before it skips the test.
+        registry.add("ahibridge.storages.inbox.location", () -> inboxFolder().toUri().toString());
         registry.add("ahibridge.storages.inbox.access", () -> "read");
         registry.add("ahibridge.import.batch.max-file-bytes", () -> "5000");
         registry.add("ahibridge.routes.import.sources", () -> "inbox");
         registry.add("ahibridge.status.redrive-enabled", () -> "true");
+    }
+
+    private static Path inboxFolder() {
+        try {
+            return Files.createDirectories(STACK.temp().resolve("inbox"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Autowired
