@@ -12,9 +12,11 @@
 #   - the import JVM's and the emulator's (s3proxy included) user+sys CPU per object over the same window, sampled
 #     from /proc/<pid>/stat every 100 ms (bench/cpu-sampler.py), so runs on a shared machine compare by CPU too.
 # Usage: bench/import-latency.sh [OBJECTS=2000] [RUNS=3] [LATENCIES="10ms 0"]
-#   env: ROUTES=1 runs with the checkout's routes/ (the YAML flow) instead of the Java fallback; ONLY=after (or
-#   before) runs one jar; TRACE=0 skips the SQL-counting runs; JAVA_OPTS goes to the import JVM (a JFR recording:
-#   -XX:StartFlightRecording=filename=rec.jfr,settings=profile, then bench/jfr-import-window.py on it).
+#   Both jars take the checkout's routes/ (linked into each run folder): `import --once` always runs through the
+#   routes, and a BEFORE jar older than that (its Java fallback, BENCHMARKS.md) gets the same YAML flow this way.
+#   env: ONLY=after (or before) runs one jar; TRACE=0 skips the SQL-counting runs; JAVA_OPTS goes to the import
+#   JVM (a JFR recording: -XX:StartFlightRecording=filename=rec.jfr,settings=profile, then
+#   bench/jfr-import-window.py on it).
 #   env: BEFORE_JAR (default: target/import-latency/before-src/target/ahi-bridge.jar, built from BEFORE_REF=main
 #   by `git archive` + `mvn -o -q package -DskipTests` there; the jar needs its lib/ folder beside it), AFTER_JAR
 #   (target/ahi-bridge.jar), HEAP (import JVM, 512m).
@@ -60,9 +62,8 @@ run_import() {
   local label="$1" jar="$2" latency="$3" n="$4" trace="${5:-}"
   local out="$work/runs/$latency-$label-$n$trace"
   rm -rf "$out" && mkdir -p "$out"
-  # ROUTES=1: the run folder holds routes/, so import --once takes the objects through the YAML flow
-  # (CommandContext.oneShotRoutes); without it (the default, as measured before) the Java fallback runs.
-  [ "${ROUTES:-0}" = 0 ] || ln -s "$top/routes" "$out/routes"
+  # The checkout's routes/, which each jar loads before its own copies (CommandContext.oneShotRoutes).
+  ln -s "$top/routes" "$out/routes"
   local url="jdbc:h2:file:$out/ledger/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
   [ -z "$trace" ] || url="$url;TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=4000"
   local started load

@@ -7,6 +7,8 @@
 # Forces a full GC every SAMPLE seconds (jcmd GC.run) in the import JVM and in the emulator, and reads the
 # live heap after each from their GC logs. big then checks the result in the emulator: job COMPLETED, one
 # image set with FRAMES frames, and the first, second and last frame served with their marker (big-dicom.py).
+# The import runs from the checkout, so it takes routes/ there (`import --once` always runs through the routes:
+# each file from routes/ of the working folder, else the jar's copy).
 # Usage: bench/import-memory.sh [big|many|both] [COUNT=20000] [FRAMES=4096]
 #   env: HEAP (import JVM, 256m), EMULATOR_HEAP (512m: the emulator spools big objects to a file and holds
 #   one frame at a time), SAMPLE (5)

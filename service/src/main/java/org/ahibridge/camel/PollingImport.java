@@ -98,7 +98,7 @@ public final class PollingImport {
             }
         }
         // Classified, filtered by the rules and batched by the same routes as a listing pass.
-        runner.take(announced, stores::source);
+        runner.take(announced);
         return taken;
     }
 

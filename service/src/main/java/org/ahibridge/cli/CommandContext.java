@@ -1,7 +1,5 @@
 package org.ahibridge.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,19 +27,16 @@ final class CommandContext {
     /**
      * Only the routes of the object flow, of the batch steps and of outcomes, so a one-shot run classifies,
      * applies the rules, batches, stages, starts and follows jobs and records outcomes through the routes the
-     * service uses, and nothing polls. Files missing
-     * from the working folder are left out (an old deployment folder); with none, no route is loaded.
+     * service uses, and nothing polls. Each from routes/ of the working folder when there, else from the jar
+     * ({@link RouteFiles}): a run never takes another path than the routes.
      */
     static String oneShotRoutes() {
-        List<String> present = ONE_SHOT_ROUTES.stream().map(name -> Path.of("routes", name + ".camel.yaml"))
-                .filter(Files::isRegularFile).map(path -> "file:" + path).toList();
-        return present.isEmpty() ? "camel.main.routes-collector-enabled=false"
-                : "camel.main.routes-include-pattern=" + String.join(",", present);
+        return RouteFiles.includePattern(ONE_SHOT_ROUTES);
     }
 
     static ConfigurableApplicationContext start(List<String> extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
-                // A command run from a folder without routes/ still works (in Java, without the routes).
+                // The service's check that routes/ holds route files: a command takes the jar's copies of those missing.
                 "ahibridge.routes.check-files=false",
                 "camel.main.run-controller=false",
                 "camel.main.jmx-enabled=false",

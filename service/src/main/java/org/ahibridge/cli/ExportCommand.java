@@ -1,7 +1,6 @@
 package org.ahibridge.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -162,8 +160,7 @@ public final class ExportCommand implements Command {
     private static List<String> properties(ParsedArgs args) {
         List<String> properties = new ArrayList<>();
         properties.add("camel.main.routes-collector-enabled=true");
-        properties.add("camel.main.routes-include-pattern=" + ROUTE_FILES.stream().map(ExportCommand::routeFile)
-                .collect(Collectors.joining(",")));
+        properties.add(RouteFiles.includePattern(ROUTE_FILES));
         properties.add("ahibridge.export.schedule.enabled=false");
         // Beans stay lazy (CommandContext): Camel's context and routes start with Spring's and make the beans the
         // export routes name; beans only the import side uses are not built.
@@ -186,11 +183,6 @@ public final class ExportCommand implements Command {
         }
         properties.addAll(args.properties());
         return properties;
-    }
-
-    private static String routeFile(String name) {
-        String file = "routes/" + name + ".camel.yaml";
-        return Files.isRegularFile(Path.of(file)) ? "file:" + file : "classpath:" + file;
     }
 
     private static ExportRequest request(ParsedArgs args) {

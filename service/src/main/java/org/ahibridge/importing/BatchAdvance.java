@@ -7,8 +7,7 @@ import org.ahibridge.storage.DatastoreRegistration;
 /**
  * One step of a datastore's batches without waiting: sealed batches staged, staged ones started, jobs in
  * flight followed and accounted, retried files re-batched. In the service and in one-shot runs alike the
- * routes do it (routes/import-advance.camel.yaml, several batches at once); {@link SequentialAdvance} runs
- * the same step beans one after another where the routes are not loaded.
+ * routes do it (routes/import-advance.camel.yaml, several batches at once; {@link RoutedAdvance}).
  */
 public interface BatchAdvance {
 

@@ -7,7 +7,7 @@ package org.ahibridge.importing;
  */
 public interface BatchFlow {
 
-    /** False when the routes are not loaded (a test context, an old deployment folder). */
+    /** False when the routes are not loaded (a context that leaves them out): a run then fails, naming them. */
     boolean available();
 
     /** One step of the datastore's batches; returns when every batch message of it was handled. */

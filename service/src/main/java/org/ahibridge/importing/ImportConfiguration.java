@@ -97,9 +97,8 @@ public class ImportConfiguration {
     }
 
     @Bean
-    VerdictRecorder verdictRecorder(ObjectTransitions transitions, AuditedOutcomes auditedOutcomes,
-            ImportProperties properties) {
-        return new VerdictRecorder(transitions, auditedOutcomes, properties.importRules());
+    VerdictRecorder verdictRecorder(ObjectTransitions transitions, AuditedOutcomes auditedOutcomes) {
+        return new VerdictRecorder(transitions, auditedOutcomes);
     }
 
     @Bean
@@ -140,15 +139,14 @@ public class ImportConfiguration {
 
     @Bean
     ImportRunner importRunner(ListingPositions positions, SeenObjects seen, SourceObjects objects,
-            AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, VerdictRecorder verdictRecorder,
-            BlobClassifier blobClassifier, BatchAssembler batchAssembler, ImportRuns runs,
-            SourceObjectTagger sourceObjectTagger, WorkLeases workLeases, ObjectProvider<ObjectFlow> objectFlow) {
+            AuditedOutcomes auditedOutcomes, Clock clock, ImportProperties properties, BatchAssembler batchAssembler,
+            ImportRuns runs, SourceObjectTagger sourceObjectTagger, ObjectProvider<ObjectFlow> objectFlow) {
         // A one-shot run takes everything there now: no stability wait, temporary names still skipped.
         IncrementalLister everything = new IncrementalLister(positions, seen, objects, new StabilityRule(
                 java.time.Duration.ZERO, new TemporaryNames(properties.discovery().temporaryNames())),
                 auditedOutcomes, clock, properties.discovery().pageSize());
-        return new ImportRunner(everything, verdictRecorder, blobClassifier, batchAssembler, objects, runs,
-                positions, auditedOutcomes, sourceObjectTagger, workLeases, objectFlow::getIfAvailable);
+        return new ImportRunner(everything, batchAssembler, objects, runs, positions, auditedOutcomes,
+                sourceObjectTagger, objectFlow::getIfAvailable);
     }
 
     @Bean
@@ -208,15 +206,11 @@ public class ImportConfiguration {
     @Bean
     OneShotImports oneShotImports(Registrations registrations, DatastoreStores datastoreStores,
             ImportRunner importRunner, Redrive redrive, ImportRuns runs, SourceObjects objects,
-            RunReportWriter runReportWriter, Clock clock, Batches batches, StagingStep stagingStep,
-            JobStartStep jobStartStep, BatchClaims batchClaims, AhiTemplates ahiTemplates, JobCompletion jobCompletion,
-            ImportProperties properties, ObjectProvider<BatchFlow> batchFlow) {
-        // Through the routes' import-advance when they are loaded, as in the service; else the same steps in Java,
-        // polling GetDICOMImportJob (nothing consumes the job-event queue for a one-shot run).
-        JobFollowStep polling = new JobFollowStep(batchClaims, JobChecks.everyStep(), ahiTemplates::forDatastore,
-                jobCompletion);
-        BatchAdvance advance = new RoutedFirstAdvance(batchFlow::getIfAvailable,
-                new SequentialAdvance(batches, stagingStep, jobStartStep, polling));
+            RunReportWriter runReportWriter, Clock clock, Batches batches, ImportProperties properties,
+            ObjectProvider<BatchFlow> batchFlow) {
+        // Through the routes' import-advance, as in the service; it polls GetDICOMImportJob (nothing consumes the
+        // job-event queue for a one-shot run).
+        BatchAdvance advance = new RoutedAdvance(batchFlow::getIfAvailable);
         return new OneShotImports(registrations, datastoreStores, importRunner, redrive, runs, objects,
                 runReportWriter, new BatchIds(clock),
                 () -> new JobDriver(batches, advance, properties.jobs().pollInterval()));

@@ -11,7 +11,7 @@ import org.ahibridge.ledger.SourceObject;
  */
 public interface ObjectFlow {
 
-    /** False when the routes are not loaded (a test context, an old deployment folder): Java does the work. */
+    /** False when the routes are not loaded (a context that leaves them out): a run then fails, naming them. */
     boolean available();
 
     /** Takes every object of {@code objects} through the flow; throws when one failed for good. */

@@ -104,8 +104,7 @@ public final class OneShotImports {
         started.accept(runId);
         redrive.redrive(runId, storage, limit);
         for (WorkState state : List.of(WorkState.DISCOVERED, WorkState.CLASSIFIED)) {
-            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList(),
-                    this::store);
+            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList());
         }
         driver.drive(runId, datastore, runner::batchLeftovers);
         int pending = runs.pendingCount(runId);
@@ -130,8 +129,7 @@ public final class OneShotImports {
         runs.start(runId, storage == null ? "*" : storage, "", datastore.name());
         redrive.redrive(runId, storage, limit);
         for (WorkState state : List.of(WorkState.DISCOVERED, WorkState.CLASSIFIED)) {
-            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList(),
-                    this::store);
+            runner.take(objects.inState(state, limit).stream().filter(o -> runId.equals(o.runId())).toList());
         }
         return runId;
     }
@@ -145,10 +143,5 @@ public final class OneShotImports {
             reports.write(runs, runId);
         }
         return true;
-    }
-
-    /** The store of a storage name or URI, as recorded in the ledger. */
-    public BlobStore store(String storage) {
-        return stores.source(storage);
     }
 }

@@ -6,14 +6,13 @@ import java.util.Set;
 
 import org.ahibridge.ledger.ObjectTransitions;
 import org.ahibridge.ledger.Outcome;
-import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.Verdict;
 
 /**
- * The filter steps around classification (docs/design.md §1 steps 2-3): rules that need no header are
- * applied before the ranged read, the classifier's verdict is recorded as file metadata in the ledger,
- * and non-compliant files end SKIPPED_NOT_P10 with the classifier's reason. {@link #tags} gives the
- * verdict as S3 object tags for stores that support them.
+ * The filter step after classification (docs/design.md §1 step 3): the classifier's verdict is recorded as
+ * file metadata in the ledger, and non-compliant files end SKIPPED_NOT_P10 with the classifier's reason (the
+ * rules are the routes': {@link ObjectReader}, {@link RuleSkips}). {@link #tags} gives the verdict as S3
+ * object tags for stores that support them.
  */
 public final class VerdictRecorder {
 
@@ -29,20 +28,10 @@ public final class VerdictRecorder {
 
     private final ObjectTransitions transitions;
     private final AuditedOutcomes outcomes;
-    private final ImportRules rules;
 
-    public VerdictRecorder(ObjectTransitions transitions, AuditedOutcomes outcomes, ImportRules rules) {
+    public VerdictRecorder(ObjectTransitions transitions, AuditedOutcomes outcomes) {
         this.transitions = transitions;
         this.outcomes = outcomes;
-        this.rules = rules;
-    }
-
-    /** Applies the key and size rules to a discovered object before it is read. */
-    public Next applyRules(SourceObject discovered) {
-        return rules.exclusion(discovered.key(), discovered.size())
-                .map(reason -> outcomes.finish(discovered.id(), Outcome.SKIPPED_BY_RULE, reason) ? Next.SKIPPED
-                        : Next.ALREADY_HANDLED)
-                .orElse(Next.BATCH);
     }
 
     /** Records the classifier's verdict for a DISCOVERED object. */

@@ -12,8 +12,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Stops the service when {@code camel.main.routes-include-pattern} finds no route file. Camel would start
  * anyway with no routes, and the service would sit idle without a word: the usual cause is starting it
- * from a folder other than the one holding {@code routes/}. One-shot commands load the flow's routes when
- * present and skip this check ({@code ahibridge.routes.check-files=false}).
+ * from a folder other than the one holding {@code routes/}. One-shot commands skip this check
+ * ({@code ahibridge.routes.check-files=false}): they take the jar's copy of each route file missing from
+ * {@code routes/} (cli/RouteFiles).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "camel.main.routes-collector-enabled", havingValue = "true", matchIfMissing = true)
@@ -30,7 +31,7 @@ public class RouteFilesCheck implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (!environment.getProperty("ahibridge.routes.check-files", Boolean.class, true)) {
-            return; // a one-shot command: it loads the flow's routes when they are there, and works without
+            return; // a one-shot command: the jar holds its routes, whatever the working folder
         }
         String patterns = environment.getProperty(PATTERN_KEY, "");
         if (countRouteFiles(patterns) == 0) {

@@ -1,9 +1,12 @@
 package org.ahibridge.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What the ITs that run service instances against one ledger (TwoInstanceImportIT, ConcurrentStepsCrashIT) put
  * in and read back: the source objects uploaded, the ledger's phase for the log of a kill, the keys the audit
- * files name, and the SOP instances AHI holds in an image set.
+ * files name, the SOP instances AHI holds in an image set; and the checks both make at the end, that each
+ * object has one outcome and nothing was imported twice.
  */
 final class ClusterChecks {
 
@@ -78,5 +83,36 @@ final class ClusterChecks {
             }
             return uids;
         }
+    }
+
+    /** One ledger row per source object, with the outcome its content calls for. */
+    static void assertOneOutcomePerObject(JdbcClient sql, ImportSource source) {
+        Map<String, String> outcomes = new HashMap<>();
+        sql.sql("select object_key, outcome from source_object").query((row, n) -> {
+            assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
+                    .as("one ledger row for " + row.getString("object_key")).isNull();
+            return null;
+        }).list();
+        assertThat(outcomes).containsOnlyKeys(source.objects.keySet());
+        source.expected.forEach((key, expect) -> assertThat(outcomes.get(key)).as(key)
+                .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
+    }
+
+    /**
+     * Nothing staged or imported twice: one import job in AHI per batch the ledger gave a job, and one AHI
+     * instance per imported file.
+     */
+    static void assertNothingImportedTwice(JdbcClient sql, MedicalImagingClient ahi, String datastore, int imported)
+            throws IOException {
+        int batchesWithJobs = sql.sql("select count(*) from import_batch where job_id is not null")
+                .query(Integer.class).single();
+        long jobs = ahi.listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream().count();
+        assertThat(jobs).as("import jobs in AHI").isEqualTo(batchesWithJobs);
+        List<String> sopInstances = new ArrayList<>();
+        for (ImageSetsMetadataSummary set : ahi.searchImageSetsPaginator(b -> b.datastoreId(datastore))
+                .imageSetsMetadataSummaries()) {
+            sopInstances.addAll(sopInstanceUids(ahi, datastore, set.imageSetId()));
+        }
+        assertThat(sopInstances).doesNotHaveDuplicates().hasSize(imported);
     }
 }

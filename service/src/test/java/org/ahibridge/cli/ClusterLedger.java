@@ -1,7 +1,10 @@
 package org.ahibridge.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ahibridge.ledger.testing.LedgerDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -50,6 +53,20 @@ final class ClusterLedger implements BeforeEachCallback, AfterEachCallback {
     /** SQL on the ledger, as the test checks it. */
     JdbcClient sql() {
         return sql;
+    }
+
+    /**
+     * The settings of instance {@code id} that make it one of this test's cluster: its id, this ledger, and an
+     * audit folder of its own under {@code auditRoot}, where the test reads every instance's lines back.
+     */
+    Map<String, String> instanceSettings(String id, Path auditRoot) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ahibridge.cluster.instance-id", id);
+        settings.put("ahibridge.ledger.url", ledger.jdbcUrl());
+        settings.put("ahibridge.ledger.username", ledger.username());
+        settings.put("ahibridge.ledger.password", ledger.password());
+        settings.put("ahibridge.audit.directory", auditRoot.resolve(id).toString());
+        return settings;
     }
 
     /** The instances started so far, in order; add each one as it starts. */

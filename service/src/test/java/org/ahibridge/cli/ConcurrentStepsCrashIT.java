@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.ahibridge.dicom.testing.Requires;
@@ -20,8 +16,6 @@ import org.ahibridge.testing.EmulatedDatastoreSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
 
 /**
  * SIGKILL aimed at the concurrent steps (issue 12): one service instance classifies 16 objects at once
@@ -74,29 +68,12 @@ class ConcurrentStepsCrashIT {
             return finished(source);
         });
 
-        Map<String, String> outcomes = new HashMap<>();
-        cluster.sql().sql("select object_key, outcome from source_object").query((row, n) -> {
-            assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
-                    .as("one ledger row for " + row.getString("object_key")).isNull();
-            return null;
-        }).list();
-        assertThat(outcomes).containsOnlyKeys(source.objects.keySet());
-        source.expected.forEach((key, expect) -> assertThat(outcomes.get(key)).as(key)
-                .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
+        ClusterChecks.assertOneOutcomePerObject(cluster.sql(), source);
         // The killed instance may die between a ledger commit and its audit write (that line is missing), but no
         // line may be written twice: the restarted instance must not end an object again.
         assertThat(ClusterChecks.auditedKeys(temp.resolve("audit"))).doesNotHaveDuplicates();
-        int batchesWithJobs = cluster.sql().sql("select count(*) from import_batch where job_id is not null")
-                .query(Integer.class).single();
-        assertThat(AWS.ahi().listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream()
-                .count())
-                .as("import jobs in AHI").isEqualTo(batchesWithJobs);
-        List<String> sopInstances = new ArrayList<>();
-        for (ImageSetsMetadataSummary set : AWS.ahi().searchImageSetsPaginator(b -> b.datastoreId(datastore))
-                .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(ClusterChecks.sopInstanceUids(AWS.ahi(), datastore, set.imageSetId()));
-        }
-        assertThat(sopInstances).doesNotHaveDuplicates().hasSize((int) source.count(ImportSource.Expect.IMPORTED));
+        ClusterChecks.assertNothingImportedTwice(cluster.sql(), AWS.ahi(), datastore,
+                (int) source.count(ImportSource.Expect.IMPORTED));
     }
 
     /** Objects being classified now: DISCOVERED under a live lease. */
@@ -128,15 +105,10 @@ class ConcurrentStepsCrashIT {
      * they fill and staged 4 at once while classification goes on.
      */
     private ServiceInstance start(String id, String bucket, String datastore) throws IOException {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("ahibridge.cluster.instance-id", id);
+        Map<String, String> p = cluster.instanceSettings(id, temp.resolve("audit"));
         p.put("ahibridge.cluster.lease-ttl", "PT10S");
         p.putAll(EmulatedDatastoreSettings.localDatastore(AWS.endpoints(), datastore, datastore + "/",
                 datastore + "/"));
-        p.put("ahibridge.ledger.url", cluster.ledger().jdbcUrl());
-        p.put("ahibridge.ledger.username", cluster.ledger().username());
-        p.put("ahibridge.ledger.password", cluster.ledger().password());
-        p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
         p.put("ahibridge.import.jobs.starts-per-second", "1");
         p.put("ahibridge.import.jobs.poll-interval", "PT0.5S");
         p.put("ahibridge.import.batch.max-files", "20");

@@ -29,7 +29,7 @@ import com.google.cloud.storage.BlobInfo;
 
 
 /**
- * {@code import --once} from a GCS bucket: the import beans of a one-shot command context, the source an
+ * {@code import --once} from a GCS bucket: the import beans and routes of a one-shot command context, the source an
  * ad-hoc {@code gs://} URI served by the in-process GCS fake (its client injected through
  * {@link BlobStores#withGcsClientFactory}), the datastore the emulator's AHI with its s3proxy staging.
  * Files are staged by streaming them from GCS to S3 (no server-side copy between providers).
@@ -76,7 +76,7 @@ class GcsImportIT {
 
     private OneShotImports.Summary importOnce() throws IOException {
         List<String> properties = new ArrayList<>(List.of(
-                "camel.main.routes-collector-enabled=false", "camel.main.run-controller=false",
+                CommandContext.oneShotRoutes(), "camel.main.run-controller=false",
                 "camel.main.jmx-enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
                 "ahibridge.import.jobs.starts-per-second=1", "ahibridge.import.batch.max-files=100"));
         properties.addAll(aws.settings(temp));

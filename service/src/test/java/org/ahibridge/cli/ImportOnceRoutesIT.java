@@ -29,7 +29,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * routes/import-rules.camel.yaml, a one-shot run skips a US image by that YAML rule, with the rule's reason in
  * the audit, and its FAILED file (over max-file-bytes) reaches the folder of ahibridge.import.failed.to through
  * import-outcome and import-failed. A second run reports every object once more through the same outcome
- * route (the images ALREADY_IMPORTED, the others their stored outcome).
+ * route (the images ALREADY_IMPORTED, the others their stored outcome). A run whose context leaves the routes
+ * out fails, naming them, instead of taking another path.
  */
 class ImportOnceRoutesIT {
 
@@ -85,6 +86,26 @@ class ImportOnceRoutesIT {
         // Each run reports each object once: the second one the stored outcomes, images as ALREADY_IMPORTED.
         assertThat(audit()).extracting(l -> l.get("runId").asText() + " " + l.get("key").asText())
                 .hasSize(10).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldFailNamingTheRoutesWhenARunHasNone() throws IOException {
+        String bucket = "once-routes-none";
+        aws.s3().createBucket(b -> b.bucket(bucket));
+        put(bucket, "ct-0.dcm", SampleStudies.instances(53, 1, 1, 1).get(0).toBytes());
+        List<String> args = new ArrayList<>(List.of("--once", "--source", "s3://" + bucket + "/"));
+        args.addAll(aws.options(temp));
+        args.add("-Dcamel.main.routes-include-pattern=file:routes/error-handling.camel.yaml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Commands.run("import", args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(Commands.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("import: the import routes are not loaded: route"
+                + " import-objects (routes/import-objects.camel.yaml)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"state\":\"ABORTED\"");
     }
 
     private void put(String bucket, String key, byte[] bytes) {

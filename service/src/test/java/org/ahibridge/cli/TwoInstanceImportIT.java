@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.services.medicalimaging.model.ImageSetsMetadataSummary;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -312,29 +310,9 @@ class TwoInstanceImportIT {
     }
 
     private void assertEachObjectOnce(ImportSource source, String datastore) throws IOException {
-        Map<String, String> outcomes = new HashMap<>();
-        cluster.sql().sql("select object_key, outcome from source_object").query((row, n) -> {
-            assertThat(outcomes.put(row.getString("object_key"), row.getString("outcome")))
-                    .as("one ledger row for " + row.getString("object_key")).isNull();
-            return null;
-        }).list();
-        assertThat(outcomes).containsOnlyKeys(source.objects.keySet());
-        source.expected.forEach((key, expect) -> assertThat(outcomes.get(key)).as(key)
-                .isEqualTo(expect == ImportSource.Expect.NOT_P10 ? "SKIPPED_NOT_P10" : "IMPORTED"));
-
-        // Nothing staged or imported twice: one import job per batch, one AHI instance per imported file.
-        int batchesWithJobs = cluster.sql().sql("select count(*) from import_batch where job_id is not null")
-                .query(Integer.class).single();
-        int jobs = AWS.ahi().listDICOMImportJobsPaginator(b -> b.datastoreId(datastore)).jobSummaries().stream()
-                .toList().size();
-        assertThat(jobs).as("import jobs in AHI").isEqualTo(batchesWithJobs);
-        List<String> sopInstances = new ArrayList<>();
-        for (ImageSetsMetadataSummary set : AWS.ahi().searchImageSetsPaginator(b -> b.datastoreId(datastore))
-                .imageSetsMetadataSummaries()) {
-            sopInstances.addAll(ClusterChecks.sopInstanceUids(AWS.ahi(), datastore, set.imageSetId()));
-        }
-        assertThat(sopInstances).doesNotHaveDuplicates()
-                .hasSize((int) source.count(ImportSource.Expect.IMPORTED));
+        ClusterChecks.assertOneOutcomePerObject(cluster.sql(), source);
+        ClusterChecks.assertNothingImportedTwice(cluster.sql(), AWS.ahi(), datastore,
+                (int) source.count(ImportSource.Expect.IMPORTED));
     }
 
     private Map<String, Integer> batchesByOwner() {
@@ -373,17 +351,12 @@ class TwoInstanceImportIT {
     /** An instance polling {@code bucket} every 2 s, with {@code overrides} replacing or adding properties. */
     private ServiceInstance start(String id, String bucket, String datastore, Map<String, String> overrides)
             throws IOException {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("ahibridge.cluster.instance-id", id);
+        Map<String, String> p = cluster.instanceSettings(id, temp.resolve("audit"));
         p.put("ahibridge.cluster.lease-ttl", "PT10S");
         p.put("ahibridge.cluster.quartz-clustered", "true");
         p.put("ahibridge.cluster.quartz-checkin", "PT2S");
         p.putAll(EmulatedDatastoreSettings.localDatastore(AWS.endpoints(), datastore, datastore + "/",
                 datastore + "/"));
-        p.put("ahibridge.ledger.url", cluster.ledger().jdbcUrl());
-        p.put("ahibridge.ledger.username", cluster.ledger().username());
-        p.put("ahibridge.ledger.password", cluster.ledger().password());
-        p.put("ahibridge.audit.directory", temp.resolve("audit").resolve(id).toString());
         // The pace of StartDICOMImportJob is per instance: two instances at 0.5/s stay within AHI's 1/s.
         p.put("ahibridge.import.jobs.starts-per-second", "0.5");
         p.put("ahibridge.import.jobs.poll-interval", "PT0.5S");

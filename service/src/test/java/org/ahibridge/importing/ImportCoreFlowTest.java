@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ahibridge.audit.AuditRecord;
 import org.ahibridge.importing.IncrementalLister.PageResult;
@@ -18,6 +19,7 @@ import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.BatchState;
 import org.ahibridge.ledger.Discovery;
 import org.ahibridge.ledger.Outcome;
+import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.testing.Ledger;
 import org.ahibridge.ledger.testing.LedgerDatabase;
@@ -107,8 +109,9 @@ class ImportCoreFlowTest {
         AuditedOutcomes outcomes = new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock);
         IncrementalLister lister = new IncrementalLister(ledger.positions, ledger.seen, ledger.objects,
                 new StabilityRule(Duration.ofMillis(1), new TemporaryNames(List.of("*.part"))), outcomes, ledger.clock, 4);
-        VerdictRecorder recorder = new VerdictRecorder(ledger.transitions, outcomes,
-                new ImportRules(List.of(), List.of("**/DICOMDIR", "DICOMDIR"), 0, -1));
+        ImportRules rules = new ImportRules(List.of(), List.of("**/DICOMDIR", "DICOMDIR"), 0, -1);
+        RuleSkips skips = new RuleSkips(ledger.transitions, ledger.transactions, outcomes);
+        VerdictRecorder recorder = new VerdictRecorder(ledger.transitions, outcomes);
         BatchAssembler assembler = new BatchAssembler(ledger.batches, ledger.transitions, ledger.transactions,
                 new BatchPolicy(5, 10_000, 10_000, Duration.ofMinutes(5), 0), new BatchIds(ledger.clock), ledger.clock);
         ledger.clock.advance(Duration.ofDays(400));
@@ -117,10 +120,12 @@ class ImportCoreFlowTest {
         do {
             page = lister.nextPage(runId, source, "inbox", "", "main", true);
             for (Discovery discovery : page.taken()) {
-                if (recorder.applyRules(discovery.object()) == VerdictRecorder.Next.BATCH
-                        && recorder.record(discovery.object().id(), classify(discovery.object().key()))
-                                == VerdictRecorder.Next.BATCH) {
-                    assembler.add(ledger.objects.find(discovery.object().id()).orElseThrow());
+                SourceObject object = discovery.object();
+                Optional<String> excluded = rules.exclusion(object.key(), object.size());
+                if (excluded.isPresent()) {
+                    skips.skip(object, null, excluded.get());
+                } else if (recorder.record(object.id(), classify(object.key())) == VerdictRecorder.Next.BATCH) {
+                    assembler.add(ledger.objects.find(object.id()).orElseThrow());
                 }
             }
         } while (!page.passCompleted());

@@ -48,8 +48,7 @@ class PatientDataAuditTest {
         ledger.runs.start("run-1", "inbox", "", "main");
         try (JsonLinesAuditSink audit = new JsonLinesAuditSink(temp.resolve("audit"))) {
             VerdictRecorder recorder = new VerdictRecorder(ledger.transitions,
-                    new AuditedOutcomes(ledger.objects, ledger.transitions, audit, ledger.clock),
-                    new ImportRules(List.of(), List.of(), 0, -1));
+                    new AuditedOutcomes(ledger.objects, ledger.transitions, audit, ledger.clock));
             for (var info : source.list("", null, 10).objects()) {
                 SourceObject object = ledger.objects.discover("run-1", new ObjectVersion("inbox", info.key(),
                         info.version(), info.size(), Instant.EPOCH), "main").object();

@@ -30,8 +30,7 @@ class VerdictRecorderTest {
         ledger = new Ledger(LedgerDatabase.h2(false));
         ledger.runs.start("run-1", "inbox", "", "main");
         recorder = new VerdictRecorder(ledger.transitions,
-                new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock),
-                new ImportRules(List.of(), List.of("**/DICOMDIR"), 0, -1));
+                new AuditedOutcomes(ledger.objects, ledger.transitions, audit::add, ledger.clock));
     }
 
     @AfterEach
@@ -47,7 +46,6 @@ class VerdictRecorderTest {
     void shouldSendACompliantFileOnToBatchingWithItsUids() {
         SourceObject file = discovered("a.dcm");
 
-        assertThat(recorder.applyRules(file)).isEqualTo(Next.BATCH);
         assertThat(recorder.record(file.id(), Verdict.compliant("1.2.3", "1.2", "1.2.1", "1.2.840.10008.1.2.1")))
                 .isEqualTo(Next.BATCH);
         assertThat(recorder.record(file.id(), Verdict.compliant("1.2.3", "1.2", "1.2.1", "1.2.840.10008.1.2.1")))
@@ -67,15 +65,6 @@ class VerdictRecorderTest {
         assertThat(ledger.runs.outcomeCounts("run-1")).isEqualTo(Map.of(Outcome.SKIPPED_NOT_P10, 1));
         assertThat(audit).singleElement().satisfies(r -> assertThat(r.reason())
                 .isEqualTo("NO_DICM_PREFIX: Missing 'DICM' prefix at offset 128; not a DICOM Part 10 file"));
-    }
-
-    @Test
-    void shouldSkipByRuleBeforeReadingTheFile() {
-        SourceObject dicomdir = discovered("study/DICOMDIR");
-
-        assertThat(recorder.applyRules(dicomdir)).isEqualTo(Next.SKIPPED);
-        assertThat(ledger.objects.find(dicomdir.id()).orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED_BY_RULE);
-        assertThat(audit).singleElement().satisfies(r -> assertThat(r.reason()).contains("**/DICOMDIR"));
     }
 
     @Test

@@ -63,9 +63,9 @@ class StatusPageIT {
     int port;
 
     @BeforeAll
-    static void inbox() throws IOException {
+    static void inbox() {
         temp = STACK.temp();
-        Files.createDirectories(temp.resolve("inbox"));
+        inboxFolder();
         // Long enough that the run is RUNNING whenever the browser looks; the test does not wait for the jobs.
         STACK.emulator().emulator().faults().slowJobs(Duration.ofMinutes(5));
     }

@@ -6,17 +6,17 @@ import org.ahibridge.ledger.Batches;
 import org.ahibridge.storage.DatastoreRegistration;
 
 /**
- * {@link BatchAdvance} in Java, one batch after another, over the step beans the routes call: for contexts
- * without the routes (tests of the steps, a deployment folder without import-advance).
+ * {@link BatchAdvance} in Java, one batch after another, over the step beans the routes call: for tests of
+ * the steps without Camel (the service and one-shot runs take routes/import-advance.camel.yaml).
  */
-public final class SequentialAdvance implements BatchAdvance {
+final class SequentialAdvance implements BatchAdvance {
 
     private final Batches batches;
     private final StagingStep staging;
     private final JobStartStep starts;
     private final JobFollowStep follows;
 
-    public SequentialAdvance(Batches batches, StagingStep staging, JobStartStep starts, JobFollowStep follows) {
+    SequentialAdvance(Batches batches, StagingStep staging, JobStartStep starts, JobFollowStep follows) {
         this.batches = batches;
         this.staging = staging;
         this.starts = starts;
