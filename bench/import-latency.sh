@@ -61,8 +61,11 @@ run_import() {
   local out="$work/runs/$latency-$label-$n$trace"
   rm -rf "$out" && mkdir -p "$out"
   # ROUTES=1: the run folder holds routes/, so import --once takes the objects through the YAML flow
-  # (CommandContext.oneShotRoutes); without it (the default, as measured before) the Java fallback runs.
-  [ "${ROUTES:-0}" = 0 ] || ln -s "$top/routes" "$out/routes"
+  # (CommandContext.oneShotRoutes); without it (the default, as measured before) the Java fallback runs. Each jar
+  # takes the routes of its own source (the BEFORE jar's beans need not match this checkout's routes).
+  local routes="$top/routes"
+  [ "$label" = after ] || [ ! -d "$work/before-src/routes" ] || routes="$work/before-src/routes"
+  [ "${ROUTES:-0}" = 0 ] || ln -s "$routes" "$out/routes"
   local url="jdbc:h2:file:$out/ledger/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
   [ -z "$trace" ] || url="$url;TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=4000"
   local started load
