@@ -164,7 +164,7 @@ public class ImportRouteConfiguration {
     @Bean("importDiscovery")
     DiscoveryStep importDiscovery(ImportRouteProperties properties, Registrations registrations,
             ImportRunner importRunner, IncrementalLister incrementalLister, PollingRuns pollingRuns,
-            DatastoreStores datastoreStores, Batches batches, BatchAssembler batchAssembler) {
+            DatastoreStores datastoreStores, BatchAssembler batchAssembler) {
         return new DiscoveryStep(properties, registrations, importRunner, incrementalLister, pollingRuns,
                 datastoreStores::source, new QuietSources(pollingRuns, batchAssembler));
     }
@@ -198,8 +198,10 @@ public class ImportRouteConfiguration {
 
     /** {@code importPage} (import-objects): a page's leases, verdicts and files written together. */
     @Bean("importPage")
-    PageStep importPage(WorkLeases workLeases, ObjectRecorder objectRecorder, ClassifyStep importClassify) {
-        return new PageStep(workLeases, objectRecorder, importClassify::store);
+    PageStep importPage(WorkLeases workLeases, ObjectRecorder objectRecorder, ClassifyStep importClassify,
+            ImportProperties importProperties) {
+        return new PageStep(workLeases, objectRecorder, importClassify::store,
+                importProperties.discovery().pageSize());
     }
 
     /** {@code aggregationRepository: "#importOpenBatches"} (import-batching): the ledger's open batches. */

@@ -30,6 +30,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * import-advance takes every SEALED and STAGED batch a step further at each step. A recovery task of Camel's would
  * be a second scanner of the same rows.
  */
+// ServiceSupport: a repository is a Camel service; this one has nothing to start or stop.
 public final class OpenBatchRepository extends ServiceSupport implements AggregationRepository {
 
     private final Batches batches;
@@ -102,13 +103,5 @@ public final class OpenBatchRepository extends ServiceSupport implements Aggrega
     long timeLeftMillis(Batch batch) {
         Duration age = Duration.between(batch.openedAt(), clock.instant());
         return Math.max(1, assembler.policy(batch.datastore()).maxAge().minus(age).toMillis());
-    }
-
-    @Override
-    protected void doStart() {
-    }
-
-    @Override
-    protected void doStop() {
     }
 }

@@ -20,24 +20,24 @@ import org.apache.camel.support.ObjectHelper;
 /**
  * The {@code importPage} bean of routes/import-objects.camel.yaml: the ledger writes of a page of objects,
  * together rather than one object at a time. {@link #pages} cuts the objects to work on into pages (a listing
- * page's worth); {@link #claim} takes the leases of a page's DISCOVERED objects in one statement; each object then
+ * page's worth: {@code ahibridge.import.discovery.page-size}, default 1,000); {@link #claim} takes the leases of a page's DISCOVERED objects in one statement; each object then
  * goes through import-object alone (headers, verdict, the rules, its own outcome), and the compliant ones it lets
  * through are kept on the {@link ImportPage}; {@link #recorded} writes their verdicts in one statement, gives the
  * leases back in one, and hands the files on, per datastore, to the batching aggregate.
  */
 public final class PageStep {
 
-    /** Objects per page: one S3 listing page (ListObjectsV2 returns at most 1,000 keys). */
-    static final int PAGE_SIZE = 1000;
-
     private final WorkLeases leases;
     private final ObjectRecorder recorder;
     private final Function<String, BlobStore> stores;
+    private final int pageSize;
 
-    public PageStep(WorkLeases leases, ObjectRecorder recorder, Function<String, BlobStore> stores) {
+    /** @param pageSize objects per page: the listing's page size ({@code ahibridge.import.discovery.page-size}) */
+    public PageStep(WorkLeases leases, ObjectRecorder recorder, Function<String, BlobStore> stores, int pageSize) {
         this.leases = leases;
         this.recorder = recorder;
         this.stores = stores;
+        this.pageSize = pageSize;
     }
 
     /** The body's objects (an iterator, lazily listed, or a collection) in pages, read as the split asks. */
@@ -55,7 +55,7 @@ public final class PageStep {
                     throw new NoSuchElementException();
                 }
                 List<Object> page = new ArrayList<>();
-                while (page.size() < PAGE_SIZE && objects.hasNext()) {
+                while (page.size() < pageSize && objects.hasNext()) {
                     page.add(objects.next());
                 }
                 return page;

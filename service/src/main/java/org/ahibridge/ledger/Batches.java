@@ -164,6 +164,11 @@ public class Batches {
                 .params(params).query(Batch::map).list();
     }
 
+    /** Batches that ever had an import job started, of every datastore (a one-shot run counts its jobs by it). */
+    public int countWithJobs() {
+        return jdbc.sql("select count(*) from import_batch where job_id is not null").query(Integer.class).single();
+    }
+
     /** Import jobs of a datastore that are running (SUBMITTED): the input of the concurrency cap. */
     public int countSubmitted(String datastore) {
         return jdbc.sql("select count(*) from import_batch where datastore = ? and batch_state = 'SUBMITTED'")

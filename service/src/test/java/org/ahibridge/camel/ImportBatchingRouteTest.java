@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +49,7 @@ class ImportBatchingRouteTest {
     MockEndpoint batch;
     final List<SourceObject> oneByOne = new CopyOnWriteArrayList<>();
     final AtomicInteger ids = new AtomicInteger();
+    final ExecutorService workers = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void setUp() {
@@ -59,6 +62,7 @@ class ImportBatchingRouteTest {
         if (camel != null) {
             camel.stop();
         }
+        workers.shutdownNow();
         ledger.database.close();
     }
 
@@ -69,6 +73,7 @@ class ImportBatchingRouteTest {
         OpenBatchRepository repository = new OpenBatchRepository(ledger.batches, assembler, ledger.clock);
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("importOpenBatches", repository);
+        camel.getRegistry().bind("importBatchWorkers", workers);
         camel.getRegistry().bind("importBatchFiles",
                 new BatchFilesStrategy(assembler, ledger.batches, repository, oneByOne::add));
         for (String file : List.of("error-handling", "import-batching")) {
