@@ -131,8 +131,9 @@ public class ImportRouteConfiguration {
 
     /** {@code importTick} (import-tick): seals quiet batches, names the datastores to advance. */
     @Bean("importTick")
-    TickStep importTick(AdvanceStep importAdvance, Batches batches, BatchAssembler batchAssembler) {
-        return new TickStep(importAdvance, batches, batchAssembler);
+    TickStep importTick(AdvanceStep importAdvance, Batches batches, BatchAssembler batchAssembler,
+            WorkLeases workLeases) {
+        return new TickStep(importAdvance, batches, batchAssembler, workLeases);
     }
 
     /** {@code importBatch} (import-batch, import-job): stage, start and follow one batch. */
