@@ -62,8 +62,12 @@ run_import() {
   local label="$1" jar="$2" latency="$3" n="$4" trace="${5:-}"
   local out="$work/runs/$latency-$label-$n$trace"
   rm -rf "$out" && mkdir -p "$out"
-  # The checkout's routes/, which each jar loads before its own copies (CommandContext.oneShotRoutes).
-  ln -s "$top/routes" "$out/routes"
+  # The run folder holds routes/, which import --once loads before the jar's own copies
+  # (CommandContext.oneShotRoutes). Each jar takes the routes of its own source: the BEFORE jar's beans need not
+  # match this checkout's routes.
+  local routes="$top/routes"
+  [ "$label" = after ] || [ ! -d "$work/before-src/routes" ] || routes="$work/before-src/routes"
+  ln -s "$routes" "$out/routes"
   local url="jdbc:h2:file:$out/ledger/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
   [ -z "$trace" ] || url="$url;TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=4000"
   local started load

@@ -19,7 +19,8 @@ import org.apache.camel.Processor;
 
 /**
  * The {@code importClassify} step of routes/import-object.camel.yaml. The body is one discovered object
- * (a ledger row); it sets the object's {@link ImportHeaders}, takes its work lease, applies the configured
+ * (a ledger row); it sets the object's {@link ImportHeaders}, takes its work lease (or finds it among the leases
+ * its page took together, {@link ImportPage}), applies the configured
  * key and size rules, and reads the header with ranged reads, setting the {@link P10Headers} (transfer
  * syntax, SOP class, modality, UIDs, ...) and {@link ImportHeaders#VERDICT}. Nothing is written to the
  * ledger here: the record steps ({@link RecordStep}) do that after the routes' rules. It never logs: the
@@ -57,7 +58,9 @@ public final class ClassifyStep implements Processor {
             verdict(message, object, "CLASSIFIED");
             return;
         }
-        if (!reader.claim(object)) {
+        // A page of objects (import-objects) took the leases of its objects together; alone, the object takes its own.
+        ImportPage page = exchange.getProperty(ImportPage.PROPERTY, ImportPage.class);
+        if (page != null ? !page.holds(object.id()) : !reader.claim(object)) {
             verdict(message, object, "BUSY");
             return;
         }
@@ -74,14 +77,21 @@ public final class ClassifyStep implements Processor {
             verdict(message, object, verdict.compliant() ? "COMPLIANT" : "NOT_P10");
         } catch (StorageException e) {
             if (e.isTransient()) {
-                reader.release(object);
+                release(page, object);
                 throw e; // default-errors retries the step
             }
             message.setHeader(ImportHeaders.FAIL_REASON, "could not read the object: " + e.getMessage());
             verdict(message, object, "UNREADABLE");
         } catch (IOException | RuntimeException e) {
-            reader.release(object);
+            release(page, object);
             throw e;
+        }
+    }
+
+    /** An object's own lease goes back at once; a page's leases go back together at the page's end. */
+    private void release(ImportPage page, SourceObject object) {
+        if (page == null) {
+            reader.release(object);
         }
     }
 

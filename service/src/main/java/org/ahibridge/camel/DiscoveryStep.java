@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The {@code importDiscovery} bean of routes/import-pass.camel.yaml. {@link #pass} checks the sources of
  * {@link ImportHeaders#SOURCE} (default: {@code ahibridge.routes.import.sources}) against the datastore of
  * {@link ImportHeaders#DATASTORE} (access modes, tagging) and returns one listing pass over them as a lazy
- * iterator of ledger rows, for the route's streaming split. {@link #passed} ends the pass: quiet sources,
- * batch sealing, and header {@code AhiBridgeTaken}.
+ * iterator of ledger rows, for the route's streaming split. {@link #passed} ends the pass: quiet sources
+ * (header {@code AhiBridgeSourceQuiet}) and header {@code AhiBridgeTaken}.
  */
 public final class DiscoveryStep {
 
@@ -75,11 +75,14 @@ public final class DiscoveryStep {
         return new SourcePasses(lister, sources, false);
     }
 
-    /** Ends the pass in the body (its iterator exhausted by the split); sets header AhiBridgeTaken. */
+    /**
+     * Ends the pass in the body (its iterator exhausted by the split); sets headers AhiBridgeTaken and
+     * AhiBridgeSourceQuiet (every source of the pass was quiet: import-pass completes the open batch).
+     */
     public void passed(Exchange exchange) throws InvalidPayloadException {
         SourcePasses pass = exchange.getMessage().getMandatoryBody(SourcePasses.class);
         String datastore = exchange.getMessage().getHeader(ImportHeaders.DATASTORE, String.class);
-        quiet.passed(pass, datastore);
+        exchange.getMessage().setHeader(ImportHeaders.SOURCE_QUIET, quiet.passed(pass, datastore));
         exchange.getMessage().setHeader("AhiBridgeTaken", pass.taken());
         if (pass.taken() > 0) {
             LOG.info("Polling took {} new objects for datastore '{}'", pass.taken(), datastore);

@@ -13,6 +13,8 @@ public final class ImportHeaders {
     public static final String DATASTORE = OutcomeHeaders.DATASTORE;
     /** {@code String}: the endpoint holding the source's rules (default {@code direct:import-rules}). */
     public static final String RULES = "AhiBridgeRules";
+    /** Set by import-pass after a pass: true when every source of the pass was quiet (nothing new, nothing waiting). */
+    public static final String SOURCE_QUIET = "AhiBridgeSourceQuiet";
     /** {@code Long}: the ledger id of the object version. */
     public static final String OBJECT_ID = "AhiBridgeObjectId";
     /** {@code String}: the object's storage. */

@@ -131,8 +131,9 @@ public class ImportRouteConfiguration {
 
     /** {@code importTick} (import-tick): seals quiet batches, names the datastores to advance. */
     @Bean("importTick")
-    TickStep importTick(AdvanceStep importAdvance, Batches batches, BatchAssembler batchAssembler) {
-        return new TickStep(importAdvance, batches, batchAssembler);
+    TickStep importTick(AdvanceStep importAdvance, Batches batches, BatchAssembler batchAssembler,
+            WorkLeases workLeases) {
+        return new TickStep(importAdvance, batches, batchAssembler, workLeases);
     }
 
     /** {@code importBatch} (import-batch, import-job): stage, start and follow one batch. */
@@ -164,9 +165,9 @@ public class ImportRouteConfiguration {
     @Bean("importDiscovery")
     DiscoveryStep importDiscovery(ImportRouteProperties properties, Registrations registrations,
             ImportRunner importRunner, IncrementalLister incrementalLister, PollingRuns pollingRuns,
-            DatastoreStores datastoreStores, Batches batches, BatchAssembler batchAssembler) {
+            DatastoreStores datastoreStores, BatchAssembler batchAssembler) {
         return new DiscoveryStep(properties, registrations, importRunner, incrementalLister, pollingRuns,
-                datastoreStores::source, new QuietSources(pollingRuns, batches, batchAssembler));
+                datastoreStores::source, new QuietSources(pollingRuns, batchAssembler));
     }
 
     @Bean
@@ -180,16 +181,41 @@ public class ImportRouteConfiguration {
         return new ClassifyStep(objectReader, datastoreStores::source);
     }
 
+    /** What became of each object the routes classified, recorded in the ledger (importRecord, importPage). */
+    @Bean
+    ObjectRecorder objectRecorder(VerdictRecorder verdictRecorder, SourceObjectTagger sourceObjectTagger,
+            ObjectTransitions transitions, TransactionTemplate ledgerTransactions, AuditedOutcomes auditedOutcomes,
+            ImportRunner importRunner) {
+        RuleSkips skips = new RuleSkips(transitions, ledgerTransactions, auditedOutcomes);
+        return new ObjectRecorder(verdictRecorder, sourceObjectTagger, skips, auditedOutcomes, importRunner);
+    }
+
     /** {@code bean: { ref: importRecord, method: batch }}, {@code notP10}, {@code skip}, {@code fail}. */
     @Bean("importRecord")
-    RecordStep importRecord(ObjectReader objectReader, ClassifyStep importClassify, VerdictRecorder verdictRecorder,
-            SourceObjectTagger sourceObjectTagger, ObjectTransitions transitions,
-            TransactionTemplate ledgerTransactions, AuditedOutcomes auditedOutcomes, ImportRunner importRunner,
+    RecordStep importRecord(ObjectReader objectReader, ClassifyStep importClassify, ObjectRecorder objectRecorder,
             ObjectLabels objectLabels) {
-        RuleSkips skips = new RuleSkips(transitions, ledgerTransactions, auditedOutcomes);
-        ObjectRecorder recorder = new ObjectRecorder(verdictRecorder, sourceObjectTagger, skips, auditedOutcomes,
-                importRunner);
-        return new RecordStep(recorder, objectReader, importClassify, objectLabels);
+        return new RecordStep(objectRecorder, objectReader, importClassify, objectLabels);
+    }
+
+    /** {@code importPage} (import-objects): a page's leases, verdicts and files written together. */
+    @Bean("importPage")
+    PageStep importPage(WorkLeases workLeases, ObjectRecorder objectRecorder, ClassifyStep importClassify,
+            ImportProperties importProperties) {
+        return new PageStep(workLeases, objectRecorder, importClassify::store,
+                importProperties.discovery().pageSize());
+    }
+
+    /** {@code aggregationRepository: "#importOpenBatches"} (import-batching): the ledger's open batches. */
+    @Bean("importOpenBatches")
+    OpenBatchRepository importOpenBatches(Batches batches, BatchAssembler batchAssembler, Clock clock) {
+        return new OpenBatchRepository(batches, batchAssembler, clock);
+    }
+
+    /** {@code aggregationStrategy: "#importBatchFiles"} (import-batching): files added to the open batch. */
+    @Bean("importBatchFiles")
+    BatchFilesStrategy importBatchFiles(BatchAssembler batchAssembler, Batches batches,
+            OpenBatchRepository importOpenBatches, ImportRunner importRunner) {
+        return new BatchFilesStrategy(batchAssembler, batches, importOpenBatches, importRunner::batch);
     }
 
     /**

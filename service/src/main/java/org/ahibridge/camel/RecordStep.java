@@ -4,11 +4,13 @@ import org.ahibridge.dicom.p10.P10Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ahibridge.importing.BlobClassifier;
 import org.ahibridge.importing.ObjectLabels;
 import org.ahibridge.importing.ObjectReader;
 import org.ahibridge.importing.ObjectRecorder;
 import org.ahibridge.importing.Placement;
 import org.ahibridge.ledger.SourceObject;
+import org.ahibridge.ledger.WorkState;
 import org.apache.camel.Exchange;
 
 /**
@@ -36,7 +38,7 @@ public final class RecordStep {
         try {
             recorder.notP10(object, classify.store(object.storage()), verdict(exchange));
         } finally {
-            reader.release(object);
+            release(exchange, object);
         }
     }
 
@@ -52,7 +54,7 @@ public final class RecordStep {
         try {
             recorder.skip(object, verdict(exchange), reason);
         } finally {
-            reader.release(object);
+            release(exchange, object);
         }
     }
 
@@ -62,19 +64,36 @@ public final class RecordStep {
         try {
             recorder.fail(object, exchange.getMessage().getHeader(ImportHeaders.FAIL_REASON, String.class));
         } finally {
-            reader.release(object);
+            release(exchange, object);
         }
     }
 
-    /** The verdict recorded and the file added to its datastore's open batch ({@code AhiBridgeBatchId}). */
+    /**
+     * The verdict recorded and the file added to its datastore's open batch ({@code AhiBridgeBatchId}). An object of
+     * a page (import-objects) is kept on its {@link ImportPage} instead: the page records its compliant objects'
+     * verdicts together and hands the files to the batching aggregate (import-batching).
+     */
     public void batch(Exchange exchange) {
         SourceObject object = object(exchange);
+        ImportPage page = exchange.getProperty(ImportPage.PROPERTY, ImportPage.class);
+        if (page != null) {
+            P10Verdict verdict = verdict(exchange);
+            page.toBatch(object, object.state() == WorkState.DISCOVERED ? BlobClassifier.toLedger(verdict) : null);
+            return;
+        }
         try {
             Placement placement = recorder.batch(object, classify.store(object.storage()), verdict(exchange));
             if (placement != null && placement.batchId() != null) {
                 exchange.getMessage().setHeader(OutcomeHeaders.BATCH_ID, placement.batchId());
             }
         } finally {
+            release(exchange, object);
+        }
+    }
+
+    /** An object's own lease goes back at once; a page's leases go back together at the page's end. */
+    private void release(Exchange exchange, SourceObject object) {
+        if (exchange.getProperty(ImportPage.PROPERTY) == null) {
             reader.release(object);
         }
     }

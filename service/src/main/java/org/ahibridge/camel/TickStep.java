@@ -8,23 +8,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ahibridge.importing.BatchAssembler;
 import org.ahibridge.ledger.Batch;
 import org.ahibridge.ledger.Batches;
+import org.ahibridge.ledger.WorkLeases;
 
 /**
  * The {@code importTick} bean of routes/import-tick.camel.yaml: seals each advanced datastore's open batch once
  * it has not grown for one tick (message-driven ingestion has no listing pass to tell that the source is
- * quiet) or is older than {@code batch.max-age}, and names the datastores to advance.
+ * quiet) or is older than {@code batch.max-age}, and names the datastores to advance. A batch whose datastore has
+ * objects being classified is not quiet: the routes place a page's files only once the page is classified, so the
+ * batch does not grow for a while although files are coming.
  */
 public final class TickStep {
 
     private final AdvanceStep advance;
     private final Batches batches;
     private final BatchAssembler assembler;
+    private final WorkLeases leases;
     private final Map<String, Batch> lastOpen = new ConcurrentHashMap<>();
 
-    public TickStep(AdvanceStep advance, Batches batches, BatchAssembler assembler) {
+    public TickStep(AdvanceStep advance, Batches batches, BatchAssembler assembler, WorkLeases leases) {
         this.advance = advance;
         this.batches = batches;
         this.assembler = assembler;
+        this.leases = leases;
     }
 
     /** Seals the quiet and the expired open batches; returns every datastore advanced so far. */
@@ -34,7 +39,7 @@ public final class TickStep {
             Optional<Batch> open = batches.findOpen(name).filter(b -> b.fileCount() > 0);
             Batch last = lastOpen.get(name);
             if (open.isPresent() && last != null && open.get().fileCount() == last.fileCount()
-                    && open.get().id().equals(last.id())) {
+                    && open.get().id().equals(last.id()) && !leases.classifying(name)) {
                 batches.seal(open.get().id());
             }
             if (open.isPresent()) {

@@ -18,8 +18,8 @@ final class CommandContext {
 
     /** The routes a one-shot run takes objects and outcomes through: the service's, with no trigger. */
     static final List<String> ONE_SHOT_ROUTES = List.of("error-handling", "import-dead-letter", "import-objects",
-            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed", "import-advance",
-            "import-batch", "import-job");
+            "import-batching", "import-object", "import-rules", "import-skip", "import-outcome", "import-failed",
+            "import-advance", "import-batch", "import-job");
 
     private CommandContext() {
     }

@@ -118,9 +118,11 @@ public final class BatchAssembler {
      * that fit its open batch together go in with one transaction of four statements (reserve room for all, assign
      * all, seal if full), not one transaction of three statements each. Files that went to another worker meanwhile
      * give their room back in the same transaction. When the group does not fit, or for a file too large for any
-     * job, the files take the one-by-one path, which seals and opens batches as needed.
+     * job, the files take the one-by-one path, which seals and opens batches as needed. Returns where the files went:
+     * one placement for a group added together, one per file otherwise (a placement that sealed its batch says so).
      */
-    public void addAll(List<SourceObject> files) {
+    public List<Placement> addAll(List<SourceObject> files) {
+        List<Placement> placements = new ArrayList<>();
         Map<String, List<SourceObject>> byDatastore = new LinkedHashMap<>();
         for (SourceObject file : files) {
             Objects.requireNonNull(file.datastore(), "the file has no datastore");
@@ -128,17 +130,27 @@ public final class BatchAssembler {
             if (files.size() > 1 && file.state() == WorkState.CLASSIFIED && file.size() <= limits.effectiveMaxFileBytes()) {
                 byDatastore.computeIfAbsent(file.datastore(), d -> new ArrayList<>()).add(file);
             } else {
-                add(file);
+                placements.add(add(file));
             }
         }
         byDatastore.forEach((datastore, group) -> {
-            if (!addTogether(datastore, group)) {
-                group.forEach(this::add);
+            Placement together = addTogether(datastore, group);
+            if (together != null) {
+                placements.add(together);
+            } else {
+                group.forEach(file -> placements.add(add(file)));
             }
         });
+        return placements;
     }
 
-    private boolean addTogether(String datastore, List<SourceObject> group) {
+    /** The limits of {@code datastore}'s batches (the global policy with the datastore's own limits). */
+    public BatchPolicy policy(String datastore) {
+        return policies.apply(datastore);
+    }
+
+    /** Null when the group does not fit the open batch together. */
+    private Placement addTogether(String datastore, List<SourceObject> group) {
         for (SourceObject file : group) {
             if (file.verdict() == null || !file.verdict().compliant()) {
                 throw new IllegalArgumentException("object " + file.id() + " is not a classified compliant file");
@@ -164,10 +176,10 @@ public final class BatchAssembler {
         });
         if (placement == null) {
             openBatches.remove(datastore, batchId);
-            return false;
+            return null;
         }
         remember(datastore, placement);
-        return true;
+        return placement;
     }
 
     /** Seals every non-empty open batch older than the policy's maximum age; returns how many. */

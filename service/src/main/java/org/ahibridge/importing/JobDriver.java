@@ -30,16 +30,21 @@ public final class JobDriver {
     private final Batches batches;
     private final BatchAdvance advance;
     private final Duration pollInterval;
-    private int jobsStarted;
+    private final int jobsBefore;
 
     public JobDriver(Batches batches, BatchAdvance advance, Duration pollInterval) {
         this.batches = batches;
         this.advance = advance;
         this.pollInterval = pollInterval;
+        this.jobsBefore = batches.countWithJobs();
     }
 
+    /**
+     * Import jobs started since this driver was made, read from the ledger: the routes' batching aggregate starts a
+     * full batch's job while the run is still listing, before any step of this driver.
+     */
     public int jobsStarted() {
-        return jobsStarted;
+        return batches.countWithJobs() - jobsBefore;
     }
 
     /** Drives every batch of the datastore to COMPLETED or FAILED, waiting between steps. */
@@ -84,7 +89,6 @@ public final class JobDriver {
                 started++;
             }
         }
-        jobsStarted += started;
         // Batches still waiting for their start while none started: throttled, or the jobs at their cap.
         boolean throttled = waiting && started == 0;
         // Files AHI sent back for another job make new batches: that is progress too.

@@ -1,11 +1,19 @@
 package org.ahibridge.importing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
 import org.ahibridge.dicom.p10.P10Verdict;
 import org.ahibridge.ledger.Outcome;
 import org.ahibridge.ledger.SourceObject;
 import org.ahibridge.ledger.Verdict;
 import org.ahibridge.ledger.WorkState;
 import org.ahibridge.storage.BlobStore;
+import org.ahibridge.storage.StorageException;
 
 /**
  * The steps that record what became of one classified object (docs/design.md §1 steps 2-4): not P10
@@ -29,6 +37,48 @@ public final class ObjectRecorder {
         this.skips = skips;
         this.outcomes = outcomes;
         this.batcher = batcher;
+    }
+
+    /** A compliant object the routes let through: its verdict from the read, or null when it was CLASSIFIED already. */
+    public record Compliant(SourceObject object, Verdict verdict) {
+    }
+
+    /**
+     * Records the compliant verdicts of a listing page's DISCOVERED objects in one statement, tags those recorded
+     * here (when configured to), and returns them, with the objects that were CLASSIFIED already, as files ready for
+     * a batch. Objects another worker handled meanwhile are left out; one whose tagging failed for good ends FAILED.
+     */
+    public List<SourceObject> recordCompliant(List<Compliant> page, Function<String, BlobStore> stores) {
+        Map<Long, Verdict> discovered = new LinkedHashMap<>();
+        for (Compliant c : page) {
+            if (c.object().state() == WorkState.DISCOVERED) {
+                discovered.put(c.object().id(), c.verdict());
+            }
+        }
+        Set<Long> recorded = verdicts.recordCompliant(discovered);
+        List<SourceObject> files = new ArrayList<>(page.size());
+        for (Compliant c : page) {
+            SourceObject object = c.object();
+            if (object.state() == WorkState.CLASSIFIED) {
+                files.add(object);
+            } else if (recorded.contains(object.id()) && tagged(object, c.verdict(), stores)) {
+                files.add(object.classified(c.verdict()));
+            }
+        }
+        return files;
+    }
+
+    private boolean tagged(SourceObject object, Verdict verdict, Function<String, BlobStore> stores) {
+        try {
+            tagger.tag(stores.apply(object.storage()), object, verdict);
+            return true;
+        } catch (StorageException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            outcomes.finish(object.id(), Outcome.FAILED, "could not read the object: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Records a non-compliant verdict: the object ends SKIPPED_NOT_P10. */

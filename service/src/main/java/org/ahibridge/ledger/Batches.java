@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,12 @@ public class Batches {
     /** The open batch of a datastore, if there is one (there is never more than one). */
     public Optional<Batch> findOpen(String datastore) {
         return jdbc.sql("select * from import_batch where open_slot = ?").param(datastore).query(Batch::map).optional();
+    }
+
+    /** The datastores whose open batch holds files (the groups in progress of the routes' aggregate). */
+    public Set<String> datastoresWithOpenFiles() {
+        return new LinkedHashSet<>(jdbc.sql("select datastore from import_batch where open_slot is not null"
+                + " and file_count > 0 order by datastore").query(String.class).list());
     }
 
     /** Opens a batch; false when another batch of the datastore is already open. */
@@ -154,6 +162,11 @@ public class Batches {
         return jdbc.sql("select * from import_batch where datastore = ? and batch_state in ("
                 + String.join(", ", Collections.nCopies(names.size(), "?")) + ") order by opened_at, batch_id")
                 .params(params).query(Batch::map).list();
+    }
+
+    /** Batches that ever had an import job started, of every datastore (a one-shot run counts its jobs by it). */
+    public int countWithJobs() {
+        return jdbc.sql("select count(*) from import_batch where job_id is not null").query(Integer.class).single();
     }
 
     /** Import jobs of a datastore that are running (SUBMITTED): the input of the concurrency cap. */

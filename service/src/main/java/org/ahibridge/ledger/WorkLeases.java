@@ -112,6 +112,16 @@ public class WorkLeases {
         return held;
     }
 
+    /**
+     * True while an object of {@code datastore} is being classified (DISCOVERED under a live lease, by any instance):
+     * a page of the routes holds its objects' leases until its files are placed, so its batch does not grow
+     * meanwhile, and that is not a quiet source.
+     */
+    public boolean classifying(String datastore) {
+        return jdbc.sql("select count(*) from source_object where work_state = 'DISCOVERED' and datastore = ?"
+                + " and lease_expires_at > ?").params(datastore, now()).query(Integer.class).single() > 0;
+    }
+
     /** Gives many objects' leases back in one statement. */
     public void releaseObjects(Collection<Long> objectIds) {
         List<Long> ids = List.copyOf(objectIds);

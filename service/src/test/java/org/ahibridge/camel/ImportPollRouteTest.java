@@ -2,9 +2,13 @@ package org.ahibridge.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
@@ -28,9 +32,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * routes/import-poll.camel.yaml, import-pass.camel.yaml and import-objects.camel.yaml with their error
- * configuration, the Quartz trigger replaced by a direct endpoint (AdviceWith), direct:import-object and
- * direct:import-advance by mocks, and {@code importDiscovery} a scripted stand-in: a poll splits its pass
- * into one message per object and goes on to direct:import-advance with the number taken; a throttled pass
+ * configuration, the Quartz trigger replaced by a direct endpoint (AdviceWith), direct:import-object,
+ * direct:import-batching and direct:import-advance by mocks, and {@code importDiscovery} and {@code importPage}
+ * scripted stand-ins: a poll takes its pass page by page, each page claimed, split into one message per object
+ * and its files sent to import-batching, and goes on to direct:import-advance with the number taken; a quiet pass
+ * completes the open batch through import-batching; a throttled pass
  * is retried with backoff; a rejected one goes to the dead letter and not to import-advance.
  */
 @CamelSpringBootTest
@@ -63,6 +69,33 @@ class ImportPollRouteTest {
 
         public void passed(Exchange exchange) {
             exchange.getMessage().setHeader("AhiBridgeTaken", next.get());
+            exchange.getMessage().setHeader("AhiBridgeSourceQuiet", Integer.valueOf(0).equals(next.get()));
+        }
+    }
+
+    /** Stands in for PageStep: pages of three, each page's claim and record counted, one datastore's files each. */
+    public static final class ScriptedPages {
+        final List<List<Object>> claimed = new CopyOnWriteArrayList<>();
+        final AtomicInteger recorded = new AtomicInteger();
+
+        public Iterator<List<Object>> pages(Iterator<Object> objects) {
+            List<List<Object>> pages = new ArrayList<>();
+            objects.forEachRemaining(o -> {
+                if (pages.isEmpty() || pages.get(pages.size() - 1).size() == 3) {
+                    pages.add(new ArrayList<>());
+                }
+                pages.get(pages.size() - 1).add(o);
+            });
+            return pages.iterator();
+        }
+
+        public void claim(Exchange exchange) {
+            claimed.add(exchange.getMessage().getBody(List.class));
+        }
+
+        public List<StagingFiles> recorded() {
+            recorded.incrementAndGet();
+            return List.of(new StagingFiles("local", List.of()));
         }
     }
 
@@ -72,6 +105,11 @@ class ImportPollRouteTest {
         @Bean("importDiscovery")
         ScriptedPoll importDiscovery() {
             return new ScriptedPoll();
+        }
+
+        @Bean("importPage")
+        ScriptedPages importPage() {
+            return new ScriptedPages();
         }
 
         @Bean(name = "importWorkers", destroyMethod = "shutdown")
@@ -89,7 +127,11 @@ class ImportPollRouteTest {
     @Autowired
     ScriptedPoll poll;
 
+    @Autowired
+    ScriptedPages pages;
+
     MockEndpoint advance;
+    MockEndpoint batching;
     MockEndpoint object;
     MockEndpoint deadLetter;
 
@@ -99,10 +141,14 @@ class ImportPollRouteTest {
             AdviceWith.adviceWith(camel, "import-poll", a -> {
                 a.replaceFromWith("direct:import-poll-test");
             });
-            AdviceWith.adviceWith(camel, "import-pass",
-                    a -> a.weaveByToUri("direct:import-advance").replace().to("mock:advance"));
-            AdviceWith.adviceWith(camel, "import-objects",
-                    a -> a.weaveByToUri("direct:import-object").replace().to("mock:object"));
+            AdviceWith.adviceWith(camel, "import-pass", a -> {
+                a.weaveByToUri("direct:import-advance").replace().to("mock:advance");
+                a.weaveByToUri("direct:import-batching").replace().to("mock:batching");
+            });
+            AdviceWith.adviceWith(camel, "import-objects", a -> {
+                a.weaveByToUri("direct:import-object").replace().to("mock:object");
+                a.weaveByToUri("direct:import-batching").replace().to("mock:batching");
+            });
             // The dead letter lives in the route configuration: its endpoint is fed to a mock instead.
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -113,17 +159,24 @@ class ImportPollRouteTest {
             camel.start();
         }
         advance = camel.getEndpoint("mock:advance", MockEndpoint.class);
+        batching = camel.getEndpoint("mock:batching", MockEndpoint.class);
         object = camel.getEndpoint("mock:object", MockEndpoint.class);
         deadLetter = camel.getEndpoint("mock:dead-letter", MockEndpoint.class);
         MockEndpoint.resetMocks(camel);
         poll.calls = 0;
+        pages.claimed.clear();
+        pages.recorded.set(0);
     }
 
     @Test
-    void shouldSplitThePassPerObjectAndGoOnToImportAdvanceWithTheNumberOfObjectsTaken() throws InterruptedException {
+    void shouldTakeThePassPageByPageOneMessagePerObjectAndGoOnToImportAdvanceWithTheNumberOfObjectsTaken()
+            throws InterruptedException {
         poll.next.set(7);
         object.expectedMessageCount(7);
         object.expectedBodiesReceivedInAnyOrder(IntStream.range(0, 7).mapToObj(i -> "object-" + i).toArray());
+        // One message of files per page (three pages of at most three objects), none for the pass: it was not quiet.
+        batching.expectedMessageCount(3);
+        batching.expectedHeaderReceived("AhiBridgeDatastore", "local");
         advance.expectedMessageCount(1);
         advance.expectedHeaderReceived("AhiBridgeTaken", 7);
         advance.expectedHeaderReceived("AhiBridgeDatastore", "local");
@@ -131,8 +184,28 @@ class ImportPollRouteTest {
         producer.sendBody("direct:import-poll-test", null);
 
         object.assertIsSatisfied();
+        batching.assertIsSatisfied();
         advance.assertIsSatisfied();
         assertThat(poll.calls).isEqualTo(1);
+        assertThat(pages.claimed).containsExactly(List.of("object-0", "object-1", "object-2"),
+                List.of("object-3", "object-4", "object-5"), List.of("object-6"));
+        assertThat(pages.recorded).hasValue(3);
+    }
+
+    @Test
+    void shouldCompleteTheOpenBatchThroughImportBatchingAfterAQuietPass() throws InterruptedException {
+        poll.next.set(0);
+        object.expectedMessageCount(0);
+        batching.expectedMessageCount(1);
+        batching.expectedHeaderReceived("AhiBridgeSourceQuiet", true);
+        batching.expectedHeaderReceived("AhiBridgeDatastore", "local");
+        advance.expectedMessageCount(1);
+
+        producer.sendBody("direct:import-poll-test", null);
+
+        batching.assertIsSatisfied();
+        advance.assertIsSatisfied();
+        object.assertIsSatisfied();
     }
 
     @Test

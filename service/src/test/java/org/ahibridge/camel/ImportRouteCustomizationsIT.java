@@ -131,7 +131,8 @@ class ImportRouteCustomizationsIT {
         STACK.register(registry, Stream.of("routes/error-handling",
                 "routes/import-dead-letter", "routes/import-advance", "routes/import-batch", "routes/import-job",
                 "routes/import-tick", "routes/import-pass",
-                "routes/import-objects", "routes/import-object", "routes/import-skip", "routes/import-failed",
+                "routes/import-objects", "routes/import-batching", "routes/import-object", "routes/import-skip",
+                "routes/import-failed",
                 "routes/import-source", "docs/examples/routes/import-rules-ct-mr",
                 "docs/examples/routes/import-sources", "docs/examples/routes/import-poll-labelled",
                 "docs/examples/routes/import-outcome-taps").map(f -> "file:" + f + ".camel.yaml")

@@ -114,6 +114,8 @@ class ConcurrentStepsCrashIT {
         p.put("ahibridge.import.batch.max-files", "20");
         p.put("ahibridge.import.batch.max-age", "PT5S");
         p.put("ahibridge.import.discovery.stable-after", "PT0S");
+        // Pages of 50 (the routes write the ledger per page): the first pages' batches stage while later ones classify.
+        p.put("ahibridge.import.discovery.page-size", "50");
         p.put("ahibridge.routes.import.sources", "s3://" + bucket + "/");
         p.put("ahibridge.routes.import.cron", "0/2+*+*+*+*+?");
         p.put("ahibridge.routes.import.tick-millis", "300");

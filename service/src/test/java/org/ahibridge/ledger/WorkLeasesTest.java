@@ -126,6 +126,23 @@ class WorkLeasesTest {
         }
 
         @Test
+        void shouldTellWhileAnObjectOfADatastoreIsBeingClassifiedByAnyInstance() {
+            String datastore = "ds-" + UUID.randomUUID().toString().substring(0, 8);
+            String run = "run-" + UUID.randomUUID();
+            ledger.runs.start(run, "store", "", datastore);
+            long id = ledger.objects.discover(run, new ObjectVersion("store", "k-" + UUID.randomUUID(), "e1", 10,
+                    Instant.parse("2026-01-01T00:00:00Z")), datastore).object().id();
+            assertThat(a.classifying(datastore)).isFalse();
+
+            assertThat(b.claimObjects(List.of(id))).containsExactly(id);
+            assertThat(a.classifying(datastore)).as("b's page holds the object").isTrue();
+            assertThat(a.classifying("main-" + datastore)).as("another datastore").isFalse();
+
+            b.releaseObjects(List.of(id));
+            assertThat(a.classifying(datastore)).isFalse();
+        }
+
+        @Test
         void shouldClaimAPageOfObjectsAtOnceLeavingThoseAnotherInstanceHolds() throws Exception {
             List<Long> page = new ArrayList<>();
             for (int i = 0; i < 40; i++) {

@@ -12,7 +12,7 @@ public final class ImportRouteFiles {
      * path takes.
      */
     public static final String FLOW = files("error-handling", "import-dead-letter", "import-pass", "import-objects",
-            "import-object", "import-rules", "import-skip", "import-outcome", "import-failed", "import-advance",
+            "import-batching", "import-object", "import-rules", "import-skip", "import-outcome", "import-failed", "import-advance",
             "import-batch", "import-job");
 
     private ImportRouteFiles() {
